@@ -1,0 +1,9 @@
+export { normalizeText } from "./normalize.js";
+export { detectLanguage, type TLanguage } from "./language.js";
+export {
+  hashedFeatureIds,
+  DEFAULT_MAX_FEATURES,
+  FEATURE_SCHEME_VERSION,
+  type THashedFeatureOptions,
+} from "./features.js";
+export { hashString } from "./hash.js";
