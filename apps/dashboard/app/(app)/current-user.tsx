@@ -1,0 +1,12 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { TUser } from "../../lib/graphql-types";
+
+export const CurrentUserContext = createContext<TUser | null>(null);
+
+export function useCurrentUser(): TUser {
+  const user = useContext(CurrentUserContext);
+  if (user === null) throw new Error("useCurrentUser is only available inside the signed-in layout");
+  return user;
+}
