@@ -1,0 +1,89 @@
+import { z } from "zod";
+
+// The only place that reads process.env: every app composes the pieces it needs and parses once.
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+export const ZBaseEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export const ZDatabaseEnv = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required (postgres://user@host:port/db)" })
+    .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must start with postgres:// or postgresql://" }),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export const ZRedisEnv = z.object({
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { error: "REDIS_URL must start with redis:// or rediss://" })
+    .default("redis://127.0.0.1:6379"),
+  TRUECOPY_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "TRUECOPY_QUEUE_PREFIX: letters, digits, _ . - only" })
+    .default("truecopy"),
+});
+
+export const ZApiEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
+  .extend(ZRedisEnv.shape)
+  .extend({
+    API_PORT: port(4000),
+    API_HOST: z.string().optional(),
+    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    // Secure cookies need HTTPS; on by default in production, off for the embedded localhost set-up.
+    COOKIE_SECURE: flag,
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+    GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
+    GRAPHQL_INTROSPECTION: flag,
+  });
+export type TApiEnv = z.infer<typeof ZApiEnv>;
+
+export const ZWorkerEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
+  .extend(ZRedisEnv.shape)
+  .extend({
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+    WORKER_HEALTH_PORT: port(0),
+  });
+export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
+
+export const ZCliEnv = ZBaseEnv.extend({
+  DATABASE_URL: ZDatabaseEnv.shape.DATABASE_URL.optional(),
+  DATABASE_POOL_MAX: ZDatabaseEnv.shape.DATABASE_POOL_MAX,
+})
+  .extend(ZRedisEnv.shape)
+  .extend({
+    DEMO_API_KEY: z.string().min(16).max(200).optional(),
+    DEMO_ADMIN_EMAIL: z.string().email().default("admin@truecopy.local"),
+    DEMO_ADMIN_PASSWORD: z.string().min(8).default("truecopy-demo"),
+  });
+export type TCliEnv = z.infer<typeof ZCliEnv>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`invalid environment:\n  ${issues.join("\n  ")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses the environment once; a bad variable stops the process with every problem listed. */
+export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined> = process.env): z.infer<S> {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
+}
+
+/** Tests and benchmarks refuse databases whose name does not end in `_test`: they create and delete data. */
+export function assertTestDatabaseUrl(url: string): void {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
+  if (!name.endsWith("_test")) {
+    throw new Error(`refusing to run tests against database "${name}": its name must end with _test`);
+  }
+}

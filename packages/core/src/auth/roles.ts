@@ -1,0 +1,22 @@
+// The permission matrix (docs/permissions.md). Every resolver and CLI path asks `can` — never a role list
+// of its own — so the matrix is the single place a permission changes.
+export const ROLES = ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST", "SERVICE"] as const;
+export type TRole = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  "catalog:read": ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST", "SERVICE"],
+  "catalog:import": ["ADMIN", "MERCHANDISER", "SERVICE"],
+  "jobs:read": ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST", "SERVICE"],
+  "merchants:read": ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST", "SERVICE"],
+  "apikeys:manage": ["ADMIN"],
+  "users:manage": ["ADMIN"],
+} as const satisfies Record<string, readonly TRole[]>;
+export type TPermission = keyof typeof PERMISSIONS;
+
+export function can(role: TRole, permission: TPermission): boolean {
+  return (PERMISSIONS[permission] as readonly TRole[]).includes(role);
+}
+
+/** Roles whose reach is one merchant: their reads and writes are scoped to it. */
+export const MERCHANT_BOUND_ROLES: readonly TRole[] = ["MERCHANDISER", "SERVICE"];
+export const isMerchantBound = (role: TRole) => MERCHANT_BOUND_ROLES.includes(role);

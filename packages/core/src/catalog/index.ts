@@ -1,0 +1,3 @@
+export * from "./product-row.schema.js";
+export * from "./validate.js";
+export * from "./csv.js";

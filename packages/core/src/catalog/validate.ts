@@ -1,0 +1,46 @@
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { ZProductRow, type TProductRow } from "./product-row.schema.js";
+
+export type TRowError = { row: number; sku?: string; field: string; message: string };
+export type TRowResult = { ok: true; row: number; value: TProductRow } | { ok: false; row: number; errors: TRowError[] };
+
+const fieldOf = (issue: z.core.$ZodIssue): string => {
+  if (issue.code === "unrecognized_keys") return issue.keys.join(",");
+  return issue.path.length ? issue.path.map(String).join(".") : "(row)";
+};
+
+const messageOf = (issue: z.core.$ZodIssue): string => {
+  if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`;
+  return issue.message;
+};
+
+/** Validates one raw row (already decoded from CSV or JSON); `row` is the 1-based row number reported back. */
+export function validateProductRow(raw: unknown, row: number): TRowResult {
+  const parsed = ZProductRow.safeParse(raw);
+  if (parsed.success) return { ok: true, row, value: parsed.data };
+  const sku = raw && typeof raw === "object" && typeof (raw as { sku?: unknown }).sku === "string" ? (raw as { sku: string }).sku : undefined;
+  return {
+    ok: false,
+    row,
+    errors: parsed.error.issues.map((issue) => ({ row, ...(sku ? { sku } : {}), field: fieldOf(issue), message: messageOf(issue) })),
+  };
+}
+
+/** Key order independent JSON, so that the same row always hashes the same. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Digest of everything an import writes for a product: equal digests mean re-import is a no-op. */
+export function productContentHash(row: TProductRow): string {
+  const { merchant: _merchant, ...content } = row;
+  return createHash("sha256").update(stableStringify(content)).digest("hex");
+}

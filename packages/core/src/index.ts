@@ -1,0 +1,4 @@
+export * from "./errors.js";
+export * from "./catalog/index.js";
+export * from "./auth/index.js";
+export * from "./text/index.js";

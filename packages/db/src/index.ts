@@ -1,0 +1,13 @@
+export * from "./client.js";
+export * from "./migrate.js";
+export * from "./vector.js";
+export * from "./audit.repo.js";
+export * from "./auth.repo.js";
+export * from "./merchant.repo.js";
+export * from "./product-import.repo.js";
+export * from "./catalog-importer.js";
+export * from "./outbox.repo.js";
+export * from "./job-run.repo.js";
+export * from "./analysis.repo.js";
+export { Prisma, PrismaClient } from "./generated/prisma/client.js";
+export type * from "./generated/prisma/models.js";

@@ -1,0 +1,40 @@
+import type pg from "pg";
+
+export type TOutboxMessage = { id: number; queue: string; jobName: string; payload: unknown; attempts: number };
+
+// A claimed message is hidden for the lease; if the relay dies before marking it dispatched it
+// becomes visible again and is re-enqueued under the same job id, which BullMQ deduplicates.
+const LEASE_SECONDS = 30;
+export const OUTBOX_MAX_ATTEMPTS = 20;
+
+export async function claimOutbox(pool: pg.Pool, limit: number): Promise<TOutboxMessage[]> {
+  const { rows } = await pool.query<TOutboxMessage>(
+    `UPDATE "Outbox" SET attempts = attempts + 1, "availableAt" = now() + make_interval(secs => $2)
+     WHERE id IN (SELECT id FROM "Outbox" WHERE status = 'PENDING' AND "availableAt" <= now()
+                  ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+     RETURNING id, queue, "jobName", payload, attempts`,
+    [limit, LEASE_SECONDS],
+  );
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+export async function markOutboxDispatched(pool: pg.Pool, ids: number[]): Promise<void> {
+  if (!ids.length) return;
+  await pool.query(`UPDATE "Outbox" SET status = 'DISPATCHED', "dispatchedAt" = now(), "lastError" = NULL WHERE id = ANY($1::bigint[])`, [ids]);
+}
+
+/** Backs off exponentially; gives up (FAILED, kept for inspection) after OUTBOX_MAX_ATTEMPTS. */
+export async function markOutboxFailed(pool: pg.Pool, message: TOutboxMessage, error: string): Promise<void> {
+  const delay = Math.min(300, 2 ** Math.min(message.attempts, 8));
+  await pool.query(
+    `UPDATE "Outbox" SET "lastError" = $2, "availableAt" = now() + make_interval(secs => $3),
+       status = CASE WHEN attempts >= $4 THEN 'FAILED'::"OutboxStatus" ELSE status END
+     WHERE id = $1`,
+    [message.id, error.slice(0, 2000), delay, OUTBOX_MAX_ATTEMPTS],
+  );
+}
+
+export async function outboxBacklog(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Outbox" WHERE status = 'PENDING'`);
+  return rows[0]?.n ?? 0;
+}
