@@ -1,0 +1,282 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startStack } from "./stack.js";
+import type { TStack } from "./stack.js";
+
+// Drives the built dashboard in Debian's Chromium against the real API, worker, Postgres and Redis:
+// sign in, import a CSV, watch the analysis job, search, open a product and its similar products.
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const XSS_TITLE_PREFIX = "<img src=x onerror=alert(1)>";
+const JOB_TIMEOUT_MS = 120_000;
+
+type TCatalogRow = {
+  sku: string;
+  title: string;
+  description: string;
+  category: string;
+  locale: string;
+  price: string;
+  currency: string;
+  color: string;
+  reviews: string;
+};
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function catalog(runId: string): { csv: string; rows: TCatalogRow[]; invalidSku: string } {
+  const sku = (suffix: string) => `E2E-${runId}-${suffix}`.toUpperCase();
+  const rows: TCatalogRow[] = [
+    {
+      sku: sku("ZH1"),
+      title: "无线蓝牙耳机 主动降噪 长续航 入耳式",
+      description: "采用蓝牙5.3连接，主动降噪，单次续航8小时，配合充电盒续航32小时。佩戴舒适，适合通勤与运动。",
+      category: "耳机",
+      locale: "zh-CN",
+      price: "299",
+      currency: "CNY",
+      color: "黑色",
+      reviews: JSON.stringify([{ author: "小王", rating: 5, text: "降噪效果很好，续航也长。" }]),
+    },
+    {
+      sku: sku("ZH2"),
+      title: "蓝牙耳机 运动防水 入耳式 降噪",
+      description: "蓝牙5.3，IPX5防水，降噪麦克风，续航6小时，充电盒续航24小时，运动时佩戴稳固。",
+      category: "耳机",
+      locale: "zh-CN",
+      price: "199",
+      currency: "CNY",
+      color: "白色",
+      reviews: "",
+    },
+    {
+      sku: sku("EN1"),
+      title: "Wireless Bluetooth Earbuds with Active Noise Cancelling",
+      description: "Bluetooth 5.3 earbuds with active noise cancelling, 8 hours of playback and 32 hours with the charging case.",
+      category: "Headphones",
+      locale: "en-US",
+      price: "49.99",
+      currency: "USD",
+      color: "black",
+      reviews: JSON.stringify([{ author: "Sam", rating: 4, text: "Good sound and the case lasts for days." }]),
+    },
+    {
+      sku: sku("XSS"),
+      title: `${XSS_TITLE_PREFIX} Stainless Steel Water Bottle 750 ml`,
+      description: "Double-wall stainless steel bottle that keeps drinks cold for 24 hours.",
+      category: "Kitchen",
+      locale: "en-US",
+      price: "19.5",
+      currency: "USD",
+      color: "silver",
+      reviews: "",
+    },
+  ];
+  const invalidSku = sku("BAD");
+  const header = ["sku", "title", "description", "category", "locale", "price", "currency", "attr:color", "reviews"];
+  const lines = [
+    header.join(","),
+    ...rows.map((row) =>
+      [row.sku, row.title, row.description, row.category, row.locale, row.price, row.currency, row.color, row.reviews]
+        .map(csvCell)
+        .join(","),
+    ),
+    // Row 5: a price that is not a number; the API must report it and write nothing for it.
+    [invalidSku, "Broken row", "Price is not a number", "Headphones", "en-US", "cheap", "USD", "red", ""].map(csvCell).join(","),
+  ];
+  return { csv: `${lines.join("\n")}\n`, rows, invalidSku };
+}
+
+describe("dashboard in Chromium", () => {
+  let stack: TStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let workDir: string;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+
+  async function screenshot(name: string): Promise<void> {
+    await page.screenshot({ path: path.join(workDir, `${name}.png`), fullPage: true });
+  }
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(path.join(os.tmpdir(), "truecopy-dashboard-shots-"));
+    stack = await startStack();
+    console.info(`dashboard e2e: screenshots in ${workDir}, service logs in ${stack.logDir}`);
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    // Any dialog means merchant text was executed as markup.
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it("sends a visitor without a session to the login page", async () => {
+    await page.goto(`${stack.dashboardUrl}/products`);
+    await page.waitForURL(/\/login\?next=%2Fproducts$/);
+    await page.getByTestId("login-email").waitFor();
+  });
+
+  it("serves pages with a strict Content-Security-Policy", async () => {
+    const response = await page.request.get(`${stack.dashboardUrl}/login`);
+    const csp = response.headers()["content-security-policy"] ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers()["x-frame-options"]).toBe("DENY");
+    expect(response.headers()["x-powered-by"]).toBeUndefined();
+  });
+
+  it("rejects a wrong password with a clear message", async () => {
+    await page.getByTestId("login-email").fill(stack.admin.email);
+    await page.getByTestId("login-password").fill("not-the-password");
+    await page.getByTestId("login-submit").click();
+    await expect.poll(() => page.getByTestId("login-error").textContent()).toContain("Email or password is incorrect");
+    expect(page.url()).toContain("/login");
+  });
+
+  it("signs in and lands on the products page", async () => {
+    await page.getByTestId("login-password").fill(stack.admin.password);
+    await screenshot("01-login");
+    await page.getByTestId("login-submit").click();
+    await page.waitForURL(/\/products$/);
+    await expect.poll(() => page.getByTestId("current-role").textContent()).toBe("ADMIN");
+    const cookies = await context.cookies(stack.dashboardUrl);
+    const session = cookies.find((cookie) => cookie.name === "tc_session");
+    expect(session?.httpOnly).toBe(true);
+  });
+
+  const state: { rows: TCatalogRow[]; invalidSku: string; jobId: string } = { rows: [], invalidSku: "", jobId: "" };
+
+  it("imports a CSV, reports the invalid row and follows the analysis job to the end", async () => {
+    const { csv, rows, invalidSku } = catalog(stack.runId);
+    state.rows = rows;
+    state.invalidSku = invalidSku;
+    const file = path.join(workDir, "catalog.csv");
+    writeFileSync(file, csv, "utf8");
+
+    await page.getByTestId("import-merchant").selectOption(stack.merchant.id);
+    await page.getByTestId("import-file").setInputFiles(file);
+    await page.getByTestId("import-submit").click();
+
+    const result = page.getByTestId("import-result");
+    await result.waitFor();
+    expect(await result.getByTestId("import-received").textContent()).toBe("5");
+    expect(await result.getByTestId("import-created").textContent()).toBe(String(rows.length));
+    expect(await result.getByTestId("import-invalid").textContent()).toBe("1");
+
+    const errorRows = result.getByTestId("import-error-row");
+    expect(await errorRows.count()).toBe(1);
+    const cells = await errorRows.first().locator("td").allTextContents();
+    expect(cells[0]).toBe("5");
+    expect(cells[1]).toBe(invalidSku);
+    expect(cells[2]).toBe("price");
+    expect(cells[3]).toMatch(/price/i);
+
+    const job = result.getByTestId("job-run");
+    await job.waitFor();
+    state.jobId = (await job.getAttribute("data-job-id")) ?? "";
+    expect(state.jobId).not.toBe("");
+    await screenshot("02-import-started");
+
+    await page.waitForSelector(`[data-testid="import-result"] [data-testid="job-run"][data-status="COMPLETED"]`, {
+      timeout: JOB_TIMEOUT_MS,
+    });
+    const progress = job.getByTestId("job-progress");
+    expect(await progress.getAttribute("data-progress")).toBe("100");
+    expect(await progress.evaluate((element) => (element as HTMLProgressElement).value)).toBe(1);
+
+    // The recent-jobs panel follows the same run.
+    await page.waitForSelector(`aside [data-testid="job-run"][data-job-id="${state.jobId}"][data-status="COMPLETED"]`);
+    await screenshot("03-import-completed");
+  });
+
+  it("finds an imported product by SKU through the search box and the URL", async () => {
+    const target = state.rows[0];
+    if (target === undefined) throw new Error("import step did not run");
+    await page.getByTestId("product-search").fill(target.sku);
+    await page.waitForURL((url) => url.searchParams.get("q") === target.sku);
+    await expect.poll(() => page.getByTestId("product-row").count()).toBe(1);
+    const row = page.getByTestId("product-row").first();
+    expect(await row.getAttribute("data-sku")).toBe(target.sku);
+    expect(await row.textContent()).toContain(target.title);
+    // Analysis has run, so the detected language is shown instead of "pending".
+    expect(await row.textContent()).toContain("Chinese");
+    await screenshot("04-search");
+
+    // The search survives a reload because it lives in the URL.
+    await page.reload();
+    await expect.poll(() => page.getByTestId("product-search").inputValue()).toBe(target.sku);
+    await expect.poll(() => page.getByTestId("product-row").count()).toBe(1);
+  });
+
+  it("opens the product with its analysis and similar products", async () => {
+    const target = state.rows[0];
+    if (target === undefined) throw new Error("import step did not run");
+    await page.getByTestId("product-row").first().getByRole("link").click();
+    await page.waitForURL(/\/products\/[^/?]+$/);
+    await expect.poll(() => page.getByTestId("product-title").textContent()).toBe(target.title);
+    expect(await page.getByTestId("product-sku").textContent()).toBe(target.sku);
+    expect(await page.getByTestId("product-analysis").textContent()).toContain("Chinese");
+
+    await expect.poll(() => page.getByTestId("similar-product").count()).toBeGreaterThan(0);
+    const firstSimilar = page.getByTestId("similar-product").first();
+    const score = Number(await firstSimilar.locator(".score").textContent());
+    expect(score).toBeGreaterThanOrEqual(-1);
+    expect(score).toBeLessThanOrEqual(1);
+    await screenshot("05-product");
+
+    // Each similar product links to its own page.
+    const similarTitle = (await firstSimilar.locator(".similar-title").textContent()) ?? "";
+    await firstSimilar.getByRole("link").click();
+    await expect.poll(() => page.getByTestId("product-title").textContent()).toBe(similarTitle);
+  });
+
+  it("renders markup in merchant text as text", async () => {
+    const xss = state.rows.find((row) => row.sku.endsWith("-XSS"));
+    if (xss === undefined) throw new Error("import step did not run");
+    await page.goto(`${stack.dashboardUrl}/products?q=${encodeURIComponent(xss.sku)}`);
+    await expect.poll(() => page.getByTestId("product-row").count()).toBe(1);
+    expect(await page.getByTestId("product-row").locator("img").count()).toBe(0);
+    await page.getByTestId("product-row").first().getByRole("link").click();
+    await expect.poll(() => page.getByTestId("product-title").textContent()).toBe(xss.title);
+    expect(await page.getByTestId("product-title").locator("img").count()).toBe(0);
+    expect(await page.locator("main img").count()).toBe(0);
+    await screenshot("06-markup-as-text");
+    expect(dialogs).toEqual([]);
+  });
+
+  it("signs out and is sent back to the login page", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto(`${stack.dashboardUrl}/products`);
+    await page.waitForURL(/\/login/);
+    expect(pageErrors).toEqual([]);
+  });
+});
