@@ -1,2 +1,3 @@
 export * from "./env.js";
 export * from "./logger.js";
+export * from "./test-env.js";

@@ -1,0 +1,40 @@
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import express, { type Router } from "express";
+
+// The GraphQL IDE is served from the npm package, never a CDN: the API works offline.
+const require = createRequire(import.meta.url);
+const assetsDir = dirname(require.resolve("@graphql-yoga/graphiql"));
+
+const page = (endpoint: string) => `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8" />
+  <title>truecopy GraphQL</title>
+  <link rel="stylesheet" href="/graphiql/assets/graphiql.css" />
+  <style>html, body, #root { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="root"></div>
+  <script type="module">
+    import { renderYogaGraphiQL } from "/graphiql/assets/yoga-graphiql.es.js";
+    renderYogaGraphiQL(document.getElementById("root"), {
+      endpoint: ${JSON.stringify(endpoint)},
+      title: "truecopy",
+      credentials: "same-origin",
+      defaultQuery: "{\\n  products(first: 5) {\\n    totalCount\\n    edges { node { sku title analysis { language } } }\\n  }\\n}\\n",
+    });
+  </script>
+</body>
+</html>`;
+
+export function graphiqlRouter(endpoint: string): Router {
+  const router = express.Router();
+  router.use("/graphiql/assets", express.static(assetsDir, { immutable: true, maxAge: "7d", index: false }));
+  router.get(["/graphiql", endpoint], (req, res, next) => {
+    if (req.path === endpoint && req.accepts(["json", "html"]) !== "html") return next();
+    if (req.path === endpoint && req.query.query) return next();
+    res.type("html").send(page(endpoint));
+  });
+  return router;
+}

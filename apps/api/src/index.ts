@@ -1,0 +1,2 @@
+export { startApiServer, type TApiServer } from "./server.js";
+export { loadEnv } from "./env.js";

@@ -1,0 +1,82 @@
+import DataLoader from "dataloader";
+import type { TDatabase } from "@truecopy/db";
+import type { Merchant, Product, ProductAnalysis, ProductReview } from "./schema/types.js";
+
+// Per-request batching: a page of 50 products costs one query per relation, not 50.
+export type TLoaders = ReturnType<typeof createLoaders>;
+
+const REVIEWS_PER_PRODUCT = 50;
+
+export const PRODUCT_COLUMNS = `id, "merchantId", sku, title, description, category, locale, price, currency, attributes, "sourceVersion", "createdAt", "updatedAt"`;
+
+function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+export function createLoaders(db: TDatabase) {
+  const { pool } = db;
+  return {
+    product: new DataLoader<string, Product | null>(async (ids) => {
+      const { rows } = await pool.query<Product>(`SELECT ${PRODUCT_COLUMNS} FROM "Product" WHERE id = ANY($1::uuid[])`, [ids]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    merchant: new DataLoader<string, Merchant | null>(async (ids) => {
+      const { rows } = await pool.query<Merchant>(`SELECT id, slug, name FROM "Merchant" WHERE id = ANY($1::uuid[])`, [ids]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    merchantProductCount: new DataLoader<string, number>(async (ids) => {
+      const { rows } = await pool.query<{ merchantId: string; n: number }>(
+        `SELECT "merchantId", count(*)::int AS n FROM "Product" WHERE "merchantId" = ANY($1::uuid[]) GROUP BY 1`,
+        [ids],
+      );
+      const byId = new Map(rows.map((r) => [r.merchantId, r.n]));
+      return ids.map((id) => byId.get(id) ?? 0);
+    }),
+    reviewCount: new DataLoader<string, number>(async (ids) => {
+      const { rows } = await pool.query<{ productId: string; n: number }>(
+        `SELECT "productId", count(*)::int AS n FROM "ProductReview" WHERE "productId" = ANY($1::uuid[]) GROUP BY 1`,
+        [ids],
+      );
+      const byId = new Map(rows.map((r) => [r.productId, r.n]));
+      return ids.map((id) => byId.get(id) ?? 0);
+    }),
+    reviews: new DataLoader<string, (ProductReview & { productId: string })[]>(async (ids) => {
+      const { rows } = await pool.query<ProductReview & { productId: string }>(
+        `SELECT id, "productId", author, rating, text, "createdAt" FROM (
+           SELECT r.*, row_number() OVER (PARTITION BY "productId" ORDER BY "createdAt", id) AS n
+           FROM "ProductReview" r WHERE "productId" = ANY($1::uuid[])) x
+         WHERE n <= ${REVIEWS_PER_PRODUCT} ORDER BY "createdAt", id`,
+        [ids],
+      );
+      const grouped = groupBy(rows, (r) => r.productId);
+      return ids.map((id) => grouped.get(id) ?? []);
+    }),
+    images: new DataLoader<string, string[]>(async (ids) => {
+      const { rows } = await pool.query<{ productId: string; url: string }>(
+        `SELECT "productId", url FROM "ProductImage" WHERE "productId" = ANY($1::uuid[]) ORDER BY position, url`,
+        [ids],
+      );
+      const grouped = groupBy(rows, (r) => r.productId);
+      return ids.map((id) => (grouped.get(id) ?? []).map((r) => r.url));
+    }),
+    analysis: new DataLoader<string, ProductAnalysis | null>(async (ids) => {
+      const { rows } = await pool.query<ProductAnalysis & { productId: string }>(
+        `SELECT DISTINCT ON ("productId") "productId", language, "sourceVersion", "embeddingModel", "createdAt"
+         FROM "Analysis" WHERE "productId" = ANY($1::uuid[]) AND "variantId" IS NULL
+         ORDER BY "productId", "sourceVersion" DESC, "createdAt" DESC`,
+        [ids],
+      );
+      const byId = new Map(rows.map((r) => [r.productId, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}

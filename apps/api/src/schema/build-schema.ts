@@ -1,0 +1,25 @@
+import "reflect-metadata";
+import { buildSchema } from "type-graphql";
+import { GraphQLDateTime } from "graphql-scalars";
+import type { GraphQLSchema } from "graphql";
+import { authChecker } from "../auth/auth-checker.js";
+import { AuthResolver } from "./auth.resolver.js";
+import { ImportResolver } from "./import.resolver.js";
+import { JobRunResolver } from "./job-run.resolver.js";
+import { MerchantResolver, ProductResolver } from "./product.resolver.js";
+
+export const RESOLVERS = [AuthResolver, ProductResolver, MerchantResolver, JobRunResolver, ImportResolver] as const;
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** Built once per process; `emitSchemaFile` is done by `pnpm --filter @truecopy/api emit-schema`. */
+export function getSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: [...RESOLVERS],
+    authChecker,
+    authMode: "error",
+    validate: false,
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+  });
+  return cached;
+}

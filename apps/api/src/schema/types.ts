@@ -1,0 +1,201 @@
+import "reflect-metadata";
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { GraphQLJSON } from "graphql-scalars";
+import { ROLES, type TRole } from "@truecopy/core";
+
+// Every field names its GraphQL type explicitly: test runners that strip types emit no decorator metadata.
+
+export const Role = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in TRole]: K };
+registerEnumType(Role, { name: "Role" });
+
+export enum JobStatus {
+  QUEUED = "QUEUED",
+  RUNNING = "RUNNING",
+  COMPLETED = "COMPLETED",
+  FAILED = "FAILED",
+  CANCELLED = "CANCELLED",
+}
+registerEnumType(JobStatus, { name: "JobStatus" });
+
+export enum ImportFormat {
+  CSV = "CSV",
+  JSONL = "JSONL",
+}
+registerEnumType(ImportFormat, { name: "ImportFormat" });
+
+@ObjectType()
+export class User {
+  @Field(() => ID) id!: string;
+  @Field(() => String) email!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Role) role!: TRole;
+  @Field(() => ID, { nullable: true }) merchantId!: string | null;
+}
+
+@ObjectType()
+export class LoginResult {
+  @Field(() => User) user!: User;
+  @Field(() => Date) expiresAt!: Date;
+}
+
+@ObjectType()
+export class Merchant {
+  @Field(() => ID) id!: string;
+  @Field(() => String) slug!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType()
+export class ProductReview {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) author!: string | null;
+  @Field(() => Int, { nullable: true }) rating!: number | null;
+  @Field(() => String) text!: string;
+  @Field(() => Date) createdAt!: Date;
+}
+
+@ObjectType()
+export class ProductAnalysis {
+  @Field(() => String, { description: "Detected language: zh, en, mixed or other" }) language!: string;
+  @Field(() => Int) sourceVersion!: number;
+  @Field(() => String, { nullable: true }) embeddingModel!: string | null;
+  @Field(() => Date) createdAt!: Date;
+}
+
+@ObjectType()
+export class Product {
+  @Field(() => ID) id!: string;
+  merchantId!: string;
+  @Field(() => String) sku!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String) description!: string;
+  @Field(() => String, { nullable: true }) category!: string | null;
+  @Field(() => String, { nullable: true }) locale!: string | null;
+  @Field(() => Float, { nullable: true }) price!: number | null;
+  @Field(() => String, { nullable: true }) currency!: string | null;
+  @Field(() => GraphQLJSON) attributes!: unknown;
+  @Field(() => Int) sourceVersion!: number;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) updatedAt!: Date;
+}
+
+@ObjectType()
+export class SimilarProduct {
+  @Field(() => Product) product!: Product;
+  @Field(() => Float, { description: "Cosine similarity in [-1, 1]" }) score!: number;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => Boolean) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType()
+export class ProductEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => Product) node!: Product;
+}
+
+@ObjectType()
+export class ProductConnection {
+  @Field(() => [ProductEdge]) edges!: ProductEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
+@InputType()
+export class ProductFilter {
+  @Field(() => ID, { nullable: true }) merchantId?: string;
+  @Field(() => String, { nullable: true, description: "Case-insensitive match on sku, title and description" }) search?: string;
+  @Field(() => String, { nullable: true }) category?: string;
+  @Field(() => String, { nullable: true, description: "Detected language (zh, en, mixed, other)" }) language?: string;
+  @Field(() => Boolean, { nullable: true }) analyzed?: boolean;
+}
+
+@ObjectType()
+export class JobRun {
+  @Field(() => ID) id!: string;
+  @Field(() => String) queue!: string;
+  @Field(() => String) name!: string;
+  @Field(() => JobStatus) status!: JobStatus;
+  @Field(() => Int) total!: number;
+  @Field(() => Int) processed!: number;
+  @Field(() => Int) failed!: number;
+  @Field(() => Float, { description: "(processed + failed) / total; 1 for a finished empty run" }) progress!: number;
+  @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) updatedAt!: Date;
+  @Field(() => Date, { nullable: true }) startedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
+}
+
+@ObjectType()
+export class JobRunEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => JobRun) node!: JobRun;
+}
+
+@ObjectType()
+export class JobRunConnection {
+  @Field(() => [JobRunEdge]) edges!: JobRunEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
+@InputType()
+export class JobRunFilter {
+  @Field(() => [JobStatus], { nullable: true }) status?: JobStatus[];
+  @Field(() => String, { nullable: true }) queue?: string;
+}
+
+@InputType()
+export class ReviewInput {
+  @Field(() => String, { nullable: true }) id?: string;
+  @Field(() => String, { nullable: true }) author?: string;
+  @Field(() => Int, { nullable: true }) rating?: number;
+  @Field(() => String) text!: string;
+}
+
+@InputType()
+export class ProductInput {
+  @Field(() => String) sku!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String, { nullable: true }) description?: string;
+  @Field(() => String, { nullable: true }) category?: string;
+  @Field(() => String, { nullable: true }) locale?: string;
+  @Field(() => Float, { nullable: true }) price?: number;
+  @Field(() => String, { nullable: true }) currency?: string;
+  @Field(() => GraphQLJSON, { nullable: true }) attributes?: unknown;
+  @Field(() => [String], { nullable: true }) images?: string[];
+  @Field(() => [ReviewInput], { nullable: true }) reviews?: ReviewInput[];
+}
+
+@ObjectType()
+export class ImportRowError {
+  @Field(() => Int) row!: number;
+  @Field(() => String, { nullable: true }) sku!: string | null;
+  @Field(() => String) field!: string;
+  @Field(() => String) message!: string;
+}
+
+@ObjectType()
+export class ImportResult {
+  @Field(() => Int) received!: number;
+  @Field(() => Int) created!: number;
+  @Field(() => Int) updated!: number;
+  @Field(() => Int) unchanged!: number;
+  @Field(() => Int) invalid!: number;
+  @Field(() => [ImportRowError]) errors!: ImportRowError[];
+  jobRunId!: string | null;
+}
+
+@ObjectType()
+export class ApiKeyCreated {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Role) role!: TRole;
+  @Field(() => String, { description: "The secret key; shown once, store it now" }) key!: string;
+}

@@ -1,0 +1,98 @@
+import "reflect-metadata";
+import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import depthLimit from "graphql-depth-limit";
+import { printSchema } from "graphql";
+import { AppError } from "@truecopy/core";
+import type { TApiEnv, TLogger } from "@truecopy/config";
+import { createDatabase } from "@truecopy/db";
+import { createRedis } from "@truecopy/jobs";
+import { MODELS } from "@truecopy/ml";
+import { authenticate } from "./auth/authenticate.js";
+import type { TContext, TServices } from "./context.js";
+import { createErrorFormatter } from "./errors.js";
+import { graphiqlRouter } from "./http/graphiql.js";
+import { healthRouter } from "./http/health.js";
+import { complexityPlugin } from "./http/limits.js";
+import { createLoaders } from "./loaders.js";
+import { getSchema } from "./schema/build-schema.js";
+import { createSimilarity } from "./services/similarity.js";
+
+export type TApiServer = { url: string; port: number; stop(): Promise<void>; services: TServices };
+
+/** Builds and starts the HTTP API; used by main.ts and, in-process, by integration tests. */
+export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiServer> {
+  const db = createDatabase(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX, applicationName: "truecopy-api" });
+  const redis = createRedis(env.REDIS_URL, "producer");
+  redis.on("error", () => undefined); // readiness reports it; reconnects on its own
+  const embedding = MODELS["hashgram-v1"];
+  const services: TServices = { db, env, log, similarity: createSimilarity(db, { name: embedding.name, dim: embedding.dim }) };
+
+  const schema = await getSchema();
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  const httpServer: Server = createServer(app);
+  const production = env.NODE_ENV === "production";
+  const introspection = env.GRAPHQL_INTROSPECTION || !production;
+
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    introspection,
+    csrfPrevention: true,
+    validationRules: [depthLimit(env.GRAPHQL_MAX_DEPTH)],
+    formatError: createErrorFormatter(log, !production),
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      complexityPlugin(schema, env.GRAPHQL_MAX_COMPLEXITY),
+    ],
+  });
+  await apollo.start();
+
+  app.use(healthRouter(db, redis));
+  if (introspection) app.use(graphiqlRouter("/graphql"));
+  app.get("/schema.graphql", (_req, res) => {
+    if (!introspection) return res.status(404).end();
+    res.type("text/plain").send(printSchema(schema));
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "25mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<TContext> => {
+        const requestId = (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 100)) || randomUUID();
+        res.setHeader("x-request-id", requestId);
+        let principal = null;
+        try {
+          principal = await authenticate(req, db);
+        } catch (e) {
+          if (e instanceof AppError) throw e;
+          throw new AppError("UNAVAILABLE", "authentication is unavailable, try again");
+        }
+        return { services, principal, loaders: createLoaders(db), requestId, req, res };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(env.API_PORT, env.API_HOST, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  log.info("api listening", { port, graphql: `http://localhost:${port}/graphql` });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    services,
+    async stop() {
+      await apollo.stop();
+      redis.disconnect();
+      await db.close();
+    },
+  };
+}

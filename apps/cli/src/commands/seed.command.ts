@@ -1,0 +1,55 @@
+import { ROLES, type TRole } from "@truecopy/core";
+import { createApiKey, createCatalogImporter, createUser, ensureMerchant, type TDatabase } from "@truecopy/db";
+import type { TCliEnv } from "@truecopy/config";
+import { demoCatalog, demoMerchants } from "../seed/demo-catalog.js";
+
+export type TSeedResult = {
+  products: { received: number; created: number; updated: number; unchanged: number; invalid: number };
+  admin: { email: string; password: string };
+  users: { email: string; role: TRole }[];
+  apiKey: string | null;
+};
+
+// One demo user per role (password = the admin password) so every screen can be tried.
+const ROLE_USERS: { role: TRole; local: string; merchantIndex?: number }[] = [
+  { role: "MODERATOR", local: "moderator" },
+  { role: "MERCHANDISER", local: "merchandiser", merchantIndex: 0 },
+  { role: "ANALYST", local: "analyst" },
+];
+
+/** Idempotent: merchants, the demo catalog, demo users and an API key; running it twice changes nothing. */
+export async function seedCommand(db: TDatabase, env: TCliEnv, o: { adminOnly?: boolean } = {}): Promise<TSeedResult> {
+  const merchantIds: string[] = [];
+  for (const m of demoMerchants()) merchantIds.push(await ensureMerchant(db.pool, m));
+
+  const admin = await createUser(db.pool, { email: env.DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "ADMIN", password: env.DEMO_ADMIN_PASSWORD });
+  const users: TSeedResult["users"] = [{ email: env.DEMO_ADMIN_EMAIL, role: "ADMIN" }];
+  const domain = env.DEMO_ADMIN_EMAIL.split("@")[1] ?? "truecopy.local";
+  for (const u of ROLE_USERS) {
+    const email = `${u.local}@${domain}`;
+    await createUser(db.pool, {
+      email,
+      name: `Demo ${u.role.toLowerCase()}`,
+      role: u.role,
+      password: env.DEMO_ADMIN_PASSWORD,
+      merchantId: u.merchantIndex === undefined ? null : (merchantIds[u.merchantIndex] ?? null),
+    });
+    users.push({ email, role: u.role });
+  }
+
+  let products: TSeedResult["products"] = { received: 0, created: 0, updated: 0, unchanged: 0, invalid: 0 };
+  if (!o.adminOnly) {
+    const importer = createCatalogImporter(db.pool, { actor: { actorId: null, actorKind: "system", requestId: null }, source: "seed", defaultMerchantId: null });
+    let row = 0;
+    for (const p of demoCatalog()) await importer.add(p, ++row);
+    const t = await importer.finish();
+    if (t.invalid) throw new Error(`demo catalog has ${t.invalid} invalid rows: ${JSON.stringify(t.errors.slice(0, 3))}`);
+    products = { received: t.received, created: t.created, updated: t.updated, unchanged: t.unchanged, invalid: t.invalid };
+  }
+
+  // With DEMO_API_KEY the same key is (re)registered; without it a fresh key is made and shown once.
+  const key = await createApiKey(db.pool, { name: "demo", role: "ADMIN", createdById: admin.id, ...(env.DEMO_API_KEY ? { key: env.DEMO_API_KEY } : {}) });
+  return { products, admin: { email: env.DEMO_ADMIN_EMAIL, password: env.DEMO_ADMIN_PASSWORD }, users, apiKey: key.key };
+}
+
+export const isRole = (s: string): s is TRole => (ROLES as readonly string[]).includes(s);

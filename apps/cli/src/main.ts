@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { createDatabase, migrate, createUser, createApiKey, findMerchantBySlugOrId, type TDatabase } from "@truecopy/db";
+import { loadEnv, requireDatabaseUrl } from "./env.js";
+import { importCommand } from "./commands/import.command.js";
+import { exportCommand } from "./commands/export.command.js";
+import { isRole, seedCommand } from "./commands/seed.command.js";
+
+const USAGE = `truecopy <command> [options]
+
+Commands:
+  migrate                         apply database migrations
+  seed [--admin-only]             demo merchants, catalog, users and API key (idempotent)
+  import FILE [--merchant SLUG] [--format csv|jsonl] [--batch-size N] [--errors FILE] [--wait] [--quiet]
+                                  import a catalog; rows are validated one by one, invalid rows reported and skipped
+  export [--format jsonl|csv] [--out FILE] [--merchant SLUG]
+                                  write the catalog in the import format
+  user:create --email E --password P --role ROLE [--name N] [--merchant SLUG]
+  apikey:create --name N --role ROLE [--merchant SLUG]   prints the key once
+
+Environment: DATABASE_URL (required), REDIS_URL, DEMO_API_KEY, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD.
+Exit codes: 0 ok, 1 finished with invalid rows, 2 usage error, 3 failure.`;
+
+class UsageError extends Error {}
+
+async function withDb<T>(fn: (db: TDatabase) => Promise<T>): Promise<T> {
+  const db = createDatabase(requireDatabaseUrl(loadEnv()), { poolMax: 4, applicationName: "truecopy-cli" });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function merchantIdOf(db: TDatabase, slug: string | undefined): Promise<string | null> {
+  if (!slug) return null;
+  const m = await findMerchantBySlugOrId(db.pool, slug);
+  if (!m) throw new UsageError(`unknown merchant "${slug}"`);
+  return m.id;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      merchant: { type: "string" },
+      format: { type: "string" },
+      "batch-size": { type: "string" },
+      errors: { type: "string" },
+      wait: { type: "boolean" },
+      quiet: { type: "boolean" },
+      out: { type: "string" },
+      email: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      "admin-only": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (!command || values.help || command === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  const env = loadEnv();
+  switch (command) {
+    case "migrate": {
+      const r = await migrate(requireDatabaseUrl(env), { log: (l) => process.stderr.write(`${l}\n`) });
+      process.stderr.write(`migrations: ${r.applied.length} applied, ${r.alreadyApplied.length} already applied\n`);
+      return 0;
+    }
+    case "seed": {
+      const r = await withDb((db) => seedCommand(db, env, { adminOnly: values["admin-only"] ?? false }));
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+      return 0;
+    }
+    case "import": {
+      const file = positionals[0];
+      if (!file) throw new UsageError("import needs a FILE (.csv or .jsonl)");
+      const batchSize = values["batch-size"] ? Number(values["batch-size"]) : undefined;
+      if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)) throw new UsageError("--batch-size must be 1..10000");
+      const { exitCode } = await withDb((db) =>
+        importCommand(db, {
+          file,
+          ...(values.merchant ? { merchant: values.merchant } : {}),
+          ...(values.format ? { format: values.format } : {}),
+          ...(batchSize ? { batchSize } : {}),
+          ...(values.errors ? { errorsFile: values.errors } : {}),
+          wait: values.wait ?? false,
+          quiet: values.quiet ?? false,
+        }),
+      );
+      return exitCode;
+    }
+    case "export": {
+      const format = (values.format ?? "jsonl").toLowerCase();
+      if (format !== "jsonl" && format !== "csv") throw new UsageError("--format must be jsonl or csv");
+      await withDb((db) => exportCommand(db, { format, ...(values.out ? { out: values.out } : {}), ...(values.merchant ? { merchant: values.merchant } : {}) }));
+      return 0;
+    }
+    case "user:create": {
+      const { email, password, role } = values;
+      if (!email || !password || !role) throw new UsageError("user:create needs --email, --password and --role");
+      if (!isRole(role)) throw new UsageError(`--role must be one of ADMIN, MODERATOR, MERCHANDISER, ANALYST, SERVICE`);
+      if (password.length < 8) throw new UsageError("--password must be at least 8 characters");
+      const r = await withDb(async (db) =>
+        createUser(db.pool, { email, password, role, name: values.name ?? email.split("@")[0]!, merchantId: await merchantIdOf(db, values.merchant) }),
+      );
+      process.stdout.write(`${JSON.stringify({ id: r.id, email: email.toLowerCase(), role, created: r.created })}\n`);
+      return 0;
+    }
+    case "apikey:create": {
+      const { name, role } = values;
+      if (!name || !role) throw new UsageError("apikey:create needs --name and --role");
+      if (!isRole(role)) throw new UsageError(`--role must be one of ADMIN, MODERATOR, MERCHANDISER, ANALYST, SERVICE`);
+      const r = await withDb(async (db) => createApiKey(db.pool, { name, role, merchantId: await merchantIdOf(db, values.merchant) }));
+      process.stdout.write(`${JSON.stringify({ id: r.id, name, role, key: r.key })}\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    process.stderr.write(`truecopy: ${(e as Error).message}\n${usage ? "run `truecopy help` for usage\n" : ""}`);
+    process.exit(usage ? 2 : 3);
+  },
+);

@@ -1,0 +1,26 @@
+import type { Job } from "bullmq";
+import { parsePayload, QueueName } from "@truecopy/jobs";
+import { recordJobRunBatch } from "@truecopy/db";
+import { analyzeProducts, type TAnalyzeDeps } from "./analyze.handler.js";
+import type { TProcessorDefinition } from "../../registry.js";
+
+export const analyzeProcessor = (deps: TAnalyzeDeps): TProcessorDefinition => ({
+  queue: QueueName.analyze,
+  concurrency: 2,
+  async process(job: Job) {
+    const payload = parsePayload(QueueName.analyze, job.data);
+    return analyzeProducts(deps, payload);
+  },
+  // After the last attempt the batch is counted as failed so the run still finishes, with the reason.
+  async onFinalFailure(job: Job, error: Error) {
+    const data = job.data as { jobRunId?: string; batchKey?: string; productIds?: unknown[] };
+    if (!data.jobRunId || !data.batchKey) return;
+    await recordJobRunBatch(deps.db.pool, {
+      jobRunId: data.jobRunId,
+      batchKey: data.batchKey,
+      processed: 0,
+      failed: Array.isArray(data.productIds) ? data.productIds.length : 0,
+      error: error.message.slice(0, 2000),
+    });
+  },
+});

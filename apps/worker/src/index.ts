@@ -1,0 +1,1 @@
+export { startWorkerRuntime, type TWorkerRuntime } from "./runtime.js";

@@ -1,0 +1,63 @@
+import { UnrecoverableError, Worker, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+import { InvalidPayloadError, type TQueueName } from "@truecopy/jobs";
+import type { TLogger } from "@truecopy/config";
+
+export type TProcessorDefinition = {
+  queue: TQueueName;
+  concurrency: number;
+  process(job: Job): Promise<unknown>;
+  onFinalFailure?(job: Job, error: Error): Promise<void>;
+};
+
+export type TWorkerStats = { completed: number; failed: number; active: number };
+
+/**
+ * Wraps every processor the same way: malformed payloads fail without retries, other errors retry
+ * with the queue's backoff, and the final failure is handed to the processor to record.
+ */
+export function startWorkers(o: { connection: Redis; prefix: string; definitions: TProcessorDefinition[]; log: TLogger }) {
+  const stats = new Map<TQueueName, TWorkerStats>();
+  const workers = o.definitions.map((def) => {
+    const s: TWorkerStats = { completed: 0, failed: 0, active: 0 };
+    stats.set(def.queue, s);
+    const worker = new Worker(
+      def.queue,
+      async (job) => {
+        s.active += 1;
+        const started = performance.now();
+        try {
+          const result = await def.process(job);
+          o.log.info("job completed", { queue: def.queue, jobId: job.id, ms: Math.round(performance.now() - started) });
+          return result;
+        } catch (e) {
+          if (e instanceof InvalidPayloadError) throw new UnrecoverableError(e.message);
+          throw e;
+        } finally {
+          s.active -= 1;
+        }
+      },
+      { connection: o.connection, prefix: o.prefix, concurrency: def.concurrency, autorun: true },
+    );
+    worker.on("completed", () => {
+      s.completed += 1;
+    });
+    worker.on("failed", (job, error) => {
+      s.failed += 1;
+      if (!job) return;
+      const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      o.log[final ? "error" : "warn"]("job failed", { queue: def.queue, jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
+      if (final && def.onFinalFailure) {
+        def.onFinalFailure(job, error).catch((err: unknown) => o.log.error("recording a failed job failed", { error: String(err) }));
+      }
+    });
+    worker.on("error", (error) => o.log.error("worker error", { queue: def.queue, error: error.message }));
+    return worker;
+  });
+  return {
+    stats,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}

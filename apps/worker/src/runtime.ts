@@ -1,0 +1,48 @@
+import { createServer } from "node:http";
+import type { TLogger, TWorkerEnv } from "@truecopy/config";
+import { createDatabase } from "@truecopy/db";
+import { createQueues, createRedis } from "@truecopy/jobs";
+import { createTextEmbedder } from "@truecopy/ml";
+import { analyzeProcessor } from "./features/analyze/analyze.processor.js";
+import { startOutboxRelay } from "./outbox/outbox-relay.js";
+import { startWorkers } from "./registry.js";
+
+export type TWorkerRuntime = { stop(): Promise<void> };
+
+/** Everything a worker process runs; also started in-process by integration tests. */
+export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise<TWorkerRuntime> {
+  const db = createDatabase(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX, applicationName: "truecopy-worker" });
+  const workerRedis = createRedis(env.REDIS_URL, "worker");
+  const producerRedis = createRedis(env.REDIS_URL, "worker");
+  const queues = createQueues(producerRedis, env.TRUECOPY_QUEUE_PREFIX);
+  // One ONNX session per process, created before the first job so a broken model fails the start.
+  const embedder = await createTextEmbedder();
+
+  const workers = startWorkers({
+    connection: workerRedis,
+    prefix: env.TRUECOPY_QUEUE_PREFIX,
+    definitions: [analyzeProcessor({ db, embedder })],
+    log,
+  });
+  const relay = startOutboxRelay({ db, queues, pollMs: env.OUTBOX_POLL_MS, log });
+  const health = env.WORKER_HEALTH_PORT
+    ? createServer((req, res) => {
+        res.writeHead(req.url === "/healthz" ? 200 : 404, { "content-type": "application/json" });
+        res.end(JSON.stringify({ status: "ok", queues: Object.fromEntries(workers.stats) }));
+      }).listen(env.WORKER_HEALTH_PORT)
+    : null;
+  log.info("worker started", { prefix: env.TRUECOPY_QUEUE_PREFIX, model: embedder.model.name });
+
+  return {
+    // Order matters: stop taking work, let active jobs finish, then close Redis, then the database.
+    async stop() {
+      await relay.stop();
+      await workers.close();
+      await queues.close();
+      workerRedis.disconnect();
+      producerRedis.disconnect();
+      health?.close();
+      await db.close();
+    },
+  };
+}

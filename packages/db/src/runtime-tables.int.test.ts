@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { validateProductRow } from "@truecopy/core";
+import { appendAudit, auditHash } from "./audit.repo.js";
+import { withTransaction, type TDatabase } from "./client.js";
+import { recordJobRunBatch } from "./job-run.repo.js";
+import { migrate, MigrationError } from "./migrate.js";
+import { claimOutbox, markOutboxDispatched, markOutboxFailed } from "./outbox.repo.js";
+import { importProductBatch } from "./product-import.repo.js";
+import { createTestMerchant, openTestDatabase } from "./testing.js";
+import { nearestProducts, upsertEmbeddings } from "./vector.js";
+
+let db: TDatabase & { url: string };
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => db?.close());
+
+const actor = { actorId: null, actorKind: "system" as const, requestId: null };
+async function importSkus(merchantId: string, skus: string[]) {
+  const rows = skus.map((sku) => {
+    const r = validateProductRow({ sku, title: sku }, 1);
+    if (!r.ok) throw new Error("invalid");
+    return r.value;
+  });
+  return importProductBatch(db.pool, { merchantId, rows, actor, jobRunId: null, source: "test" });
+}
+
+describe("outbox", () => {
+  it("hands each message to one claimer and hides claimed ones for the lease", async () => {
+    const m = await createTestMerchant(db);
+    const r = await importSkus(m.id, ["o1"]);
+    const mine = async () => (await claimOutbox(db.pool, 1000)).filter((x) => (x.payload as { jobRunId: string }).jobRunId === r.jobRunId);
+    const [a, b] = await Promise.all([mine(), mine()]);
+    expect(a.length + b.length).toBe(1);
+    const claimed = [...a, ...b][0]!;
+    expect(await mine()).toEqual([]);
+    await markOutboxFailed(db.pool, claimed, "redis down");
+    const row = await db.pool.query(`SELECT status, "lastError", attempts FROM "Outbox" WHERE id = $1`, [claimed.id]);
+    expect(row.rows[0]).toEqual({ status: "PENDING", lastError: "redis down", attempts: 1 });
+    await markOutboxDispatched(db.pool, [claimed.id]);
+    const done = await db.pool.query(`SELECT status FROM "Outbox" WHERE id = $1`, [claimed.id]);
+    expect(done.rows[0].status).toBe("DISPATCHED");
+  });
+});
+
+describe("job run progress", () => {
+  it("counts a batch once, completes when all items are accounted for", async () => {
+    const m = await createTestMerchant(db);
+    const r = await importSkus(m.id, ["j1", "j2", "j3"]);
+    const id = r.jobRunId!;
+    expect(await recordJobRunBatch(db.pool, { jobRunId: id, batchKey: "b1", processed: 2, failed: 0 })).toBe(true);
+    expect(await recordJobRunBatch(db.pool, { jobRunId: id, batchKey: "b1", processed: 2, failed: 0 })).toBe(false);
+    let run = (await db.pool.query(`SELECT processed, failed, status FROM "JobRun" WHERE id = $1`, [id])).rows[0];
+    expect(run).toEqual({ processed: 2, failed: 0, status: "QUEUED" });
+    await recordJobRunBatch(db.pool, { jobRunId: id, batchKey: "b2", processed: 0, failed: 1, error: "boom" });
+    run = (await db.pool.query(`SELECT processed, failed, status, error FROM "JobRun" WHERE id = $1`, [id])).rows[0];
+    expect(run).toEqual({ processed: 2, failed: 1, status: "COMPLETED", error: "boom" });
+  });
+
+  it("refuses counts that exceed the total", async () => {
+    const m = await createTestMerchant(db);
+    const r = await importSkus(m.id, ["k1"]);
+    await expect(recordJobRunBatch(db.pool, { jobRunId: r.jobRunId!, batchKey: "x", processed: 5, failed: 0 })).rejects.toThrow(/JobRun_counts_valid/);
+  });
+});
+
+describe("audit log", () => {
+  it("chains hashes and refuses updates and deletes", async () => {
+    const entityId = randomUUID();
+    for (const n of [1, 2]) {
+      await withTransaction(db.pool, (tx) => appendAudit(tx, { ...actor, actorKind: "system", action: "test.event", entityType: "Test", entityId, after: { n } }));
+    }
+    const { rows } = await db.pool.query(`SELECT id, "actorId", "actorKind", action, "entityType", "entityId", before, after, "requestId", "prevHash", hash, "createdAt" FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY id`, [entityId]);
+    expect(rows).toHaveLength(2);
+    const [, second] = rows;
+    const recomputed = auditHash(second.prevHash, {
+      actorId: second.actorId, actorKind: second.actorKind, action: second.action, entityType: second.entityType,
+      entityId: second.entityId, before: second.before ?? undefined, after: second.after, requestId: second.requestId, createdAt: second.createdAt.toISOString(),
+    });
+    expect(recomputed).toBe(second.hash);
+    await expect(db.pool.query(`UPDATE "AuditEvent" SET action = 'x' WHERE id = $1`, [second.id])).rejects.toThrow(/append-only/);
+    await expect(db.pool.query(`DELETE FROM "AuditEvent" WHERE id = $1`, [second.id])).rejects.toThrow(/append-only/);
+  });
+});
+
+describe("vectors", () => {
+  it("finds nearest products by cosine, scoped to a merchant, and checks dimensions", async () => {
+    const m = await createTestMerchant(db);
+    const other = await createTestMerchant(db);
+    const r = await importSkus(m.id, ["q", "near", "far"]);
+    const o = await importSkus(other.id, ["elsewhere"]);
+    const [q, near, far] = r.changedIds;
+    const model = { name: "hashgram-v1", dim: 256 };
+    const unit = (i: number, j?: number) => {
+      const v = new Float32Array(256);
+      v[i] = 1;
+      if (j !== undefined) v[j] = 0.2;
+      return v;
+    };
+    await upsertEmbeddings(db.pool, model, [
+      { ownerKind: "PRODUCT", ownerId: q!, vector: unit(0) },
+      { ownerKind: "PRODUCT", ownerId: near!, vector: unit(0, 1) },
+      { ownerKind: "PRODUCT", ownerId: far!, vector: unit(5) },
+      { ownerKind: "PRODUCT", ownerId: o.changedIds[0]!, vector: unit(0) },
+    ]);
+    const scoped = await nearestProducts(db.pool, model, { productId: q!, k: 2, merchantId: m.id });
+    expect(scoped.map((n) => n.ownerId)).toEqual([near, far]);
+    expect(scoped[0]!.score).toBeCloseTo(1 / Math.sqrt(1.04), 4);
+    const all = await nearestProducts(db.pool, model, { productId: q!, k: 1 });
+    expect(all[0]!.ownerId).toBe(o.changedIds[0]);
+    await expect(upsertEmbeddings(db.pool, model, [{ ownerKind: "PRODUCT", ownerId: q!, vector: new Float32Array(3) }])).rejects.toThrow(/3 dimensions/);
+    await expect(nearestProducts(db.pool, { name: "x'; drop table", dim: 256 }, { productId: q!, k: 1 })).rejects.toThrow(/invalid model name/);
+  });
+});
+
+describe("migrate", () => {
+  it("is idempotent and refuses a migration edited after it was applied", async () => {
+    expect((await migrate(db.url)).applied).toEqual([]);
+    const dir = await mkdtemp(join(tmpdir(), "mig-"));
+    const name = `20990101000000_t${randomUUID().slice(0, 8).replace(/-/g, "")}`;
+    await mkdir(join(dir, name));
+    const table = `mig_${randomUUID().slice(0, 8)}`;
+    await writeFile(join(dir, name, "migration.sql"), `CREATE TABLE "${table}" (id int);`);
+    expect((await migrate(db.url, { dir })).applied).toEqual([name]);
+    await writeFile(join(dir, name, "migration.sql"), `CREATE TABLE "${table}" (id bigint);`);
+    await expect(migrate(db.url, { dir })).rejects.toBeInstanceOf(MigrationError);
+    await db.pool.query(`DELETE FROM "_prisma_migrations" WHERE migration_name = $1`, [name]);
+    await db.pool.query(`DROP TABLE "${table}"`);
+  });
+
+  it("rolls back a failing migration entirely", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "mig-"));
+    const name = "20990101000001_broken";
+    await mkdir(join(dir, name));
+    await writeFile(join(dir, name, "migration.sql"), `CREATE TABLE "half_written" (id int); SELECT no_such_function();`);
+    await expect(migrate(db.url, { dir })).rejects.toThrow(/rolled back/);
+    const t = await db.pool.query(`SELECT to_regclass('"half_written"') AS t`);
+    expect(t.rows[0].t).toBeNull();
+  });
+});
