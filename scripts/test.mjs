@@ -56,7 +56,15 @@ async function runVitest({ label, args, env, tmpDir }) {
   const reportPath = path.join(tmpDir, `${label}.json`);
   const result = await runChild(
     process.execPath,
-    [vitestEntry, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reportPath}`, "--passWithNoTests", ...args],
+    [
+      vitestEntry,
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${reportPath}`,
+      "--passWithNoTests",
+      ...args,
+    ],
     env,
   );
   return countsFromReport(readJson(reportPath), { exitCode: result.code, signal: result.signal, label });
@@ -94,7 +102,9 @@ async function main() {
     if (databaseUrl) {
       const name = databaseNameOf(databaseUrl);
       if (!name?.endsWith("_test")) {
-        log(`refusing to run: DATABASE_URL names database "${name ?? ""}"; tests need a database whose name ends with _test`);
+        log(
+          `refusing to run: DATABASE_URL names database "${name ?? ""}"; tests need a database whose name ends with _test`,
+        );
         counts.failed = 1;
         return;
       }

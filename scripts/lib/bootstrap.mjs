@@ -18,7 +18,16 @@ const PNPM_MAJOR = PNPM_VERSION.split(".")[0];
 const MIN_NODE = [20, 19];
 const localToolsDir = path.join(repoRoot, ".data", "tools");
 const buildStampPath = path.join(repoRoot, "node_modules", ".cache", "truecopy", "build-stamp");
-const IGNORED_DIRS = new Set(["node_modules", "dist", ".next", ".turbo", "generated", "coverage", "test-results", ".data"]);
+const IGNORED_DIRS = new Set([
+  "node_modules",
+  "dist",
+  ".next",
+  ".turbo",
+  "generated",
+  "coverage",
+  "test-results",
+  ".data",
+]);
 
 export class BootstrapError extends Error {
   constructor(step, message) {
@@ -46,7 +55,10 @@ export function toolEnv(base = process.env) {
 function checkNode() {
   const [major, minor] = process.versions.node.split(".").map(Number);
   if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
-    throw new BootstrapError("node", `Node ${MIN_NODE.join(".")} or newer is required (this is ${process.versions.node})`);
+    throw new BootstrapError(
+      "node",
+      `Node ${MIN_NODE.join(".")} or newer is required (this is ${process.versions.node})`,
+    );
   }
 }
 
@@ -74,7 +86,11 @@ function ensurePnpm(log) {
 
   log(`global install not possible; installing pnpm into ${path.relative(repoRoot, localToolsDir)}`);
   fs.mkdirSync(localToolsDir, { recursive: true });
-  const local = spawnSync("npm", ["install", "--prefix", localToolsDir, "--no-audit", "--no-fund", `pnpm@${PNPM_VERSION}`], npmOptions);
+  const local = spawnSync(
+    "npm",
+    ["install", "--prefix", localToolsDir, "--no-audit", "--no-fund", `pnpm@${PNPM_VERSION}`],
+    npmOptions,
+  );
   if (local.status === 0 && hasMajor(versionOf(localBin))) return { command: localBin, args: [] };
 
   const viaNpx = { command: "npx", args: ["--yes", `pnpm@${PNPM_VERSION}`] };
@@ -115,7 +131,9 @@ function buildablePackages() {
       if (!fs.existsSync(manifestPath)) continue;
       const scripts = readJson(manifestPath).scripts ?? {};
       if (!scripts.build) continue;
-      const outputs = [scripts.build.includes("next build") ? path.join(dir, ".next", "BUILD_ID") : path.join(dir, "dist")];
+      const outputs = [
+        scripts.build.includes("next build") ? path.join(dir, ".next", "BUILD_ID") : path.join(dir, "dist"),
+      ];
       if (scripts["db:generate"]) outputs.push(path.join(dir, "src", "generated"));
       packages.push({ dir, outputs });
     }
@@ -152,7 +170,7 @@ function newestMtime(dir, limit) {
 
 function needsBuild() {
   const packages = buildablePackages();
-  for (const { dir, outputs } of packages) {
+  for (const { outputs } of packages) {
     for (const output of outputs) {
       const exists = fs.existsSync(output) && (!fs.statSync(output).isDirectory() || fs.readdirSync(output).length > 0);
       if (!exists) return `${path.relative(repoRoot, output)} is missing`;
@@ -160,7 +178,9 @@ function needsBuild() {
   }
   const stamp = mtimeOf(buildStampPath);
   if (stamp === undefined) return "no successful build recorded";
-  const rootInputs = ["package.json", "pnpm-lock.yaml", "turbo.json", "tsconfig.base.json"].map((f) => path.join(repoRoot, f));
+  const rootInputs = ["package.json", "pnpm-lock.yaml", "turbo.json", "tsconfig.base.json"].map((f) =>
+    path.join(repoRoot, f),
+  );
   for (const file of rootInputs) if ((mtimeOf(file) ?? 0) > stamp) return `${path.basename(file)} changed`;
   for (const dir of [path.join(repoRoot, "prisma"), ...packages.map((p) => p.dir)]) {
     if (newestMtime(dir, stamp) > stamp) return `sources in ${path.relative(repoRoot, dir)} changed`;
@@ -201,7 +221,11 @@ function run(step, command, args, { quiet, env, log }) {
  * Ensures pnpm, dependencies and a current build. `quiet` keeps stdout untouched (progress goes
  * to stderr) for commands whose stdout is data. Returns how to invoke pnpm and the tool env.
  */
-export async function bootstrap({ quiet = false, skipBuild = false, log = (line) => process.stderr.write(`${line}\n`) } = {}) {
+export async function bootstrap({
+  quiet = false,
+  skipBuild = false,
+  log = (line) => process.stderr.write(`${line}\n`),
+} = {}) {
   const say = (line) => log(`bootstrap: ${line}`);
   checkNode();
   const env = toolEnv();

@@ -21,7 +21,16 @@ export function pipeWithPrefix(readable, target, prefix) {
  * Spawns a process in its own process group, so that a terminal's Ctrl-C reaches only the
  * supervisor, which then stops the children in the order it chooses.
  */
-export function spawnManaged({ name, command, args = [], cwd, env, logTarget = process.stdout, index = 0, ipc = false }) {
+export function spawnManaged({
+  name,
+  command,
+  args = [],
+  cwd,
+  env,
+  logTarget = process.stdout,
+  index = 0,
+  ipc = false,
+}) {
   const child = spawn(command, args, {
     cwd,
     env,

@@ -3,7 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canConnect, databaseNameOf, findFreePort, pingRedis, startEmbeddedPostgres, startEmbeddedRedis } from "./services.mjs";
+import {
+  canConnect,
+  databaseNameOf,
+  findFreePort,
+  pingRedis,
+  startEmbeddedPostgres,
+  startEmbeddedRedis,
+} from "./services.mjs";
 
 type TService = Awaited<ReturnType<typeof startEmbeddedPostgres>>;
 
@@ -35,7 +42,8 @@ describe("embedded PostgreSQL (in memory)", () => {
     await client.query("CREATE EXTENSION IF NOT EXISTS vector");
     await client.query("CREATE TABLE items (id int PRIMARY KEY, embedding vector(3) NOT NULL)");
     const vectors: Record<number, string> = { 1: "[1,0,0]", 2: "[0,1,0]", 3: "[0.9,0.1,0]", 4: "[0,0,1]" };
-    for (const [id, v] of Object.entries(vectors)) await client.query("INSERT INTO items VALUES ($1, $2::vector)", [id, v]);
+    for (const [id, v] of Object.entries(vectors))
+      await client.query("INSERT INTO items VALUES ($1, $2::vector)", [id, v]);
     await client.query("CREATE INDEX items_embedding_hnsw ON items USING hnsw (embedding vector_cosine_ops)");
     await client.query("BEGIN");
     await client.query("SET LOCAL enable_seqscan = off");

@@ -14,6 +14,20 @@ export const repoRoot = path.resolve(here, "../..");
 
 const defaultLog = (line) => process.stderr.write(`${line}\n`);
 
+/**
+ * @typedef {{ code: number | null, signal: string | null, error?: Error }} TExit
+ * @typedef {{
+ *   name: string,
+ *   url: string,
+ *   port: number,
+ *   pid: number | undefined,
+ *   reused: boolean,
+ *   urlFor?: (database: string) => string,
+ *   exited?: Promise<TExit>,
+ *   stop: (graceMs?: number) => Promise<unknown>,
+ * }} TEmbeddedService
+ */
+
 export class ServiceError extends Error {
   constructor(service, message) {
     super(`${service}: ${message}`);
@@ -23,7 +37,11 @@ export class ServiceError extends Error {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A port that was free a moment ago: `preferred` when it is free, else one the kernel picks. */
+/**
+ * A port that was free a moment ago: `preferred` when it is free, else one the kernel picks.
+ * @param {{ preferred?: number, host?: string }} [options]
+ * @returns {Promise<number>}
+ */
 export async function findFreePort({ preferred = 0, host = "127.0.0.1" } = {}) {
   const tryListen = (port) =>
     new Promise((resolve) => {
@@ -133,7 +151,12 @@ export function databaseNameOf(url) {
   }
 }
 
-/** A member for ProcessGroup that owns nothing (a service someone else runs). */
+/**
+ * A member for ProcessGroup that owns nothing (a service someone else runs).
+ * @param {string} name
+ * @param {{ port: number, pid: number, url: string, urlFor: (database: string) => string }} fields
+ * @returns {TEmbeddedService}
+ */
 function borrowed(name, fields) {
   return { name, ...fields, reused: true, stop: async () => {} };
 }
@@ -143,6 +166,7 @@ function borrowed(name, fields) {
  * `dataDir` undefined → in memory. PGlite has a single database: any database name in the URL
  * reaches it, so `url` can carry a `_test` name for the test guard.
  * When another live server already owns `dataDir`, that one is reused (`reused: true`).
+ * @returns {Promise<TEmbeddedService>}
  */
 export async function startEmbeddedPostgres({
   dataDir,
@@ -214,7 +238,12 @@ export async function startEmbeddedPostgres({
     );
     await waitFor(() => canConnect({ host, port: owner.port }), { what: name, timeoutMs: 10_000 });
     log(`postgres: reusing the embedded server of pid ${owner.pid} on port ${owner.port}`);
-    return borrowed(name, { port: owner.port, pid: owner.pid, url: urlFor(database, owner.port), urlFor: (db) => urlFor(db, owner.port) });
+    return borrowed(name, {
+      port: owner.port,
+      pid: owner.pid,
+      url: urlFor(database, owner.port),
+      urlFor: (db) => urlFor(db, owner.port),
+    });
   }
 
   // From here the child stays up until stop(); keep its stdout drained.
@@ -260,9 +289,13 @@ export function ensureRedisServerBinary({ log = defaultLog } = {}) {
   }
   log("redis: redis-server is missing; installing Debian's redis-server package");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "--no-install-recommends", "redis-server"]]) {
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", "--no-install-recommends", "redis-server"],
+  ]) {
     const result = spawnSync("apt-get", args, { stdio: ["ignore", "inherit", "inherit"], env });
-    if (result.status !== 0) throw new ServiceError("redis", `apt-get ${args.join(" ")} failed (exit ${result.status})`);
+    if (result.status !== 0)
+      throw new ServiceError("redis", `apt-get ${args.join(" ")} failed (exit ${result.status})`);
   }
   const installed = findOnPath("redis-server");
   if (!installed) throw new ServiceError("redis", "apt-get installed redis-server but it is not on PATH");
@@ -272,6 +305,7 @@ export function ensureRedisServerBinary({ log = defaultLog } = {}) {
 /**
  * Starts a redis-server child on a free port. `persist` keeps an append-only file in `dir`
  * (npm start); otherwise nothing is written (tests).
+ * @returns {Promise<TEmbeddedService>}
  */
 export async function startEmbeddedRedis({
   dir,
@@ -283,20 +317,31 @@ export async function startEmbeddedRedis({
 } = {}) {
   const name = "redis";
   const binary = ensureRedisServerBinary({ log });
-  const workDir = dir ? path.resolve(dir) : fs.mkdtempSync(path.join((await import("node:os")).tmpdir(), "truecopy-redis-"));
+  const workDir = dir
+    ? path.resolve(dir)
+    : fs.mkdtempSync(path.join((await import("node:os")).tmpdir(), "truecopy-redis-"));
   fs.mkdirSync(workDir, { recursive: true });
   const chosenPort = port ?? (await findFreePort({ host }));
   const args = [
-    "--port", String(chosenPort),
-    "--bind", host,
-    "--dir", workDir,
-    "--save", "",
-    "--appendonly", persist ? "yes" : "no",
-    "--daemonize", "no",
-    "--logfile", "",
-    "--loglevel", "warning",
+    "--port",
+    String(chosenPort),
+    "--bind",
+    host,
+    "--dir",
+    workDir,
+    "--save",
+    "",
+    "--appendonly",
+    persist ? "yes" : "no",
+    "--daemonize",
+    "no",
+    "--logfile",
+    "",
+    "--loglevel",
+    "warning",
     // BullMQ needs keys that never get evicted.
-    "--maxmemory-policy", "noeviction",
+    "--maxmemory-policy",
+    "noeviction",
   ];
   const child = spawn(binary, args, { cwd: workDir, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.unref();
@@ -325,7 +370,9 @@ export async function startEmbeddedRedis({
       what: name,
       timeoutMs,
       intervalMs: 100,
-      abort: exited.then(({ code, signal, error }) => `redis-server ended (${error?.message ?? signal ?? `exit ${code}`})`),
+      abort: exited.then(
+        ({ code, signal, error }) => `redis-server ended (${error?.message ?? signal ?? `exit ${code}`})`,
+      ),
     });
   } catch (error) {
     await stopProcess(managed, { graceMs: 3000 });

@@ -37,7 +37,9 @@ export function countsFromReport(report, { exitCode, signal = null, label = "vit
   }
   if ((exitCode !== 0 || signal) && counts.failed === 0) {
     counts.failed = 1;
-    counts.notes.push(`${label} ended with ${signal ?? `exit code ${exitCode}`} although every test passed (unhandled error?)`);
+    counts.notes.push(
+      `${label} ended with ${signal ?? `exit code ${exitCode}`} although every test passed (unhandled error?)`,
+    );
   }
   return counts;
 }
