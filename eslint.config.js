@@ -25,7 +25,7 @@ export default tseslint.config(
       parserOptions: {
         // Files outside every tsconfig (script tests, browser tests) get a default project.
         projectService: {
-          allowDefaultProject: ["*.ts", "apps/dashboard/e2e/*.ts"],
+          allowDefaultProject: ["*.ts", "packages/*/*.config.ts"],
           defaultProject: "tsconfig.base.json",
         },
         tsconfigRootDir: root,
@@ -64,7 +64,7 @@ export default tseslint.config(
   // Environment variables are read once, parsed with zod, in env.ts files and packages/config.
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
-    ignores: ["packages/config/**", "scripts/**", "**/env.ts", "*.config.{ts,js,mjs}", "**/*.config.{ts,js,mjs}"],
+    ignores: ["packages/config/**", "scripts/**", "**/scripts/**", "**/env.ts", "*.config.{ts,js,mjs}", "**/*.config.{ts,js,mjs}"],
     rules: {
       "no-restricted-properties": [
         "error",

@@ -70,6 +70,33 @@ function runCli(name, args, env) {
   });
 }
 
+/** The seed prints one JSON object (admin login, API key, counts); show it readably. */
+function demoAccessLines(seedOutput) {
+  const apiKeyFromEnv = process.env.DEMO_API_KEY;
+  let seed;
+  for (const line of [...seedOutput].reverse()) {
+    try {
+      seed = JSON.parse(line);
+      break;
+    } catch {
+      // not the summary line
+    }
+  }
+  if (!seed || typeof seed !== "object") {
+    return ["Demo access (from the seed):", ...seedOutput.filter((line) => line.trim()).map((line) => `  ${line}`)];
+  }
+  const apiKey = apiKeyFromEnv ?? seed.apiKey;
+  const lines = ["Demo access:"];
+  if (seed.admin) lines.push(`  Admin login   ${seed.admin.email} / ${seed.admin.password}`);
+  lines.push(
+    apiKey
+      ? `  API key       ${apiKey}   (header: Authorization: Bearer <key>)`
+      : "  API key       created by an earlier run and stored hashed; set DEMO_API_KEY to choose a known one",
+  );
+  if (typeof seed.products === "number") lines.push(`  Catalog       ${seed.products} demo products`);
+  return lines;
+}
+
 async function ensurePortFree(port, what) {
   if (await canConnect({ port })) {
     throw new Error(`port ${port} (${what}) is already in use; stop whatever listens there and try again`);
@@ -188,9 +215,7 @@ async function main() {
     `  Database      ${databaseUrl.replace(/\/\/[^@/]*@/, "//")}${process.env.DATABASE_URL ? "" : "  (embedded)"}`,
     `  Redis         ${redisUrl}${process.env.REDIS_URL ? "" : "  (embedded)"}`,
     "",
-    "Demo access (from the seed):",
-    ...seedOutput.filter((line) => line.trim()).map((line) => `  ${line}`),
-    ...(process.env.DEMO_API_KEY ? [`  API key (DEMO_API_KEY): ${process.env.DEMO_API_KEY}`] : []),
+    ...demoAccessLines(seedOutput),
     "",
     "Press Ctrl-C to stop.",
     "",

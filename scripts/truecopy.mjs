@@ -12,7 +12,8 @@ import { bootstrapOrExit, repoRoot } from "./lib/bootstrap.mjs";
 import { dataDir, liveRunState } from "./lib/run-state.mjs";
 import { startEmbeddedPostgres, startEmbeddedRedis } from "./lib/services.mjs";
 
-const NEEDS_DATABASE = new Set(["import", "export", "migrate", "seed"]);
+// Every command gets a database except those known to work offline on files.
+const OFFLINE_COMMANDS = new Set(["help", "lint", "dedupe", "generate", "analyze", "simulate", "bench", "eval"]);
 // Commands that read or write catalog data on a database we brought up ourselves get the schema first.
 const NEEDS_SCHEMA = new Set(["import", "export", "seed"]);
 
@@ -47,7 +48,7 @@ async function main() {
   const services = [];
   let exitCode = 1;
   try {
-    if (command && NEEDS_DATABASE.has(command)) {
+    if (command && !OFFLINE_COMMANDS.has(command) && !args.includes("--help") && !args.includes("-h")) {
       const running = liveRunState();
       if (!env.DATABASE_URL && running?.databaseUrl) {
         env.DATABASE_URL = running.databaseUrl;
