@@ -64,7 +64,14 @@ export default tseslint.config(
   // Environment variables are read once, parsed with zod, in env.ts files and packages/config.
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
-    ignores: ["packages/config/**", "scripts/**", "**/scripts/**", "**/env.ts", "*.config.{ts,js,mjs}", "**/*.config.{ts,js,mjs}"],
+    ignores: [
+      "packages/config/**",
+      "scripts/**",
+      "**/scripts/**",
+      "**/env.ts",
+      "*.config.{ts,js,mjs}",
+      "**/*.config.{ts,js,mjs}",
+    ],
     rules: {
       "no-restricted-properties": [
         "error",
