@@ -101,3 +101,9 @@ export async function findApiKey(pool: pg.Pool, key: string): Promise<TPrincipal
   void pool.query(`UPDATE "ApiKey" SET "lastUsedAt" = now() WHERE id = $1`, [row.id]).catch(() => undefined);
   return { kind: "api_key", id: row.id, userId: null, email: null, name: row.name, role: row.role, merchantId: row.merchantId };
 }
+
+/** Revokes every live key with this name (the seed replaces its generated demo key on each run). */
+export async function revokeApiKeysNamed(pool: pg.Pool, name: string): Promise<number> {
+  const r = await pool.query(`UPDATE "ApiKey" SET "revokedAt" = now() WHERE name = $1 AND "revokedAt" IS NULL`, [name]);
+  return r.rowCount ?? 0;
+}

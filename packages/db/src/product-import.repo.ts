@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { productContentHash, type TProductRow } from "@truecopy/core";
+import { productContentHash, reviewKey, type TProductRow } from "@truecopy/core";
 import { withTransaction, type TQueryable } from "./client.js";
 import type pg from "pg";
 import { appendAudit, type TAuditInput } from "./audit.repo.js";
@@ -9,9 +8,6 @@ export type TImportBatchResult = { created: number; updated: number; unchanged: 
 
 export const ANALYZE_QUEUE = "analyze";
 export const ANALYZE_JOB_NAME = "analyze-products";
-
-const reviewKey = (r: TProductRow["reviews"][number]) =>
-  r.id ?? createHash("sha256").update(`${r.author ?? ""}\u0000${r.text}`).digest("hex").slice(0, 32);
 
 /**
  * Writes one batch of validated rows for one merchant in a single transaction: upsert by

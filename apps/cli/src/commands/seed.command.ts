@@ -1,5 +1,5 @@
 import { ROLES, type TRole } from "@truecopy/core";
-import { createApiKey, createCatalogImporter, createUser, ensureMerchant, type TDatabase } from "@truecopy/db";
+import { createApiKey, createCatalogImporter, createUser, ensureMerchant, revokeApiKeysNamed, type TDatabase } from "@truecopy/db";
 import type { TCliEnv } from "@truecopy/config";
 import { demoCatalog, demoMerchants } from "../seed/demo-catalog.js";
 
@@ -47,7 +47,8 @@ export async function seedCommand(db: TDatabase, env: TCliEnv, o: { adminOnly?: 
     products = { received: t.received, created: t.created, updated: t.updated, unchanged: t.unchanged, invalid: t.invalid };
   }
 
-  // With DEMO_API_KEY the same key is (re)registered; without it a fresh key is made and shown once.
+  // With DEMO_API_KEY the same key is (re)registered; without it a fresh key replaces the last one.
+  if (!env.DEMO_API_KEY) await revokeApiKeysNamed(db.pool, "demo");
   const key = await createApiKey(db.pool, { name: "demo", role: "ADMIN", createdById: admin.id, ...(env.DEMO_API_KEY ? { key: env.DEMO_API_KEY } : {}) });
   return { products, admin: { email: env.DEMO_ADMIN_EMAIL, password: env.DEMO_ADMIN_PASSWORD }, users, apiKey: key.key };
 }

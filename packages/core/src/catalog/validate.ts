@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { ZProductRow, type TProductRow } from "./product-row.schema.js";
+import { ZProductRow, type TProductRow, type TReviewRow } from "./product-row.schema.js";
 
 export type TRowError = { row: number; sku?: string; field: string; message: string };
 export type TRowResult = { ok: true; row: number; value: TProductRow } | { ok: false; row: number; errors: TRowError[] };
@@ -39,8 +39,17 @@ export function stableStringify(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Digest of everything an import writes for a product: equal digests mean re-import is a no-op. */
+/** A review's identity: the merchant's id when given, else a digest of author and text. */
+export function reviewKey(r: Pick<TReviewRow, "id" | "author" | "text">): string {
+  return r.id ?? createHash("sha256").update(`${r.author ?? ""}\u0000${r.text}`).digest("hex").slice(0, 32);
+}
+
+/**
+ * Digest of everything an import writes for a product: equal digests mean re-import is a no-op.
+ * Reviews are hashed as a set, with their keys filled in, so an exported catalog re-imports unchanged.
+ */
 export function productContentHash(row: TProductRow): string {
-  const { merchant: _merchant, ...content } = row;
-  return createHash("sha256").update(stableStringify(content)).digest("hex");
+  const { merchant: _merchant, reviews, ...content } = row;
+  const canonical = { ...content, reviews: reviews.map((r) => ({ ...r, id: reviewKey(r) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+  return createHash("sha256").update(stableStringify(canonical)).digest("hex");
 }

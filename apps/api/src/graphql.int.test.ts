@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
+import { createApiKey, createUser, type TDatabase } from "@truecopy/db";
+import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
+import { startWorkerRuntime, type TWorkerRuntime } from "@truecopy/worker";
+import { loadEnv } from "./env.js";
+import { startApiServer, type TApiServer } from "./server.js";
+
+let db: TDatabase;
+let api: TApiServer;
+let worker: TWorkerRuntime;
+let adminKey: string;
+let merchant: { id: string; slug: string };
+const log = createLogger("test", "error");
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  const env = testEnv();
+  const prefix = `t-${randomUUID().slice(0, 8)}`;
+  api = await startApiServer(loadEnv({ API_PORT: "0", TRUECOPY_QUEUE_PREFIX: prefix, LOG_LEVEL: "error" }), log);
+  worker = await startWorkerRuntime(parseEnv(ZWorkerEnv, { ...env, TRUECOPY_QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: "50", LOG_LEVEL: "error" } as Record<string, string>), log);
+  merchant = await createTestMerchant(db, "api");
+  adminKey = (await createApiKey(db.pool, { name: "test-admin", role: "ADMIN" })).key;
+});
+afterAll(async () => {
+  await worker?.stop();
+  await api?.stop();
+  await db?.close();
+});
+
+type TGqlResponse = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+async function gql(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = { authorization: `Bearer ${adminKey}` }): Promise<TGqlResponse & { headers: Headers }> {
+  const res = await fetch(`${api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+  return { ...((await res.json()) as TGqlResponse), headers: res.headers };
+}
+const codeOf = (r: TGqlResponse) => r.errors?.[0]?.extensions?.code;
+
+const IMPORT = `mutation($merchantId: ID, $products: [ProductInput!]!) {
+  importProducts(merchantId: $merchantId, products: $products) {
+    received created updated unchanged invalid errors { row sku field message } jobRun { id status total }
+  }
+}`;
+
+async function waitForRun(id: string) {
+  for (let i = 0; i < 400; i++) {
+    const r = await gql(`query($id: ID!) { jobRun(id: $id) { status progress processed failed total error } }`, { id });
+    const run = r.data?.jobRun;
+    if (run?.status === "COMPLETED" || run?.status === "FAILED") return run;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error("job run did not finish");
+}
+
+const catalog = [
+  { sku: "watch-1", title: "智能手表 运动版 心率监测", description: "支持50米防水，续航14天，适合跑步和游泳。", category: "智能手表", locale: "zh-CN", price: 599, currency: "CNY", attributes: { 续航: "14天", 防水: "5ATM" }, reviews: [{ text: "续航很好", rating: 5 }] },
+  { sku: "watch-2", title: "运动智能手表 心率监测 防水", description: "续航14天，支持50米防水，跑步游泳都适用。", category: "智能手表", locale: "zh-CN", price: 569, currency: "CNY" },
+  { sku: "dress-1", title: "Floral summer dress, cotton", description: "A light cotton dress with a floral print for warm days.", category: "dress", locale: "en-US", price: 39.9, currency: "USD" },
+  { sku: "pan-1", title: "Non-stick frying pan 28 cm", description: "Aluminium pan with a ceramic non-stick coating, works on induction.", category: "kitchen", locale: "en-US", price: 24 },
+];
+
+describe("import → analyze → embeddings → similar products", () => {
+  let jobRunId: string;
+
+  it("imports valid rows, reports invalid ones, and queues analysis", async () => {
+    const bad = [{ sku: "", title: "no sku" }, { sku: "watch-1", title: "duplicate in the same call" }, { sku: "neg", title: "t", price: -3 }];
+    const r = await gql(IMPORT, { merchantId: merchant.id, products: [...catalog, ...bad] });
+    expect(r.errors).toBeUndefined();
+    const result = r.data.importProducts;
+    expect(result).toMatchObject({ received: 7, created: 4, updated: 0, unchanged: 0, invalid: 3 });
+    expect(result.errors).toEqual([
+      { row: 5, sku: "", field: "sku", message: "sku is empty" },
+      { row: 6, sku: "watch-1", field: "sku", message: 'sku "watch-1" already appears in row 1 of this import' },
+      { row: 7, sku: "neg", field: "price", message: "price must not be negative" },
+    ]);
+    expect(result.jobRun).toMatchObject({ total: 4 });
+    jobRunId = result.jobRun.id;
+  });
+
+  it("runs the analyze job to completion with progress", async () => {
+    const run = await waitForRun(jobRunId);
+    expect(run).toMatchObject({ status: "COMPLETED", progress: 1, processed: 4, failed: 0 });
+    const { rows } = await db.pool.query(
+      `SELECT count(*)::int AS n FROM "Embedding" e JOIN "Product" p ON p.id = e."ownerId" WHERE p."merchantId" = $1 AND e.model = 'hashgram-v1' AND vector_dims(e.vector) = 256`,
+      [merchant.id],
+    );
+    expect(rows[0].n).toBe(4);
+  });
+
+  it("serves products with analysis and finds the near-duplicate first", async () => {
+    const list = await gql(`query($m: ID) { products(filter: { merchantId: $m }, first: 10) { totalCount edges { node { id sku reviewCount analysis { language embeddingModel } merchant { slug } } } } }`, { m: merchant.id });
+    expect(list.errors).toBeUndefined();
+    const nodes = list.data.products.edges.map((e: { node: any }) => e.node);
+    expect(list.data.products.totalCount).toBe(4);
+    const bySku = Object.fromEntries(nodes.map((n: any) => [n.sku, n]));
+    expect(bySku["watch-1"]).toMatchObject({ reviewCount: 1, analysis: { language: "zh", embeddingModel: "hashgram-v1" }, merchant: { slug: merchant.slug } });
+    expect(bySku["dress-1"].analysis.language).toBe("en");
+    const similar = await gql(`query($id: ID!) { similarProducts(id: $id, k: 3) { score product { sku } } }`, { id: bySku["watch-1"].id });
+    expect(similar.errors).toBeUndefined();
+    const neighbours = similar.data.similarProducts.filter((s: any) => catalog.some((c) => c.sku === s.product.sku));
+    expect(neighbours[0].product.sku).toBe("watch-2");
+    expect(neighbours[0].score).toBeGreaterThan(neighbours[1]?.score ?? -1);
+  });
+
+  it("treats a re-import of the same rows as a no-op", async () => {
+    const r = await gql(IMPORT, { merchantId: merchant.id, products: catalog });
+    expect(r.data.importProducts).toMatchObject({ received: 4, created: 0, updated: 0, unchanged: 4, invalid: 0, jobRun: null });
+  });
+
+  it("pages with cursors and searches", async () => {
+    const page1 = await gql(`query($m: ID) { products(filter: { merchantId: $m }, first: 3) { edges { node { sku } } pageInfo { hasNextPage endCursor } } }`, { m: merchant.id });
+    expect(page1.data.products.pageInfo.hasNextPage).toBe(true);
+    const page2 = await gql(`query($m: ID, $after: String) { products(filter: { merchantId: $m }, first: 3, after: $after) { edges { node { sku } } pageInfo { hasNextPage } } }`, { m: merchant.id, after: page1.data.products.pageInfo.endCursor });
+    const skus = [...page1.data.products.edges, ...page2.data.products.edges].map((e: any) => e.node.sku);
+    expect(new Set(skus).size).toBe(4);
+    expect(page2.data.products.pageInfo.hasNextPage).toBe(false);
+    const search = await gql(`query($m: ID) { products(filter: { merchantId: $m, search: "FRYING" }) { edges { node { sku } } } }`, { m: merchant.id });
+    expect(search.data.products.edges.map((e: any) => e.node.sku)).toEqual(["pan-1"]);
+    const bad = await gql(`{ products(after: "not-a-cursor") { totalCount } }`);
+    expect(codeOf(bad)).toBe("BAD_USER_INPUT");
+  });
+
+  it("imports a CSV upload with row errors", async () => {
+    const csv = 'sku,title,price,attr:颜色\ncsv-1,蓝牙耳机,199,黑色\ncsv-2,,10,\n';
+    const r = await gql(`mutation($m: ID, $c: String!) { importProductsFile(merchantId: $m, format: CSV, content: $c) { created invalid errors { row field message } } }`, { m: merchant.slug, c: csv });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.importProductsFile).toEqual({ created: 1, invalid: 1, errors: [{ row: 2, field: "title", message: "title is required" }] });
+  });
+});
+
+describe("auth", () => {
+  it("rejects anonymous reads and bad keys", async () => {
+    expect(codeOf(await gql(`{ products { totalCount } }`, {}, {}))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await gql(`{ products { totalCount } }`, {}, { authorization: "Bearer tc_aaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbb" }))).toBe("UNAUTHENTICATED");
+    const me = await gql(`{ me { email } }`, {}, {});
+    expect(me.data.me).toBeNull();
+  });
+
+  it("logs in with a session cookie and logs out", async () => {
+    const email = `mod-${randomUUID().slice(0, 8)}@test.local`;
+    await createUser(db.pool, { email, name: "Mod", role: "MODERATOR", password: "secret-pass-1" });
+    const wrong = await gql(`mutation { login(email: "${email}", password: "nope") { expiresAt } }`, {}, {});
+    expect(codeOf(wrong)).toBe("UNAUTHENTICATED");
+    const ok = await gql(`mutation($e: String!) { login(email: $e, password: "secret-pass-1") { user { role } } }`, { e: email }, {});
+    expect(ok.data.login.user.role).toBe("MODERATOR");
+    const setCookie = ok.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(/tc_session=[^;]+;.*HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const cookie = setCookie.split(";")[0]!;
+    expect((await gql(`{ me { email role } }`, {}, { cookie })).data.me).toEqual({ email, role: "MODERATOR" });
+    // A moderator reads the catalog but may not import.
+    expect((await gql(`{ products(first: 1) { totalCount } }`, {}, { cookie })).errors).toBeUndefined();
+    expect(codeOf(await gql(IMPORT, { merchantId: merchant.id, products: [] }, { cookie }))).toBe("FORBIDDEN");
+    await gql(`mutation { logout }`, {}, { cookie });
+    expect((await gql(`{ me { email } }`, {}, { cookie })).data.me).toBeNull();
+  });
+
+  it("scopes merchant-bound keys to their merchant", async () => {
+    const other = await createTestMerchant(db, "other");
+    const key = (await createApiKey(db.pool, { name: "shop", role: "SERVICE", merchantId: other.id })).key;
+    const h = { authorization: `Bearer ${key}` };
+    const list = await gql(`{ products { totalCount } }`, {}, h);
+    expect(list.data.products.totalCount).toBe(0);
+    const mine = await gql(IMPORT, { products: [{ sku: "s1", title: "shop item" }] }, h);
+    expect(mine.data.importProducts.created).toBe(1);
+    expect(codeOf(await gql(IMPORT, { merchantId: merchant.id, products: [{ sku: "s2", title: "x" }] }, h))).toBe("FORBIDDEN");
+    const foreign = await gql(`{ products(filter: { merchantId: "${merchant.id}" }) { totalCount } }`, {}, h);
+    expect(codeOf(foreign)).toBe("FORBIDDEN");
+    expect(codeOf(await gql(`mutation { createApiKey(name: "x", role: ADMIN) { key } }`, {}, h))).toBe("FORBIDDEN");
+  });
+
+  it("lets admins create keys that work once returned", async () => {
+    const r = await gql(`mutation($m: ID) { createApiKey(name: "analyst key", role: ANALYST, merchantId: $m) { key role } }`, { m: null });
+    expect(r.data.createApiKey.role).toBe("ANALYST");
+    const key = r.data.createApiKey.key as string;
+    const me = await gql(`{ me { role } }`, {}, { authorization: `Bearer ${key}` });
+    expect(me.data.me.role).toBe("ANALYST");
+    const { rows } = await db.pool.query(`SELECT "secretHash" FROM "ApiKey" WHERE prefix = $1`, [key.split("_")[1]]);
+    expect(rows[0].secretHash).toMatch(/^scrypt\$/);
+    expect(rows[0].secretHash).not.toContain(key.split("_")[2]);
+  });
+});
+
+describe("limits and hygiene", () => {
+  it("rejects too deep and too complex queries", async () => {
+    const deep = await gql(`{ products { edges { node { similar { product { similar { product { similar { product { similar { product { sku } } } } } } } } } } } }`);
+    expect(deep.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/);
+    const complex = await gql(`{ products(first: 100) { edges { node { similar(k: 50) { product { sku } } } } } }`);
+    expect(codeOf(complex)).toBe("QUERY_TOO_COMPLEX");
+  });
+
+  it("validates ids and hides internal errors", async () => {
+    const r = await gql(`{ product(id: "not-a-uuid") { sku } }`);
+    expect(codeOf(r)).toBe("BAD_USER_INPUT");
+    const missing = await gql(`{ product(id: "${randomUUID()}") { sku } }`);
+    expect(missing.data.product).toBeNull();
+  });
+
+  it("serves health, readiness and a local GraphQL IDE", async () => {
+    expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${api.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ checks: { database: "ok", redis: "ok" } });
+    const ide = await fetch(`${api.url}/graphql`, { headers: { accept: "text/html" } });
+    const html = await ide.text();
+    expect(html).toContain("/graphiql/assets/yoga-graphiql.es.js");
+    expect(html).not.toMatch(/https?:\/\/(unpkg|cdn)/);
+    expect((await fetch(`${api.url}/graphiql/assets/yoga-graphiql.es.js`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,92 @@
+// Writes and reads the hashgram ONNX graph (opset 13) with onnx-proto:
+//   ids int64 [batch, n] → Gather(int8 table) → Cast → × Gather(row scales) → ReduceSum over n
+//   → MatMul(projection) → Add(epsilon) → LpNormalization(L2) → embedding float [batch, dim]
+// The last table row (id = buckets) is all zeros and is the padding id, so padding and repeats
+// need no mask; the sum equals the mean up to scale, which L2 normalisation removes. The tiny
+// constant epsilon makes an all-padding row (empty text) come out as a fixed unit vector instead
+// of 0/0.
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const { onnx } = require("onnx-proto");
+
+const T = onnx.TensorProto.DataType;
+
+const u8 = (typed) => new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength);
+const tensor = (name, dataType, dims, typed) => onnx.TensorProto.create({ name, dataType, dims, rawData: u8(typed) });
+const node = (opType, input, output, attribute = []) => onnx.NodeProto.create({ opType, input, output, name: output[0], attribute });
+const intAttr = (name, i) => onnx.AttributeProto.create({ name, type: onnx.AttributeProto.AttributeType.INT, i });
+const valueInfo = (name, elemType, dims) =>
+  onnx.ValueInfoProto.create({
+    name,
+    type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === "string" ? { dimParam: d } : { dimValue: d })) } } },
+  });
+
+/** Symmetric per-row int8 quantisation of a (rows × dim) float table. */
+export function quantizeRows(table, rows, dim) {
+  const q = new Int8Array(rows * dim);
+  const scales = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let max = 0;
+    for (let j = 0; j < dim; j++) max = Math.max(max, Math.abs(table[r * dim + j]));
+    if (max === 0) continue;
+    const scale = max / 127;
+    scales[r] = scale;
+    for (let j = 0; j < dim; j++) q[r * dim + j] = Math.round(table[r * dim + j] / scale);
+  }
+  return { q, scales };
+}
+
+/**
+ * Encodes the model. `table` is (buckets+1) × dim float32 with a zero last row, `projection` is
+ * dim × dim (row-major, applied as x·P), `epsilon` is a dim vector.
+ */
+export function encodeHashgramModel({ table, buckets, dim, projection, epsilon, metadata }) {
+  const rows = buckets + 1;
+  const { q, scales } = quantizeRows(table, rows, dim);
+  const graph = onnx.GraphProto.create({
+    name: metadata.name ?? "hashgram",
+    input: [valueInfo("ids", T.INT64, ["batch", "n"])],
+    output: [valueInfo("embedding", T.FLOAT, ["batch", dim])],
+    initializer: [
+      tensor("table_q", T.INT8, [rows, dim], q),
+      tensor("table_scale", T.FLOAT, [rows, 1], scales),
+      tensor("projection", T.FLOAT, [dim, dim], projection),
+      tensor("epsilon", T.FLOAT, [dim], epsilon),
+      tensor("sum_axes", T.INT64, [1], new BigInt64Array([1n])),
+    ],
+    node: [
+      node("Gather", ["table_q", "ids"], ["rows_q"], [intAttr("axis", 0)]),
+      node("Cast", ["rows_q"], ["rows_f"], [intAttr("to", T.FLOAT)]),
+      node("Gather", ["table_scale", "ids"], ["row_scales"], [intAttr("axis", 0)]),
+      node("Mul", ["rows_f", "row_scales"], ["rows"]),
+      node("ReduceSum", ["rows", "sum_axes"], ["bag"], [intAttr("keepdims", 0)]),
+      node("MatMul", ["bag", "projection"], ["projected"]),
+      node("Add", ["projected", "epsilon"], ["shifted"]),
+      node("LpNormalization", ["shifted"], ["embedding"], [intAttr("axis", 1), intAttr("p", 2)]),
+    ],
+  });
+  const model = onnx.ModelProto.create({
+    irVersion: 7,
+    opsetImport: [{ domain: "", version: 13 }],
+    producerName: "truecopy",
+    producerVersion: metadata.version ?? "0",
+    graph,
+    metadataProps: Object.entries(metadata).map(([key, value]) => ({ key, value: String(value) })),
+  });
+  return onnx.ModelProto.encode(model).finish();
+}
+
+/** Reads the dequantised table, projection and epsilon back from an encoded model (for JS baselines). */
+export function decodeHashgramModel(bytes) {
+  const model = onnx.ModelProto.decode(bytes);
+  const init = Object.fromEntries(model.graph.initializer.map((t) => [t.name, t]));
+  const f32 = (t) => new Float32Array(t.rawData.slice().buffer);
+  const [rows, dim] = init.table_q.dims.map(Number);
+  const q = new Int8Array(init.table_q.rawData.slice().buffer);
+  const scales = f32(init.table_scale);
+  const table = new Float32Array(rows * dim);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < dim; j++) table[r * dim + j] = q[r * dim + j] * scales[r];
+  const metadata = Object.fromEntries(model.metadataProps.map((p) => [p.key, p.value]));
+  return { table, rows, dim, projection: f32(init.projection), epsilon: f32(init.epsilon), metadata };
+}
