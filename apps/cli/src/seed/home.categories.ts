@@ -31,7 +31,7 @@ const SKIN = {
 export const skincare = defineCategory({
   slug: "skincare",
   code: "SK",
-  name: { zh: "护肤", en: "skincare" },
+  name: { zh: "护肤品", en: "skincare" },
   merchants: ["greenleaf-home"],
   keyAttributes: {
     zh: ["品牌", "品类", "净含量", "适用肤质", "主要成分", "保质期"],
@@ -443,7 +443,7 @@ const PAN_COATINGS = {
 export const kitchen = defineCategory({
   slug: "kitchen",
   code: "KT",
-  name: { zh: "厨房用品", en: "kitchen" },
+  name: { zh: "厨房用品", en: "kitchenware" },
   merchants: ["greenleaf-home"],
   keyAttributes: {
     zh: ["品牌", "型号", "品类", "材质", "颜色", "重量"],
