@@ -92,6 +92,17 @@ async function countBrowserTests(env, tmpDir) {
 
 async function main() {
   const userArgs = process.argv.slice(2);
+  // Tests write and delete data: never against a database that is not a test one.
+  if (process.env.DATABASE_URL) {
+    const name = databaseNameOf(process.env.DATABASE_URL);
+    if (!name?.endsWith("_test")) {
+      log(
+        `refusing to run: DATABASE_URL names database "${name ?? ""}"; tests need a database whose name ends with _test`,
+      );
+      process.stdout.write(`${formatSummary({ passed: 0, failed: 1, skipped: 0 })}\n`);
+      process.exit(1);
+    }
+  }
   await bootstrapOrExit({});
   const services = [];
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "truecopy-test-"));
@@ -99,16 +110,7 @@ async function main() {
   let exitCode = 1;
   try {
     let databaseUrl = process.env.DATABASE_URL;
-    if (databaseUrl) {
-      const name = databaseNameOf(databaseUrl);
-      if (!name?.endsWith("_test")) {
-        log(
-          `refusing to run: DATABASE_URL names database "${name ?? ""}"; tests need a database whose name ends with _test`,
-        );
-        counts.failed = 1;
-        return;
-      }
-    } else {
+    if (!databaseUrl) {
       log("starting embedded PostgreSQL (in memory)");
       const postgres = await startEmbeddedPostgres({ database: "truecopy_test", log });
       services.push(postgres);
