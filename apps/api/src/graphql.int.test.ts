@@ -19,7 +19,10 @@ beforeAll(async () => {
   const env = testEnv();
   const prefix = `t-${randomUUID().slice(0, 8)}`;
   api = await startApiServer(loadEnv({ API_PORT: "0", TRUECOPY_QUEUE_PREFIX: prefix, LOG_LEVEL: "error" }), log);
-  worker = await startWorkerRuntime(parseEnv(ZWorkerEnv, { ...env, TRUECOPY_QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: "50", LOG_LEVEL: "error" } as Record<string, string>), log);
+  worker = await startWorkerRuntime(
+    parseEnv(ZWorkerEnv, { DATABASE_URL: env.DATABASE_URL, REDIS_URL: env.REDIS_URL, TRUECOPY_QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: "50", LOG_LEVEL: "error" }),
+    log,
+  );
   merchant = await createTestMerchant(db, "api");
   adminKey = (await createApiKey(db.pool, { name: "test-admin", role: "ADMIN" })).key;
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { assertTestDatabaseUrl, parseEnv, ZDatabaseEnv, ZRedisEnv } from "./env.js";
 
 const ZTestEnv = ZDatabaseEnv.extend(ZRedisEnv.shape);

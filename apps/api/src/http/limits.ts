@@ -11,9 +11,9 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 
 export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServerPlugin {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document }) {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ request, document }) {
           const complexity = getComplexity({
             schema,
             query: document,
@@ -26,8 +26,9 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
               extensions: { code: "QUERY_TOO_COMPLEX", complexity, max },
             });
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

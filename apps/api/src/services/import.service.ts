@@ -39,7 +39,11 @@ async function runImport(ctx: TContext, merchantId: string, rows: TRawRow[], sou
 
 // GraphQL input objects arrive with null for omitted optional fields; the row schema wants them absent.
 const dropNulls = (o: object): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => (x && typeof x === "object" ? dropNulls(x) : x)) : v]));
+  Object.fromEntries(
+    Object.entries(o as Record<string, unknown>)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, Array.isArray(v) ? v.map((x: unknown) => (x && typeof x === "object" ? dropNulls(x) : x)) : v]),
+  );
 
 export async function importProducts(ctx: TContext, merchantId: string | null | undefined, products: ProductInput[]): Promise<ImportResult> {
   if (products.length > MAX_IMPORT_ROWS) throw new AppError("BAD_USER_INPUT", `at most ${MAX_IMPORT_ROWS} products per call; split the import`);

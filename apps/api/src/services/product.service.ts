@@ -61,7 +61,7 @@ export async function getProduct(ctx: TContext, id: string): Promise<Product | n
   if (!product) return null;
   const scope = merchantScope(ctx);
   if (scope && product.merchantId !== scope) return null;
-  return toProduct(product as TProductRecord);
+  return toProduct(product);
 }
 
 export async function similarProducts(ctx: TContext, id: string, k: number): Promise<{ product: Product; score: number }[]> {
@@ -72,6 +72,6 @@ export async function similarProducts(ctx: TContext, id: string, k: number): Pro
   const products = await ctx.loaders.product.loadMany(neighbours.map((n) => n.productId));
   return neighbours.flatMap((n, i) => {
     const p = products[i];
-    return p && !(p instanceof Error) ? [{ product: toProduct(p as TProductRecord), score: n.score }] : [];
+    return p && !(p instanceof Error) ? [{ product: toProduct(p), score: n.score }] : [];
   });
 }

@@ -31,7 +31,7 @@ export async function exportCommand(db: TDatabase, o: { format: "jsonl" | "csv";
   }
   const out: Writable = o.out ? createWriteStream(o.out) : process.stdout;
   const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once("drain", () => r())));
-  if (o.format === "csv") await write(stringify([CSV_COLUMNS as unknown as string[]]));
+  if (o.format === "csv") await write(stringify([[...CSV_COLUMNS]]));
   let after = "00000000-0000-0000-0000-000000000000";
   let count = 0;
   for (;;) {

@@ -10,7 +10,6 @@ import type { TLogger } from "@truecopy/config";
 export function startOutboxRelay(o: { db: TDatabase; queues: TQueues; pollMs: number; log: TLogger; batch?: number }) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
 
   const tick = async (): Promise<number> => {
@@ -46,7 +45,7 @@ export function startOutboxRelay(o: { db: TDatabase; queues: TQueues; pollMs: nu
       });
     }
   };
-  running = loop();
+  const running = loop();
   return {
     async stop() {
       stopped = true;

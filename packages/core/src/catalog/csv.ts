@@ -35,7 +35,7 @@ export function csvRecordToRaw(record: Record<string, string>): { raw: Record<st
     }
   }
   if (Object.keys(attributes).length) {
-    raw.attributes = { ...(raw.attributes && typeof raw.attributes === "object" ? (raw.attributes as object) : {}), ...attributes };
+    raw.attributes = { ...(raw.attributes && typeof raw.attributes === "object" ? raw.attributes : {}), ...attributes };
   }
   return { raw };
 }
