@@ -13,8 +13,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  async headers() {
-    return [
+  headers() {
+    return Promise.resolve([
       { source: "/:path*", headers: securityHeaders },
       {
         // JSON from the API proxy is never a document: forbid everything if it is ever opened as one.
@@ -24,7 +24,7 @@ const nextConfig: NextConfig = {
           { key: "Cache-Control", value: "no-store" },
         ],
       },
-    ];
+    ]);
   },
 };
 

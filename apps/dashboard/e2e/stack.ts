@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { e2eEnv } from "./env.js";
 import { deleteRedisKeys } from "./redis-cleanup.js";
 
 // Starts the whole system from its built outputs (API, worker, dashboard) on free ports against the
@@ -38,18 +39,6 @@ export type TStack = {
 };
 
 type TService = { name: string; child: ChildProcess; logFile: string; exited: Promise<number | null> };
-
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (value === undefined || value === "") throw new Error(`${name} must be set for the browser test`);
-  return value;
-}
-
-// The test writes users, merchants and products: never against a database that is not a test one.
-function assertTestDatabase(url: string): void {
-  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
-  if (!name.endsWith("_test")) throw new Error(`refusing to run against database "${name}": its name must end with _test`);
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -170,25 +159,24 @@ export async function startStack(): Promise<TStack> {
       `the browser test runs the built system; missing ${missing.map(([, file]) => path.relative(repoRoot, file)).join(", ")} (run the build first)`,
     );
   }
-  const databaseUrl = requireEnv("DATABASE_URL");
-  assertTestDatabase(databaseUrl);
-  const redisUrl = requireEnv("REDIS_URL");
+  const env = e2eEnv();
+  const { databaseUrl, redisUrl } = env;
 
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
   // Queues of this run only, so a worker of another run (or of `npm start`) never takes its jobs.
-  const queuePrefix = `${process.env.TRUECOPY_QUEUE_PREFIX ?? "truecopy-test"}-dash${runId}`;
+  const queuePrefix = `${env.queuePrefixBase}-dash${runId}`;
   const logDir = mkdtempSync(path.join(os.tmpdir(), "truecopy-dashboard-e2e-"));
   const [apiPort, dashboardPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
 
   const baseEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...env.inherited,
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     TRUECOPY_QUEUE_PREFIX: queuePrefix,
     NODE_ENV: "test",
-    LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+    LOG_LEVEL: env.logLevel,
   };
 
   const services: TService[] = [];
