@@ -2,14 +2,14 @@
 // Trains the `hashgram` text-embedding model and writes it as ONNX.
 //
 //   pnpm --filter @truecopy/core build        # the script hashes text with the built @truecopy/core
-//   node packages/ml/scripts/train-hashgram.mjs [--out FILE] [--grid [--mixes 0,0.1] [--remove 0,1]]
+//   node packages/ml/scripts/train-hashgram.mjs [--out FILE] [--grid [--sem-dims 64,96] [--sem-shares 0,0.3] [--remove 0,1]]
 //
 // Features come from `hashedFeatureIds` of @truecopy/core — the very function the runtime embedder
 // calls — so training and inference can never disagree on ids. Method (details in
 // docs/models/hashgram-v1.md): feature × document counts → PPMI → truncated SVD (randomized, pure
-// JS) → one vector per hash bucket, blended with a seeded random vector (so rare and unseen
-// features still count as exact lexical evidence), scaled by IDF; a projection removes the
-// component common to all documents. Deterministic for a given seed and data.
+// JS) → one vector per hash bucket (semantic head), beside a seeded random vector per bucket
+// (lexical head: rare and unseen features still count as exact evidence), both scaled by IDF; the
+// semantic head drops the direction common to all documents. Deterministic for a seed and data.
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -29,15 +29,19 @@ export const HASHGRAM_V1 = {
   dim: 256,
   maxFeatures: 4096,
   seed: 20261128,
-  // Buckets seen fewer times than this get no SVD vector (their PPMI rows are noise).
+  // Dimensions of the co-occurrence (semantic) head; the rest hold the random lexical head.
+  semDims: 64,
+  // Share of the cosine similarity that comes from the semantic head (its weight is √share).
+  semShare: 0.2,
+  // Buckets seen fewer times than this get no SVD vector (their PPMI rows are noise) ...
   minCount: 2,
+  // ... and the others are trusted in proportion to count / (count + confidence).
+  confidence: 5,
   oversample: 16,
   powerIterations: 3,
   // SVD vectors are U·Σ^singularPower before row normalisation.
   singularPower: 0.5,
-  // Weight of the co-occurrence (SVD) vector against the random lexical vector in each row.
-  mix: 0.5,
-  // Top principal directions of the training documents removed by the projection.
+  // Top principal directions of the training documents removed from the semantic head.
   removeComponents: 1,
   epsilonNorm: 1e-4,
 };
@@ -48,8 +52,8 @@ export function featurize(texts, cfg) {
   return texts.map((t) => hashedFeatureIds(t, { buckets: cfg.buckets, maxFeatures: cfg.maxFeatures }));
 }
 
-/** PPMI(feature, document) → truncated SVD: per-bucket unit vectors (zero rows for rare buckets) + document frequencies. */
-export function cooccurrenceVectors(idsDocs, cfg) {
+/** PPMI(feature, document) → truncated SVD of rank `rank`: per-bucket U·Σ^p rows, counts and document frequencies. */
+export function cooccurrenceVectors(idsDocs, cfg, rank = cfg.semDims) {
   const B = cfg.buckets;
   const cf = new Float64Array(B);
   const df = new Float64Array(B);
@@ -75,72 +79,99 @@ export function cooccurrenceVectors(idsDocs, cfg) {
   });
   log(`PPMI matrix ${B} × ${idsDocs.length}, ${triplets.length} non-zeros`);
   const A = csrFromTriplets(B, idsDocs.length, triplets);
-  const { U, sigma, k } = randomizedSvd(A, cfg.dim, {
+  const { U, sigma, k } = randomizedSvd(A, rank, {
     oversample: cfg.oversample,
     powerIterations: cfg.powerIterations,
     seed: cfg.seed,
     log,
   });
   log(`top singular values ${Array.from(sigma.slice(0, 5), (s) => s.toFixed(2)).join(", ")}`);
-  const vectors = new Float32Array(B * cfg.dim);
-  const scale = Float64Array.from(sigma, (s) => s ** cfg.singularPower);
+  const vectors = new Float32Array(B * k);
   for (let b = 0; b < B; b++) {
-    let norm = 0;
-    for (let j = 0; j < k; j++) norm += (U[b * k + j] * scale[j]) ** 2;
-    if (norm === 0) continue;
-    norm = Math.sqrt(norm);
-    for (let j = 0; j < k; j++) vectors[b * cfg.dim + j] = (U[b * k + j] * scale[j]) / norm;
+    if (cf[b] < cfg.minCount) continue;
+    for (let j = 0; j < k; j++) vectors[b * k + j] = U[b * k + j] * sigma[j] ** cfg.singularPower;
   }
-  return { vectors, df, documents: idsDocs.length };
+  return { vectors, rank: k, cf, df, documents: idsDocs.length };
 }
 
-/** Final (buckets+1) × dim table: IDF × normalize(mix·svd + (1−mix)·random); last row (padding) zero. */
-export function buildTable({ vectors, df, documents }, cfg) {
-  const { buckets: B, dim } = cfg;
+/**
+ * Final (buckets+1) × dim table; last row (padding) zero. Row b = [lexical | semantic]:
+ * lexical = IDF × a seeded random unit vector (exact-feature evidence, like a random projection of
+ * TF-IDF); semantic = IDF × count/(count+confidence) × the unit SVD vector (first semDims columns).
+ */
+export function buildTable({ vectors, rank, cf, df, documents }, cfg) {
+  const { buckets: B, dim, semDims } = cfg;
+  const lexDims = dim - semDims;
+  if (semDims > rank) throw new Error(`semDims ${semDims} > SVD rank ${rank}`);
   const rand = mulberry32(cfg.seed ^ 0x5bd1e995);
   const table = new Float32Array((B + 1) * dim);
-  const row = new Float64Array(dim);
+  const lex = new Float64Array(lexDims);
   for (let b = 0; b < B; b++) {
     const idf = Math.log((documents + 1) / (df[b] + 1)) + 1;
     let norm = 0;
-    for (let j = 0; j < dim; j++) {
-      // Always draw, so a bucket's random vector does not depend on the mix.
-      const r = gaussian(rand) / Math.sqrt(dim);
-      row[j] = cfg.mix * vectors[b * dim + j] + (1 - cfg.mix) * r;
-      norm += row[j] * row[j];
-    }
+    for (let j = 0; j < lexDims; j++) norm += (lex[j] = gaussian(rand)) ** 2;
     norm = Math.sqrt(norm);
-    for (let j = 0; j < dim; j++) table[b * dim + j] = (idf * row[j]) / norm;
+    for (let j = 0; j < lexDims; j++) table[b * dim + j] = (idf * lex[j]) / norm;
+    let semNorm = 0;
+    for (let j = 0; j < semDims; j++) semNorm += vectors[b * rank + j] ** 2;
+    if (semNorm === 0) continue;
+    const w = (idf * (cf[b] / (cf[b] + cfg.confidence))) / Math.sqrt(semNorm);
+    for (let j = 0; j < semDims; j++) table[b * dim + lexDims + j] = w * vectors[b * rank + j];
   }
   return table;
 }
 
-/** I − Σ uuᵀ over the top principal directions (uncentred) of the normalised training bags; plus ε. */
-export function buildProjection(table, idsDocs, cfg) {
-  const { dim } = cfg;
-  const identity = new Float32Array(dim * dim);
-  for (let i = 0; i < dim; i++) identity[i * dim + i] = 1;
-  const rand = mulberry32(cfg.seed ^ 0x2545f491);
-  const epsilon = Float32Array.from({ length: dim }, () => gaussian(rand));
-  const en = Math.hypot(...epsilon);
-  for (let j = 0; j < dim; j++) epsilon[j] *= cfg.epsilonNorm / en;
-  if (cfg.removeComponents === 0) return { projection: identity, epsilon };
+function unitEpsilon(rand, from, to, dim, norm) {
+  const e = new Float32Array(dim);
+  for (let j = from; j < to; j++) e[j] = gaussian(rand);
+  const n = Math.hypot(...e);
+  for (let j = from; j < to; j++) e[j] *= norm / n;
+  return e;
+}
 
-  const gram = new Float64Array(dim * dim);
-  const zero = new Float32Array(dim);
+/**
+ * The two heads: lexical (identity on the first dims) and semantic (its dims with the top
+ * principal directions of the training documents' semantic bags removed), weighted so that
+ * cos = (1−semShare)·cos_lexical + semShare·cos_semantic.
+ */
+export function buildHeads(table, idsDocs, cfg) {
+  const { dim, semDims } = cfg;
+  const lexDims = dim - semDims;
+  const rand = mulberry32(cfg.seed ^ 0x2545f491);
+  const lexP = new Float32Array(dim * dim);
+  for (let i = 0; i < lexDims; i++) lexP[i * dim + i] = 1;
+  const lexical = {
+    projection: lexP,
+    epsilon: unitEpsilon(rand, 0, lexDims, dim, cfg.epsilonNorm),
+    weight: Math.sqrt(1 - cfg.semShare),
+  };
+  if (semDims === 0) return [lexical];
+
+  const semP = new Float32Array(dim * dim);
+  for (let i = lexDims; i < dim; i++) semP[i * dim + i] = 1;
+  const probe = [{ projection: semP, epsilon: new Float32Array(dim), weight: 1 }];
+  const gram = new Float64Array(semDims * semDims);
   for (const ids of idsDocs) {
-    if (ids.length === 0) continue;
-    const v = embedBag(ids, { table, dim, projection: identity, epsilon: zero });
-    for (let i = 0; i < dim; i++) for (let j = 0; j < dim; j++) gram[i * dim + j] += v[i] * v[j];
-  }
-  const { vectors } = symmetricEigen(gram, dim);
-  const projection = Float32Array.from(identity);
-  for (let c = 0; c < cfg.removeComponents; c++) {
-    for (let i = 0; i < dim; i++) {
-      for (let j = 0; j < dim; j++) projection[i * dim + j] -= vectors[i * dim + c] * vectors[j * dim + c];
+    const v = embedBag(ids, { table, dim, heads: probe });
+    if (!Number.isFinite(v[lexDims])) continue; // no semantic evidence at all
+    for (let i = 0; i < semDims; i++) {
+      for (let j = 0; j < semDims; j++) gram[i * semDims + j] += v[lexDims + i] * v[lexDims + j];
     }
   }
-  return { projection, epsilon };
+  const { vectors } = symmetricEigen(gram, semDims);
+  for (let c = 0; c < cfg.removeComponents; c++) {
+    for (let i = 0; i < semDims; i++) {
+      for (let j = 0; j < semDims; j++) {
+        semP[(lexDims + i) * dim + lexDims + j] -= vectors[i * semDims + c] * vectors[j * semDims + c];
+      }
+    }
+  }
+  const semantic = {
+    projection: semP,
+    epsilon: unitEpsilon(rand, lexDims, dim, dim, cfg.epsilonNorm),
+    weight: Math.sqrt(cfg.semShare),
+  };
+  return [lexical, semantic];
 }
 
 function jsEmbedder(weights, cfg) {
@@ -163,34 +194,39 @@ async function main() {
   const docs = loadTrainingDocuments();
   log(`${docs.length} training documents`);
   const idsDocs = featurize(docs, cfg);
-  const co = cooccurrenceVectors(idsDocs, cfg);
+  const list = (flag, dflt) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1].split(",").map(Number) : dflt;
+  };
+  const grid = args.includes("--grid");
+  const semDimsList = list("--sem-dims", [cfg.semDims]);
+  const co = cooccurrenceVectors(idsDocs, cfg, grid ? Math.max(...semDimsList) : cfg.semDims);
 
-  if (args.includes("--grid")) {
+  if (grid) {
     // Ablation over the blend and the projection, evaluated with the JS embedding bag.
-    const list = (flag, dflt) => {
-      const i = args.indexOf(flag);
-      return i >= 0 ? args[i + 1].split(",").map(Number) : dflt;
-    };
-    for (const mix of list("--mixes", [0, 0.1, 0.3, 0.5, 1])) {
-      for (const removeComponents of list("--remove", [0, 1])) {
-        const c = { ...cfg, mix, removeComponents };
-        const table = buildTable(co, c);
-        const { projection, epsilon } = buildProjection(table, idsDocs, c);
-        const r = await runEvaluation(jsEmbedder({ table, dim: c.dim, projection, epsilon }, c));
-        console.log(`\n# mix=${mix} removeComponents=${removeComponents}\n${formatEvaluation(r)}`);
+    for (const semDims of semDimsList) {
+      for (const semShare of list("--sem-shares", [0, 0.2, 0.3, 0.5])) {
+        for (const removeComponents of list("--remove", [cfg.removeComponents])) {
+          const c = { ...cfg, semDims, semShare, removeComponents };
+          const table = buildTable(co, c);
+          const heads = buildHeads(table, idsDocs, c);
+          const r = await runEvaluation(jsEmbedder({ table, dim: c.dim, heads }, c));
+          console.log(
+            `\n# semDims=${semDims} semShare=${semShare} removeComponents=${removeComponents}\n${formatEvaluation(r)}`,
+          );
+        }
       }
     }
     return;
   }
 
   const table = buildTable(co, cfg);
-  const { projection, epsilon } = buildProjection(table, idsDocs, cfg);
+  const heads = buildHeads(table, idsDocs, cfg);
   const bytes = encodeHashgramModel({
     table,
     buckets: cfg.buckets,
     dim: cfg.dim,
-    projection,
-    epsilon,
+    heads,
     metadata: {
       name: cfg.name,
       version: cfg.version,
@@ -200,7 +236,8 @@ async function main() {
       maxFeatures: cfg.maxFeatures,
       featureScheme: FEATURE_SCHEME_VERSION,
       seed: cfg.seed,
-      mix: cfg.mix,
+      semDims: cfg.semDims,
+      semShare: cfg.semShare,
       removeComponents: cfg.removeComponents,
     },
   });

@@ -36,9 +36,45 @@ const DIGIT_TOKEN = /^\d+(?:\.\d+)?$/;
 // Units that are often written apart from their number ("5000 mAh"); joined so that "5000 mAh"
 // and "5000mAh" give the same token.
 const UNITS = new Set([
-  "mah", "wh", "kwh", "w", "kw", "v", "a", "hz", "khz", "mhz", "ghz", "mm", "cm", "m", "km", "in",
-  "inch", "inches", "ft", "g", "kg", "mg", "lb", "lbs", "oz", "ml", "l", "gb", "tb", "mb", "kb",
-  "mp", "fps", "db", "k", "p", "x", "pcs", "pc",
+  "mah",
+  "wh",
+  "kwh",
+  "w",
+  "kw",
+  "v",
+  "a",
+  "hz",
+  "khz",
+  "mhz",
+  "ghz",
+  "mm",
+  "cm",
+  "m",
+  "km",
+  "in",
+  "inch",
+  "inches",
+  "ft",
+  "g",
+  "kg",
+  "mg",
+  "lb",
+  "lbs",
+  "oz",
+  "ml",
+  "l",
+  "gb",
+  "tb",
+  "mb",
+  "kb",
+  "mp",
+  "fps",
+  "db",
+  "k",
+  "p",
+  "x",
+  "pcs",
+  "pc",
 ]);
 
 type TToken = { kind: "cjk" | "word"; text: string };
@@ -117,7 +153,7 @@ function pushWordNgrams(word: string, push: (h: number) => boolean): boolean {
   const count = starts.length - 1;
   for (let len = 3; len <= 5; len++) {
     for (let i = 0; i + len <= count; i++) {
-      const h = fnvUpdate(fnvStart(TAG_CHAR_NGRAM), wrapped, starts[i]!, starts[i + len]!);
+      const h = fnvUpdate(fnvStart(TAG_CHAR_NGRAM), wrapped, starts[i], starts[i + len]);
       if (!push(h)) return false;
     }
   }

@@ -7,7 +7,8 @@
 // (family emoji, subdivision flags) need them.
 const FORMAT_EXCEPT_EMOJI_GLUE = /(?![\u200D\u{E0020}-\u{E007F}])\p{Cf}/gu;
 // A ZWJ only means something between two emoji; elsewhere it is an invisible joiner to drop.
-const STRAY_ZWJ = /(?<![\p{Extended_Pictographic}\uFE0F\u{1F3FB}-\u{1F3FF}])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+const STRAY_ZWJ =
+  /(?<![\p{Extended_Pictographic}\uFE0F\u{1F3FB}-\u{1F3FF}])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 // Controls other than tab/newline (C0, DEL, C1) carry no text.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LINE_BREAK = /\r\n?|[\u0085\u2028\u2029\u000B\u000C]/g;

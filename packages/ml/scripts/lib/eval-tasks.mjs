@@ -25,7 +25,10 @@ export async function runEvaluation(embed, dataDir) {
   const rv = await embed(reviews.map((r) => r.text));
   const reviewCategories = {
     reviews: reviews.length,
-    nnAccuracy: nearestNeighbourAccuracy(rv, reviews.map((r) => r.category)),
+    nnAccuracy: nearestNeighbourAccuracy(
+      rv,
+      reviews.map((r) => r.category),
+    ),
   };
   return { abtBuy, amazonGoogle, advertiseGen, reviewCategories };
 }

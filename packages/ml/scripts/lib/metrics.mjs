@@ -11,14 +11,15 @@ export function rocAuc(scores, labels) {
   const order = scores.map((s, i) => [s, labels[i]]).sort((a, b) => a[0] - b[0]);
   let rankSumPos = 0;
   let pos = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && order[j][0] === order[i][0]) j++;
     const avgRank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) if (order[k][1] === 1) {
-      rankSumPos += avgRank;
-      pos++;
-    }
+    for (let k = i; k < j; k++)
+      if (order[k][1] === 1) {
+        rankSumPos += avgRank;
+        pos++;
+      }
     i = j;
   }
   const neg = order.length - pos;

@@ -1,10 +1,12 @@
 // Writes and reads the hashgram ONNX graph (opset 13) with onnx-proto:
-//   ids int64 [batch, n] → Gather(int8 table) → Cast → × Gather(row scales) → ReduceSum over n
-//   → MatMul(projection) → Add(epsilon) → LpNormalization(L2) → embedding float [batch, dim]
+//   ids int64 [batch, n] → Gather(int8 table) → Cast → × Gather(row scales) → ReduceSum over n = bag
+//   for each head h: LpNormalization(bag·P_h + ε_h) × w_h        (heads use disjoint dimensions)
+//   → Add over heads → LpNormalization(L2) → embedding float [batch, dim]
 // The last table row (id = buckets) is all zeros and is the padding id, so padding and repeats
-// need no mask; the sum equals the mean up to scale, which L2 normalisation removes. The tiny
-// constant epsilon makes an all-padding row (empty text) come out as a fixed unit vector instead
-// of 0/0.
+// need no mask; the sum equals the mean up to scale, which L2 normalisation removes. Normalising
+// each head before weighting makes the cosine of two embeddings Σ w_h² · cos_h: a fixed blend of
+// the heads' similarities whatever the text length. The tiny constant ε makes an all-padding row
+// (empty text) come out as a fixed unit vector instead of 0/0.
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -14,12 +16,18 @@ const T = onnx.TensorProto.DataType;
 
 const u8 = (typed) => new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength);
 const tensor = (name, dataType, dims, typed) => onnx.TensorProto.create({ name, dataType, dims, rawData: u8(typed) });
-const node = (opType, input, output, attribute = []) => onnx.NodeProto.create({ opType, input, output, name: output[0], attribute });
+const node = (opType, input, output, attribute = []) =>
+  onnx.NodeProto.create({ opType, input, output, name: output[0], attribute });
 const intAttr = (name, i) => onnx.AttributeProto.create({ name, type: onnx.AttributeProto.AttributeType.INT, i });
 const valueInfo = (name, elemType, dims) =>
   onnx.ValueInfoProto.create({
     name,
-    type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === "string" ? { dimParam: d } : { dimValue: d })) } } },
+    type: {
+      tensorType: {
+        elemType,
+        shape: { dim: dims.map((d) => (typeof d === "string" ? { dimParam: d } : { dimValue: d })) },
+      },
+    },
   });
 
 /** Symmetric per-row int8 quantisation of a (rows × dim) float table. */
@@ -38,10 +46,10 @@ export function quantizeRows(table, rows, dim) {
 }
 
 /**
- * Encodes the model. `table` is (buckets+1) × dim float32 with a zero last row, `projection` is
- * dim × dim (row-major, applied as x·P), `epsilon` is a dim vector.
+ * Encodes the model. `table` is (buckets+1) × dim float32 with a zero last row; each head has a
+ * dim × dim `projection` (row-major, applied as x·P), an `epsilon` dim vector and a `weight`.
  */
-export function encodeHashgramModel({ table, buckets, dim, projection, epsilon, metadata }) {
+export function encodeHashgramModel({ table, buckets, dim, heads, metadata }) {
   const rows = buckets + 1;
   const { q, scales } = quantizeRows(table, rows, dim);
   const graph = onnx.GraphProto.create({
@@ -51,9 +59,12 @@ export function encodeHashgramModel({ table, buckets, dim, projection, epsilon, 
     initializer: [
       tensor("table_q", T.INT8, [rows, dim], q),
       tensor("table_scale", T.FLOAT, [rows, 1], scales),
-      tensor("projection", T.FLOAT, [dim, dim], projection),
-      tensor("epsilon", T.FLOAT, [dim], epsilon),
       tensor("sum_axes", T.INT64, [1], new BigInt64Array([1n])),
+      ...heads.flatMap((h, i) => [
+        tensor(`projection_${i}`, T.FLOAT, [dim, dim], h.projection),
+        tensor(`epsilon_${i}`, T.FLOAT, [dim], h.epsilon),
+        tensor(`weight_${i}`, T.FLOAT, [], new Float32Array([h.weight])),
+      ]),
     ],
     node: [
       node("Gather", ["table_q", "ids"], ["rows_q"], [intAttr("axis", 0)]),
@@ -61,9 +72,21 @@ export function encodeHashgramModel({ table, buckets, dim, projection, epsilon, 
       node("Gather", ["table_scale", "ids"], ["row_scales"], [intAttr("axis", 0)]),
       node("Mul", ["rows_f", "row_scales"], ["rows"]),
       node("ReduceSum", ["rows", "sum_axes"], ["bag"], [intAttr("keepdims", 0)]),
-      node("MatMul", ["bag", "projection"], ["projected"]),
-      node("Add", ["projected", "epsilon"], ["shifted"]),
-      node("LpNormalization", ["shifted"], ["embedding"], [intAttr("axis", 1), intAttr("p", 2)]),
+      ...heads.flatMap((_, i) => [
+        node("MatMul", ["bag", `projection_${i}`], [`projected_${i}`]),
+        node("Add", [`projected_${i}`, `epsilon_${i}`], [`shifted_${i}`]),
+        node("LpNormalization", [`shifted_${i}`], [`unit_${i}`], [intAttr("axis", 1), intAttr("p", 2)]),
+        node("Mul", [`unit_${i}`, `weight_${i}`], [`head_${i}`]),
+      ]),
+      ...heads
+        .slice(1)
+        .map((_, i) => node("Add", [i === 0 ? "head_0" : `blend_${i}`, `head_${i + 1}`], [`blend_${i + 1}`])),
+      node(
+        "LpNormalization",
+        [heads.length === 1 ? "head_0" : `blend_${heads.length - 1}`],
+        ["embedding"],
+        [intAttr("axis", 1), intAttr("p", 2)],
+      ),
     ],
   });
   const model = onnx.ModelProto.create({
@@ -77,16 +100,24 @@ export function encodeHashgramModel({ table, buckets, dim, projection, epsilon, 
   return onnx.ModelProto.encode(model).finish();
 }
 
-/** Reads the dequantised table, projection and epsilon back from an encoded model (for JS baselines). */
+/** Reads the dequantised table and the heads back from an encoded model (for JS baselines). */
 export function decodeHashgramModel(bytes) {
   const model = onnx.ModelProto.decode(bytes);
   const init = Object.fromEntries(model.graph.initializer.map((t) => [t.name, t]));
-  const f32 = (t) => new Float32Array(t.rawData.slice().buffer);
+  const f32 = (t) => new Float32Array(new Uint8Array(t.rawData).buffer);
   const [rows, dim] = init.table_q.dims.map(Number);
-  const q = new Int8Array(init.table_q.rawData.slice().buffer);
+  const q = new Int8Array(new Uint8Array(init.table_q.rawData).buffer);
   const scales = f32(init.table_scale);
   const table = new Float32Array(rows * dim);
   for (let r = 0; r < rows; r++) for (let j = 0; j < dim; j++) table[r * dim + j] = q[r * dim + j] * scales[r];
   const metadata = Object.fromEntries(model.metadataProps.map((p) => [p.key, p.value]));
-  return { table, rows, dim, projection: f32(init.projection), epsilon: f32(init.epsilon), metadata };
+  const heads = [];
+  for (let i = 0; init[`projection_${i}`]; i++) {
+    heads.push({
+      projection: f32(init[`projection_${i}`]),
+      epsilon: f32(init[`epsilon_${i}`]),
+      weight: f32(init[`weight_${i}`])[0],
+    });
+  }
+  return { table, rows, dim, heads, metadata };
 }

@@ -145,7 +145,7 @@ function orthonormalize(Y, n, l) {
  */
 export function randomizedSvd(A, k, { oversample = 16, powerIterations = 3, seed = 1, log = () => {} } = {}) {
   const rand = mulberry32(seed);
-  let l = k + oversample;
+  const l = k + oversample;
   const omega = new Float64Array(A.cols * l);
   for (let i = 0; i < omega.length; i++) omega[i] = gaussian(rand);
   let { Q, m } = orthonormalize(mul(A, omega, l), A.rows, l);

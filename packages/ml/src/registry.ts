@@ -1,0 +1,89 @@
+// The models this package ships. Files live in packages/ml/models (beside src/ and dist/, so the
+// same relative URL resolves from sources in tests and from the build), are committed with the
+// repo and verified by sha256 before use: nothing is downloaded at run time.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { AppError } from "@truecopy/core";
+
+export type TModelKind = "text-embedding";
+
+export type TModelSpec = {
+  name: string;
+  version: string;
+  kind: TModelKind;
+  /** Output dimension. */
+  dim: number;
+  /** File name inside packages/ml/models. */
+  file: string;
+  /** Hex sha256 of the file. */
+  sha256: string;
+  /** Hash buckets of `hashedFeatureIds`; id `buckets` is the padding id. */
+  buckets: number;
+  /** `maxFeatures` passed to `hashedFeatureIds`. */
+  maxFeatures: number;
+  /** `FEATURE_SCHEME_VERSION` of @truecopy/core the model was trained with. */
+  featureScheme: number;
+};
+
+export const MODELS = {
+  "hashgram-v1": {
+    name: "hashgram-v1",
+    version: "1.0.0",
+    kind: "text-embedding",
+    dim: 256,
+    file: "hashgram-v1.onnx",
+    sha256: "5a12143fcafbf228821e53ba3e87c415e902cca756991afac1ddf22ecb817a5c",
+    buckets: 65536,
+    maxFeatures: 4096,
+    featureScheme: 1,
+  },
+} as const satisfies Record<string, TModelSpec>;
+
+export type TModelName = keyof typeof MODELS;
+
+export const DEFAULT_TEXT_EMBEDDING_MODEL: TModelName = "hashgram-v1";
+
+export function isModelName(name: string): name is TModelName {
+  return Object.hasOwn(MODELS, name);
+}
+
+export function getModelSpec(name: string): TModelSpec {
+  if (!isModelName(name)) {
+    throw new AppError("NOT_FOUND", `Unknown model "${name}"; known: ${Object.keys(MODELS).join(", ")}`, { name });
+  }
+  return MODELS[name];
+}
+
+/** Location of a model file of this package. */
+export function modelFileUrl(spec: Pick<TModelSpec, "file">): URL {
+  return new URL(`../models/${spec.file}`, import.meta.url);
+}
+
+/**
+ * Reads a model file and checks its sha256 against the registry, so a truncated checkout, a Git
+ * LFS pointer or a hand-edited file fails loudly instead of producing wrong vectors.
+ */
+export async function readVerifiedModel(spec: TModelSpec, url: URL = modelFileUrl(spec)): Promise<Uint8Array> {
+  const path = fileURLToPath(url);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new AppError(
+      "UNAVAILABLE",
+      `Model file for ${spec.name}@${spec.version} not readable at ${path} (${code ?? String(cause)}); it ships with @truecopy/ml under models/`,
+      { model: spec.name, path },
+    );
+  }
+  const actual = createHash("sha256").update(bytes).digest("hex");
+  if (actual !== spec.sha256) {
+    throw new AppError(
+      "INTERNAL_SERVER_ERROR",
+      `Model file for ${spec.name}@${spec.version} at ${path} is corrupt or of another version: sha256 ${actual}, expected ${spec.sha256}`,
+      { model: spec.name, path, expected: spec.sha256, actual },
+    );
+  }
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
