@@ -2,7 +2,7 @@
 // Trains the `hashgram` text-embedding model and writes it as ONNX.
 //
 //   pnpm --filter @truecopy/core build        # the script hashes text with the built @truecopy/core
-//   node packages/ml/scripts/train-hashgram.mjs [--out FILE] [--grid [--sem-dims 64,96] [--sem-shares 0,0.3] [--remove 0,1]]
+//   node packages/ml/scripts/train-hashgram.mjs [--out FILE] [--grid [--sem-dims 64,96] [--sem-shares 0,0.3] [--lex-idf-powers 1,2]]
 //
 // Features come from `hashedFeatureIds` of @truecopy/core — the very function the runtime embedder
 // calls — so training and inference can never disagree on ids. Method (details in
@@ -32,7 +32,7 @@ export const HASHGRAM_V1 = {
   // Dimensions of the co-occurrence (semantic) head; the rest hold the random lexical head.
   semDims: 64,
   // Share of the cosine similarity that comes from the semantic head (its weight is √share).
-  semShare: 0.2,
+  semShare: 0.3,
   // Buckets seen fewer times than this get no SVD vector (their PPMI rows are noise) ...
   minCount: 2,
   // ... and the others are trusted in proportion to count / (count + confidence).
@@ -43,6 +43,9 @@ export const HASHGRAM_V1 = {
   singularPower: 0.5,
   // Top principal directions of the training documents removed from the semantic head.
   removeComponents: 1,
+  // Rows are scaled by IDF^power (higher favours rare, specific features such as model numbers).
+  lexIdfPower: 2,
+  semIdfPower: 1,
   epsilonNorm: 1e-4,
 };
 
@@ -107,7 +110,8 @@ export function buildTable({ vectors, rank, cf, df, documents }, cfg) {
   const table = new Float32Array((B + 1) * dim);
   const lex = new Float64Array(lexDims);
   for (let b = 0; b < B; b++) {
-    const idf = Math.log((documents + 1) / (df[b] + 1)) + 1;
+    const logIdf = Math.log((documents + 1) / (df[b] + 1)) + 1;
+    let idf = logIdf ** cfg.lexIdfPower;
     let norm = 0;
     for (let j = 0; j < lexDims; j++) norm += (lex[j] = gaussian(rand)) ** 2;
     norm = Math.sqrt(norm);
@@ -115,6 +119,7 @@ export function buildTable({ vectors, rank, cf, df, documents }, cfg) {
     let semNorm = 0;
     for (let j = 0; j < semDims; j++) semNorm += vectors[b * rank + j] ** 2;
     if (semNorm === 0) continue;
+    idf = logIdf ** cfg.semIdfPower;
     const w = (idf * (cf[b] / (cf[b] + cfg.confidence))) / Math.sqrt(semNorm);
     for (let j = 0; j < semDims; j++) table[b * dim + lexDims + j] = w * vectors[b * rank + j];
   }
@@ -206,13 +211,14 @@ async function main() {
     // Ablation over the blend and the projection, evaluated with the JS embedding bag.
     for (const semDims of semDimsList) {
       for (const semShare of list("--sem-shares", [0, 0.2, 0.3, 0.5])) {
-        for (const removeComponents of list("--remove", [cfg.removeComponents])) {
-          const c = { ...cfg, semDims, semShare, removeComponents };
+        for (const lexIdfPower of list("--lex-idf-powers", [cfg.lexIdfPower])) {
+          const { removeComponents, semIdfPower } = cfg;
+          const c = { ...cfg, semDims, semShare, lexIdfPower };
           const table = buildTable(co, c);
           const heads = buildHeads(table, idsDocs, c);
           const r = await runEvaluation(jsEmbedder({ table, dim: c.dim, heads }, c));
           console.log(
-            `\n# semDims=${semDims} semShare=${semShare} removeComponents=${removeComponents}\n${formatEvaluation(r)}`,
+            `\n# semDims=${semDims} semShare=${semShare} lexIdfPower=${lexIdfPower} semIdfPower=${semIdfPower} removeComponents=${removeComponents}\n${formatEvaluation(r)}`,
           );
         }
       }
@@ -239,6 +245,8 @@ async function main() {
       semDims: cfg.semDims,
       semShare: cfg.semShare,
       removeComponents: cfg.removeComponents,
+      lexIdfPower: cfg.lexIdfPower,
+      semIdfPower: cfg.semIdfPower,
     },
   });
   mkdirSync(dirname(out), { recursive: true });

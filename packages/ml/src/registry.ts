@@ -33,7 +33,7 @@ export const MODELS = {
     kind: "text-embedding",
     dim: 256,
     file: "hashgram-v1.onnx",
-    sha256: "5a12143fcafbf228821e53ba3e87c415e902cca756991afac1ddf22ecb817a5c",
+    sha256: "7e49e1bdded11422e387643c8106ff635f6dbca18520b1706da372814879aed0",
     buckets: 65536,
     maxFeatures: 4096,
     featureScheme: 1,
