@@ -73,6 +73,12 @@ describe("hashedFeatureIds", () => {
     expect(ids(" !!! 😀 ")).toEqual([]);
   });
 
+  it("tolerates invalid UTF-16 (lone surrogates)", () => {
+    const out = ids("bad \uD800 surrogate \uDC00 手表");
+    expect(out.length).toBeGreaterThan(0);
+    expect(out.every((id) => id >= 0 && id < BUCKETS)).toBe(true);
+  });
+
   it("rejects invalid bucket counts", () => {
     expect(() => hashedFeatureIds("x", { buckets: 0 })).toThrow(RangeError);
     expect(() => hashedFeatureIds("x", { buckets: 1.5 })).toThrow(RangeError);
