@@ -16,7 +16,9 @@ export function createErrorFormatter(log: TLogger, exposeInternal: boolean) {
     }
     const code = formatted.extensions?.code;
     if (code && code !== "INTERNAL_SERVER_ERROR") return formatted; // validation, parse, auth errors from graphql itself
-    log.error("unexpected error", { error: original instanceof Error ? (original.stack ?? original.message) : String(original) });
+    log.error("unexpected error", {
+      error: original instanceof Error ? (original.stack ?? original.message) : String(original),
+    });
     return {
       message: exposeInternal && original instanceof Error ? original.message : "Internal server error",
       ...(formatted.path ? { path: formatted.path } : {}),

@@ -20,7 +20,13 @@ beforeAll(async () => {
   const prefix = `t-${randomUUID().slice(0, 8)}`;
   api = await startApiServer(loadEnv({ API_PORT: "0", TRUECOPY_QUEUE_PREFIX: prefix, LOG_LEVEL: "error" }), log);
   worker = await startWorkerRuntime(
-    parseEnv(ZWorkerEnv, { DATABASE_URL: env.DATABASE_URL, REDIS_URL: env.REDIS_URL, TRUECOPY_QUEUE_PREFIX: prefix, OUTBOX_POLL_MS: "50", LOG_LEVEL: "error" }),
+    parseEnv(ZWorkerEnv, {
+      DATABASE_URL: env.DATABASE_URL,
+      REDIS_URL: env.REDIS_URL,
+      TRUECOPY_QUEUE_PREFIX: prefix,
+      OUTBOX_POLL_MS: "50",
+      LOG_LEVEL: "error",
+    }),
     log,
   );
   merchant = await createTestMerchant(db, "api");
@@ -33,8 +39,16 @@ afterAll(async () => {
 });
 
 type TGqlResponse = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-async function gql(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = { authorization: `Bearer ${adminKey}` }): Promise<TGqlResponse & { headers: Headers }> {
-  const res = await fetch(`${api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+async function gql(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = { authorization: `Bearer ${adminKey}` },
+): Promise<TGqlResponse & { headers: Headers }> {
+  const res = await fetch(`${api.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   return { ...((await res.json()) as TGqlResponse), headers: res.headers };
 }
 const codeOf = (r: TGqlResponse) => r.errors?.[0]?.extensions?.code;
@@ -56,17 +70,54 @@ async function waitForRun(id: string) {
 }
 
 const catalog = [
-  { sku: "watch-1", title: "智能手表 运动版 心率监测", description: "支持50米防水，续航14天，适合跑步和游泳。", category: "智能手表", locale: "zh-CN", price: 599, currency: "CNY", attributes: { 续航: "14天", 防水: "5ATM" }, reviews: [{ text: "续航很好", rating: 5 }] },
-  { sku: "watch-2", title: "运动智能手表 心率监测 防水", description: "续航14天，支持50米防水，跑步游泳都适用。", category: "智能手表", locale: "zh-CN", price: 569, currency: "CNY" },
-  { sku: "dress-1", title: "Floral summer dress, cotton", description: "A light cotton dress with a floral print for warm days.", category: "dress", locale: "en-US", price: 39.9, currency: "USD" },
-  { sku: "pan-1", title: "Non-stick frying pan 28 cm", description: "Aluminium pan with a ceramic non-stick coating, works on induction.", category: "kitchen", locale: "en-US", price: 24 },
+  {
+    sku: "watch-1",
+    title: "智能手表 运动版 心率监测",
+    description: "支持50米防水，续航14天，适合跑步和游泳。",
+    category: "智能手表",
+    locale: "zh-CN",
+    price: 599,
+    currency: "CNY",
+    attributes: { 续航: "14天", 防水: "5ATM" },
+    reviews: [{ text: "续航很好", rating: 5 }],
+  },
+  {
+    sku: "watch-2",
+    title: "运动智能手表 心率监测 防水",
+    description: "续航14天，支持50米防水，跑步游泳都适用。",
+    category: "智能手表",
+    locale: "zh-CN",
+    price: 569,
+    currency: "CNY",
+  },
+  {
+    sku: "dress-1",
+    title: "Floral summer dress, cotton",
+    description: "A light cotton dress with a floral print for warm days.",
+    category: "dress",
+    locale: "en-US",
+    price: 39.9,
+    currency: "USD",
+  },
+  {
+    sku: "pan-1",
+    title: "Non-stick frying pan 28 cm",
+    description: "Aluminium pan with a ceramic non-stick coating, works on induction.",
+    category: "kitchen",
+    locale: "en-US",
+    price: 24,
+  },
 ];
 
 describe("import → analyze → embeddings → similar products", () => {
   let jobRunId: string;
 
   it("imports valid rows, reports invalid ones, and queues analysis", async () => {
-    const bad = [{ sku: "", title: "no sku" }, { sku: "watch-1", title: "duplicate in the same call" }, { sku: "neg", title: "t", price: -3 }];
+    const bad = [
+      { sku: "", title: "no sku" },
+      { sku: "watch-1", title: "duplicate in the same call" },
+      { sku: "neg", title: "t", price: -3 },
+    ];
     const r = await gql(IMPORT, { merchantId: merchant.id, products: [...catalog, ...bad] });
     expect(r.errors).toBeUndefined();
     const result = r.data.importProducts;
@@ -91,50 +142,101 @@ describe("import → analyze → embeddings → similar products", () => {
   });
 
   it("serves products with analysis and finds the near-duplicate first", async () => {
-    const list = await gql(`query($m: ID) { products(filter: { merchantId: $m }, first: 10) { totalCount edges { node { id sku reviewCount analysis { language embeddingModel } merchant { slug } } } } }`, { m: merchant.id });
+    const list = await gql(
+      `query($m: ID) { products(filter: { merchantId: $m }, first: 10) { totalCount edges { node { id sku reviewCount analysis { language embeddingModel } merchant { slug } } } } }`,
+      { m: merchant.id },
+    );
     expect(list.errors).toBeUndefined();
     const nodes = list.data.products.edges.map((e: { node: any }) => e.node);
     expect(list.data.products.totalCount).toBe(4);
     const bySku = Object.fromEntries(nodes.map((n: any) => [n.sku, n]));
-    expect(bySku["watch-1"]).toMatchObject({ reviewCount: 1, analysis: { language: "zh", embeddingModel: "hashgram-v1" }, merchant: { slug: merchant.slug } });
+    expect(bySku["watch-1"]).toMatchObject({
+      reviewCount: 1,
+      analysis: { language: "zh", embeddingModel: "hashgram-v1" },
+      merchant: { slug: merchant.slug },
+    });
     expect(bySku["dress-1"].analysis.language).toBe("en");
-    const similar = await gql(`query($id: ID!) { similarProducts(id: $id, k: 3) { score product { sku } } }`, { id: bySku["watch-1"].id });
+    // Scoped to this merchant (earlier runs left identical products under other merchants).
+    const shopKey = (await createApiKey(db.pool, { name: "shop", role: "SERVICE", merchantId: merchant.id })).key;
+    const similar = await gql(
+      `query($id: ID!) { similarProducts(id: $id, k: 5) { score product { sku } } }`,
+      { id: bySku["watch-1"].id },
+      { authorization: `Bearer ${shopKey}` },
+    );
     expect(similar.errors).toBeUndefined();
-    const neighbours = similar.data.similarProducts.filter((s: any) => catalog.some((c) => c.sku === s.product.sku));
-    expect(neighbours[0].product.sku).toBe("watch-2");
-    expect(neighbours[0].score).toBeGreaterThan(neighbours[1]?.score ?? -1);
+    const neighbours = similar.data.similarProducts as { score: number; product: { sku: string } }[];
+    expect(neighbours.map((n) => n.product.sku)).toEqual(["watch-2", ...neighbours.slice(1).map((n) => n.product.sku)]);
+    expect(neighbours).toHaveLength(3);
+    expect(neighbours[0]!.score).toBeGreaterThan(0.5);
+    expect(neighbours[0]!.score).toBeGreaterThan(neighbours[1]!.score + 0.2);
+    // An admin searches across merchants: the same field on the product gives the same first hit.
+    const field = await gql(`query($id: ID!) { product(id: $id) { similar(k: 50) { product { id } } } }`, {
+      id: bySku["watch-1"].id,
+    });
+    expect(field.data.product.similar.map((s: any) => s.product.id)).toContain(bySku["watch-2"].id);
   });
 
   it("treats a re-import of the same rows as a no-op", async () => {
     const r = await gql(IMPORT, { merchantId: merchant.id, products: catalog });
-    expect(r.data.importProducts).toMatchObject({ received: 4, created: 0, updated: 0, unchanged: 4, invalid: 0, jobRun: null });
+    expect(r.data.importProducts).toMatchObject({
+      received: 4,
+      created: 0,
+      updated: 0,
+      unchanged: 4,
+      invalid: 0,
+      jobRun: null,
+    });
   });
 
   it("pages with cursors and searches", async () => {
-    const page1 = await gql(`query($m: ID) { products(filter: { merchantId: $m }, first: 3) { edges { node { sku } } pageInfo { hasNextPage endCursor } } }`, { m: merchant.id });
+    const page1 = await gql(
+      `query($m: ID) { products(filter: { merchantId: $m }, first: 3) { edges { node { sku } } pageInfo { hasNextPage endCursor } } }`,
+      { m: merchant.id },
+    );
     expect(page1.data.products.pageInfo.hasNextPage).toBe(true);
-    const page2 = await gql(`query($m: ID, $after: String) { products(filter: { merchantId: $m }, first: 3, after: $after) { edges { node { sku } } pageInfo { hasNextPage } } }`, { m: merchant.id, after: page1.data.products.pageInfo.endCursor });
+    const page2 = await gql(
+      `query($m: ID, $after: String) { products(filter: { merchantId: $m }, first: 3, after: $after) { edges { node { sku } } pageInfo { hasNextPage } } }`,
+      { m: merchant.id, after: page1.data.products.pageInfo.endCursor },
+    );
     const skus = [...page1.data.products.edges, ...page2.data.products.edges].map((e: any) => e.node.sku);
     expect(new Set(skus).size).toBe(4);
     expect(page2.data.products.pageInfo.hasNextPage).toBe(false);
-    const search = await gql(`query($m: ID) { products(filter: { merchantId: $m, search: "FRYING" }) { edges { node { sku } } } }`, { m: merchant.id });
+    const search = await gql(
+      `query($m: ID) { products(filter: { merchantId: $m, search: "FRYING" }) { edges { node { sku } } } }`,
+      { m: merchant.id },
+    );
     expect(search.data.products.edges.map((e: any) => e.node.sku)).toEqual(["pan-1"]);
     const bad = await gql(`{ products(after: "not-a-cursor") { totalCount } }`);
     expect(codeOf(bad)).toBe("BAD_USER_INPUT");
   });
 
   it("imports a CSV upload with row errors", async () => {
-    const csv = 'sku,title,price,attr:颜色\ncsv-1,蓝牙耳机,199,黑色\ncsv-2,,10,\n';
-    const r = await gql(`mutation($m: ID, $c: String!) { importProductsFile(merchantId: $m, format: CSV, content: $c) { created invalid errors { row field message } } }`, { m: merchant.slug, c: csv });
+    const csv = "sku,title,price,attr:颜色\ncsv-1,蓝牙耳机,199,黑色\ncsv-2,,10,\n";
+    const r = await gql(
+      `mutation($m: ID, $c: String!) { importProductsFile(merchantId: $m, format: CSV, content: $c) { created invalid errors { row field message } } }`,
+      { m: merchant.slug, c: csv },
+    );
     expect(r.errors).toBeUndefined();
-    expect(r.data.importProductsFile).toEqual({ created: 1, invalid: 1, errors: [{ row: 2, field: "title", message: "title is required" }] });
+    expect(r.data.importProductsFile).toEqual({
+      created: 1,
+      invalid: 1,
+      errors: [{ row: 2, field: "title", message: "title is required" }],
+    });
   });
 });
 
 describe("auth", () => {
   it("rejects anonymous reads and bad keys", async () => {
     expect(codeOf(await gql(`{ products { totalCount } }`, {}, {}))).toBe("UNAUTHENTICATED");
-    expect(codeOf(await gql(`{ products { totalCount } }`, {}, { authorization: "Bearer tc_aaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbb" }))).toBe("UNAUTHENTICATED");
+    expect(
+      codeOf(
+        await gql(
+          `{ products { totalCount } }`,
+          {},
+          { authorization: "Bearer tc_aaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbb" },
+        ),
+      ),
+    ).toBe("UNAUTHENTICATED");
     const me = await gql(`{ me { email } }`, {}, {});
     expect(me.data.me).toBeNull();
   });
@@ -144,7 +246,11 @@ describe("auth", () => {
     await createUser(db.pool, { email, name: "Mod", role: "MODERATOR", password: "secret-pass-1" });
     const wrong = await gql(`mutation { login(email: "${email}", password: "nope") { expiresAt } }`, {}, {});
     expect(codeOf(wrong)).toBe("UNAUTHENTICATED");
-    const ok = await gql(`mutation($e: String!) { login(email: $e, password: "secret-pass-1") { user { role } } }`, { e: email }, {});
+    const ok = await gql(
+      `mutation($e: String!) { login(email: $e, password: "secret-pass-1") { user { role } } }`,
+      { e: email },
+      {},
+    );
     expect(ok.data.login.user.role).toBe("MODERATOR");
     const setCookie = ok.headers.get("set-cookie")!;
     expect(setCookie).toMatch(/tc_session=[^;]+;.*HttpOnly/i);
@@ -166,14 +272,19 @@ describe("auth", () => {
     expect(list.data.products.totalCount).toBe(0);
     const mine = await gql(IMPORT, { products: [{ sku: "s1", title: "shop item" }] }, h);
     expect(mine.data.importProducts.created).toBe(1);
-    expect(codeOf(await gql(IMPORT, { merchantId: merchant.id, products: [{ sku: "s2", title: "x" }] }, h))).toBe("FORBIDDEN");
+    expect(codeOf(await gql(IMPORT, { merchantId: merchant.id, products: [{ sku: "s2", title: "x" }] }, h))).toBe(
+      "FORBIDDEN",
+    );
     const foreign = await gql(`{ products(filter: { merchantId: "${merchant.id}" }) { totalCount } }`, {}, h);
     expect(codeOf(foreign)).toBe("FORBIDDEN");
     expect(codeOf(await gql(`mutation { createApiKey(name: "x", role: ADMIN) { key } }`, {}, h))).toBe("FORBIDDEN");
   });
 
   it("lets admins create keys that work once returned", async () => {
-    const r = await gql(`mutation($m: ID) { createApiKey(name: "analyst key", role: ANALYST, merchantId: $m) { key role } }`, { m: null });
+    const r = await gql(
+      `mutation($m: ID) { createApiKey(name: "analyst key", role: ANALYST, merchantId: $m) { key role } }`,
+      { m: null },
+    );
     expect(r.data.createApiKey.role).toBe("ANALYST");
     const key = r.data.createApiKey.key as string;
     const me = await gql(`{ me { role } }`, {}, { authorization: `Bearer ${key}` });
@@ -186,7 +297,9 @@ describe("auth", () => {
 
 describe("limits and hygiene", () => {
   it("rejects too deep and too complex queries", async () => {
-    const deep = await gql(`{ products { edges { node { similar { product { similar { product { similar { product { similar { product { sku } } } } } } } } } } } }`);
+    const deep = await gql(
+      `{ products { edges { node { similar { product { similar { product { similar { product { similar { product { sku } } } } } } } } } } } }`,
+    );
     expect(deep.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/);
     const complex = await gql(`{ products(first: 100) { edges { node { similar(k: 50) { product { sku } } } } } }`);
     expect(codeOf(complex)).toBe("QUERY_TOO_COMPLEX");

@@ -24,12 +24,17 @@ export function createLoaders(db: TDatabase) {
   const { pool } = db;
   return {
     product: new DataLoader<string, Product | null>(async (ids) => {
-      const { rows } = await pool.query<Product>(`SELECT ${PRODUCT_COLUMNS} FROM "Product" WHERE id = ANY($1::uuid[])`, [ids]);
+      const { rows } = await pool.query<Product>(
+        `SELECT ${PRODUCT_COLUMNS} FROM "Product" WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     merchant: new DataLoader<string, Merchant | null>(async (ids) => {
-      const { rows } = await pool.query<Merchant>(`SELECT id, slug, name FROM "Merchant" WHERE id = ANY($1::uuid[])`, [ids]);
+      const { rows } = await pool.query<Merchant>(`SELECT id, slug, name FROM "Merchant" WHERE id = ANY($1::uuid[])`, [
+        ids,
+      ]);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

@@ -8,7 +8,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import depthLimit from "graphql-depth-limit";
-import { printSchema } from "graphql";
+import { GraphQLError, printSchema } from "graphql";
 import { AppError } from "@truecopy/core";
 import type { TApiEnv, TLogger } from "@truecopy/config";
 import { createDatabase } from "@truecopy/db";
@@ -32,7 +32,12 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
   const redis = createRedis(env.REDIS_URL, "producer");
   redis.on("error", () => undefined); // readiness reports it; reconnects on its own
   const embedding = MODELS["hashgram-v1"];
-  const services: TServices = { db, env, log, similarity: createSimilarity(db, { name: embedding.name, dim: embedding.dim }) };
+  const services: TServices = {
+    db,
+    env,
+    log,
+    similarity: createSimilarity(db, { name: embedding.name, dim: embedding.dim }),
+  };
 
   const schema = await getSchema();
   const app = express();
@@ -68,14 +73,21 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
     express.json({ limit: "25mb" }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<TContext> => {
-        const requestId = (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 100)) || randomUUID();
+        const requestId =
+          (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 100)) ||
+          randomUUID();
         res.setHeader("x-request-id", requestId);
         let principal = null;
         try {
           principal = await authenticate(req, db);
         } catch (e) {
-          if (e instanceof AppError) throw e;
-          throw new AppError("UNAVAILABLE", "authentication is unavailable, try again");
+          // Errors thrown here bypass formatError: they must already be GraphQLErrors with a status.
+          if (e instanceof AppError)
+            throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
+          log.error("authentication failed", { error: (e as Error).message });
+          throw new GraphQLError("authentication is unavailable, try again", {
+            extensions: { code: "UNAVAILABLE", http: { status: 503 } },
+          });
         }
         return { services, principal, loaders: createLoaders(db), requestId, req, res };
       },

@@ -16,7 +16,12 @@ export type TWorkerStats = { completed: number; failed: number; active: number }
  * Wraps every processor the same way: malformed payloads fail without retries, other errors retry
  * with the queue's backoff, and the final failure is handed to the processor to record.
  */
-export function startWorkers(o: { connection: Redis; prefix: string; definitions: TProcessorDefinition[]; log: TLogger }) {
+export function startWorkers(o: {
+  connection: Redis;
+  prefix: string;
+  definitions: TProcessorDefinition[];
+  log: TLogger;
+}) {
   const stats = new Map<TQueueName, TWorkerStats>();
   const workers = o.definitions.map((def) => {
     const s: TWorkerStats = { completed: 0, failed: 0, active: 0 };
@@ -46,9 +51,17 @@ export function startWorkers(o: { connection: Redis; prefix: string; definitions
       s.failed += 1;
       if (!job) return;
       const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-      o.log[final ? "error" : "warn"]("job failed", { queue: def.queue, jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
+      o.log[final ? "error" : "warn"]("job failed", {
+        queue: def.queue,
+        jobId: job.id,
+        attempt: job.attemptsMade,
+        final,
+        error: error.message,
+      });
       if (final && def.onFinalFailure) {
-        def.onFinalFailure(job, error).catch((err: unknown) => o.log.error("recording a failed job failed", { error: String(err) }));
+        def
+          .onFinalFailure(job, error)
+          .catch((err: unknown) => o.log.error("recording a failed job failed", { error: String(err) }));
       }
     });
     worker.on("error", (error) => o.log.error("worker error", { queue: def.queue, error: error.message }));

@@ -15,8 +15,9 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
   const workerRedis = createRedis(env.REDIS_URL, "worker");
   const producerRedis = createRedis(env.REDIS_URL, "worker");
   const queues = createQueues(producerRedis, env.TRUECOPY_QUEUE_PREFIX);
-  // One ONNX session per process, created before the first job so a broken model fails the start.
-  const embedder = await createTextEmbedder();
+  // One ONNX session per process, loaded before the first job so a broken model fails the start.
+  const embedder = createTextEmbedder();
+  await embedder.embed(["warm-up"]);
 
   const workers = startWorkers({
     connection: workerRedis,

@@ -24,7 +24,11 @@ export type TProductAnalysis = {
 /** Stores analyses, embeddings and the batch's progress atomically: a crash leaves all or nothing. */
 export async function saveProductAnalyses(
   pool: pg.Pool,
-  o: { model: TVectorModel; analyses: TProductAnalysis[]; progress: { jobRunId: string; batchKey: string; processed: number; failed: number; error?: string | null } },
+  o: {
+    model: TVectorModel;
+    analyses: TProductAnalysis[];
+    progress: { jobRunId: string; batchKey: string; processed: number; failed: number; error?: string | null };
+  },
 ): Promise<void> {
   await withTransaction(pool, async (tx) => {
     if (o.analyses.length) {

@@ -29,7 +29,19 @@ export async function appendAudit(tx: TQueryable, e: TAuditInput): Promise<void>
   await tx.query(
     `INSERT INTO "AuditEvent" ("actorId", "actorKind", action, "entityType", "entityId", before, after, "requestId", "prevHash", hash, "createdAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [e.actorId, e.actorKind, e.action, e.entityType, e.entityId, json(e.before), json(e.after), e.requestId ?? null, prevHash, hash, createdAt],
+    [
+      e.actorId,
+      e.actorKind,
+      e.action,
+      e.entityType,
+      e.entityId,
+      json(e.before),
+      json(e.after),
+      e.requestId ?? null,
+      prevHash,
+      hash,
+      createdAt,
+    ],
   );
 }
 

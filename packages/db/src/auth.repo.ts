@@ -1,5 +1,13 @@
 import type pg from "pg";
-import { hashSecret, newApiKey, newSessionToken, parseApiKey, sha256Hex, verifySecret, type TRole } from "@truecopy/core";
+import {
+  hashSecret,
+  newApiKey,
+  newSessionToken,
+  parseApiKey,
+  sha256Hex,
+  verifySecret,
+  type TRole,
+} from "@truecopy/core";
 
 export type TPrincipal = {
   kind: "user" | "api_key";
@@ -11,7 +19,15 @@ export type TPrincipal = {
   merchantId: string | null;
 };
 
-type TUserRow = { id: string; email: string; name: string; role: TRole; merchantId: string | null; passwordHash: string; disabledAt: Date | null };
+type TUserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: TRole;
+  merchantId: string | null;
+  passwordHash: string;
+  disabledAt: Date | null;
+};
 
 export async function createUser(
   pool: pg.Pool,
@@ -38,18 +54,29 @@ export async function verifyLogin(pool: pg.Pool, email: string, password: string
   const user = rows[0];
   const ok = await verifySecret(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabledAt) return null;
-  return { kind: "user", id: user.id, userId: user.id, email: user.email, name: user.name, role: user.role, merchantId: user.merchantId };
+  return {
+    kind: "user",
+    id: user.id,
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    merchantId: user.merchantId,
+  };
 }
 const DUMMY_HASH = "scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-export async function createSession(pool: pg.Pool, userId: string, ttlHours: number): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  pool: pg.Pool,
+  userId: string,
+  ttlHours: number,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  await pool.query(`INSERT INTO "UserSession" (id, "tokenHash", "userId", "expiresAt") VALUES (gen_random_uuid(), $1, $2, $3)`, [
-    sha256Hex(token),
-    userId,
-    expiresAt,
-  ]);
+  await pool.query(
+    `INSERT INTO "UserSession" (id, "tokenHash", "userId", "expiresAt") VALUES (gen_random_uuid(), $1, $2, $3)`,
+    [sha256Hex(token), userId, expiresAt],
+  );
   return { token, expiresAt };
 }
 
@@ -61,7 +88,9 @@ export async function findSession(pool: pg.Pool, token: string): Promise<TPrinci
     [sha256Hex(token)],
   );
   const u = rows[0];
-  return u ? { kind: "user", id: u.id, userId: u.id, email: u.email, name: u.name, role: u.role, merchantId: u.merchantId } : null;
+  return u
+    ? { kind: "user", id: u.id, userId: u.id, email: u.email, name: u.name, role: u.role, merchantId: u.merchantId }
+    : null;
 }
 
 export async function deleteSession(pool: pg.Pool, token: string): Promise<void> {
@@ -91,7 +120,13 @@ export async function createApiKey(
 export async function findApiKey(pool: pg.Pool, key: string): Promise<TPrincipal | null> {
   const parsed = parseApiKey(key);
   if (!parsed) return null;
-  const { rows } = await pool.query<{ id: string; name: string; role: TRole; merchantId: string | null; secretHash: string }>(
+  const { rows } = await pool.query<{
+    id: string;
+    name: string;
+    role: TRole;
+    merchantId: string | null;
+    secretHash: string;
+  }>(
     `SELECT id, name, role, "merchantId", "secretHash" FROM "ApiKey"
      WHERE prefix = $1 AND "revokedAt" IS NULL AND ("expiresAt" IS NULL OR "expiresAt" > now())`,
     [parsed.prefix],
@@ -99,7 +134,15 @@ export async function findApiKey(pool: pg.Pool, key: string): Promise<TPrincipal
   const row = rows[0];
   if (!row || !(await verifySecret(parsed.secret, row.secretHash))) return null;
   void pool.query(`UPDATE "ApiKey" SET "lastUsedAt" = now() WHERE id = $1`, [row.id]).catch(() => undefined);
-  return { kind: "api_key", id: row.id, userId: null, email: null, name: row.name, role: row.role, merchantId: row.merchantId };
+  return {
+    kind: "api_key",
+    id: row.id,
+    userId: null,
+    email: null,
+    name: row.name,
+    role: row.role,
+    merchantId: row.merchantId,
+  };
 }
 
 /** Revokes every live key with this name (the seed replaces its generated demo key on each run). */

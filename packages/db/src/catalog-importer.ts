@@ -28,10 +28,25 @@ const MAX_REPORTED_ERRORS = 1_000;
  */
 export function createCatalogImporter(
   pool: pg.Pool,
-  o: { actor: TImportActor; source: string; defaultMerchantId: string | null; restrictToMerchantId?: string | null; batchSize?: number; onBatch?: (t: TImportTotals) => void },
+  o: {
+    actor: TImportActor;
+    source: string;
+    defaultMerchantId: string | null;
+    restrictToMerchantId?: string | null;
+    batchSize?: number;
+    onBatch?: (t: TImportTotals) => void;
+  },
 ): TCatalogImporter {
   const batchSize = o.batchSize ?? 500;
-  const totals: TImportTotals = { received: 0, created: 0, updated: 0, unchanged: 0, invalid: 0, errors: [], jobRunIds: [] };
+  const totals: TImportTotals = {
+    received: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    invalid: 0,
+    errors: [],
+    jobRunIds: [],
+  };
   const buffers = new Map<string, TProductRow[]>();
   const jobRunByMerchant = new Map<string, string | null>();
   const seen = new Map<string, number>();
@@ -52,7 +67,13 @@ export function createCatalogImporter(
     const rows = buffers.get(merchantId);
     if (!rows?.length) return;
     buffers.set(merchantId, []);
-    const r = await importProductBatch(pool, { merchantId, rows, actor: o.actor, source: o.source, jobRunId: jobRunByMerchant.get(merchantId) ?? null });
+    const r = await importProductBatch(pool, {
+      merchantId,
+      rows,
+      actor: o.actor,
+      source: o.source,
+      jobRunId: jobRunByMerchant.get(merchantId) ?? null,
+    });
     totals.created += r.created;
     totals.updated += r.updated;
     totals.unchanged += r.unchanged;
@@ -73,14 +94,33 @@ export function createCatalogImporter(
       const value = result.value;
       const merchantId = await resolveMerchant(value.merchant);
       if (!merchantId) {
-        return reject([{ row, sku: value.sku, field: "merchant", message: value.merchant ? `unknown merchant "${value.merchant}"` : "no merchant: pass one for the import or set the merchant column" }]);
+        return reject([
+          {
+            row,
+            sku: value.sku,
+            field: "merchant",
+            message: value.merchant
+              ? `unknown merchant "${value.merchant}"`
+              : "no merchant: pass one for the import or set the merchant column",
+          },
+        ]);
       }
       if (o.restrictToMerchantId && merchantId !== o.restrictToMerchantId) {
-        return reject([{ row, sku: value.sku, field: "merchant", message: "you may only import products of your own merchant" }]);
+        return reject([
+          { row, sku: value.sku, field: "merchant", message: "you may only import products of your own merchant" },
+        ]);
       }
       const key = `${merchantId}\u0000${value.sku}`;
       const first = seen.get(key);
-      if (first !== undefined) return reject([{ row, sku: value.sku, field: "sku", message: `sku "${value.sku}" already appears in row ${first} of this import` }]);
+      if (first !== undefined)
+        return reject([
+          {
+            row,
+            sku: value.sku,
+            field: "sku",
+            message: `sku "${value.sku}" already appears in row ${first} of this import`,
+          },
+        ]);
       seen.set(key, row);
       const buffer = buffers.get(merchantId) ?? [];
       buffer.push(value);

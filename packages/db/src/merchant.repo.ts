@@ -9,10 +9,15 @@ export async function ensureMerchant(pool: pg.Pool, m: { slug: string; name: str
   return rows[0]!.id;
 }
 
-export async function findMerchantBySlugOrId(pool: pg.Pool, ref: string): Promise<{ id: string; slug: string; name: string } | null> {
+export async function findMerchantBySlugOrId(
+  pool: pg.Pool,
+  ref: string,
+): Promise<{ id: string; slug: string; name: string } | null> {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
   const { rows } = await pool.query<{ id: string; slug: string; name: string }>(
-    isUuid ? `SELECT id, slug, name FROM "Merchant" WHERE id = $1` : `SELECT id, slug, name FROM "Merchant" WHERE slug = $1`,
+    isUuid
+      ? `SELECT id, slug, name FROM "Merchant" WHERE id = $1`
+      : `SELECT id, slug, name FROM "Merchant" WHERE slug = $1`,
     [ref],
   );
   return rows[0] ?? null;

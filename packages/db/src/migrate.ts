@@ -14,7 +14,10 @@ export type TMigrateResult = { applied: string[]; alreadyApplied: string[] };
 
 export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<TMigration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory() && /^\d{14}_[a-z0-9_]+$/.test(e.name)).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory() && /^\d{14}_[a-z0-9_]+$/.test(e.name))
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(`${dir}/${name}/migration.sql`, "utf8");
@@ -40,7 +43,10 @@ export class MigrationError extends Error {
 }
 
 /** Applies pending migrations in order, each in its own transaction. Safe to run concurrently. */
-export async function migrate(url: string, options: { dir?: string; log?: (line: string) => void } = {}): Promise<TMigrateResult> {
+export async function migrate(
+  url: string,
+  options: { dir?: string; log?: (line: string) => void } = {},
+): Promise<TMigrateResult> {
   const log = options.log ?? (() => undefined);
   const migrations = await loadMigrations(options.dir);
   const client = new pg.Client({ connectionString: url, application_name: "truecopy-migrate" });
@@ -48,7 +54,12 @@ export async function migrate(url: string, options: { dir?: string; log?: (line:
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     await client.query(BOOKKEEPING);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>(
       `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
     const done = new Map(rows.map((r) => [r.migration_name, r]));
@@ -56,9 +67,12 @@ export async function migrate(url: string, options: { dir?: string; log?: (line:
     for (const m of migrations) {
       const prior = done.get(m.name);
       if (prior) {
-        if (!prior.finished_at) throw new MigrationError(`migration ${m.name} started earlier but never finished; inspect the database`);
+        if (!prior.finished_at)
+          throw new MigrationError(`migration ${m.name} started earlier but never finished; inspect the database`);
         if (prior.checksum !== m.checksum) {
-          throw new MigrationError(`migration ${m.name} was changed after it was applied (checksum ${prior.checksum.slice(0, 12)} ≠ ${m.checksum.slice(0, 12)})`);
+          throw new MigrationError(
+            `migration ${m.name} was changed after it was applied (checksum ${prior.checksum.slice(0, 12)} ≠ ${m.checksum.slice(0, 12)})`,
+          );
         }
         result.alreadyApplied.push(m.name);
         continue;

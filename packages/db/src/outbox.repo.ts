@@ -20,7 +20,10 @@ export async function claimOutbox(pool: pg.Pool, limit: number): Promise<TOutbox
 
 export async function markOutboxDispatched(pool: pg.Pool, ids: number[]): Promise<void> {
   if (!ids.length) return;
-  await pool.query(`UPDATE "Outbox" SET status = 'DISPATCHED', "dispatchedAt" = now(), "lastError" = NULL WHERE id = ANY($1::bigint[])`, [ids]);
+  await pool.query(
+    `UPDATE "Outbox" SET status = 'DISPATCHED', "dispatchedAt" = now(), "lastError" = NULL WHERE id = ANY($1::bigint[])`,
+    [ids],
+  );
 }
 
 /** Backs off exponentially; gives up (FAILED, kept for inspection) after OUTBOX_MAX_ATTEMPTS. */

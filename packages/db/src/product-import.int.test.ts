@@ -13,7 +13,17 @@ afterAll(async () => db?.close());
 
 const actor = { actorId: null, actorKind: "system" as const, requestId: null };
 const row = (sku: string, extra: Record<string, unknown> = {}): TProductRow => {
-  const r = validateProductRow({ sku, title: `Title ${sku}`, description: "desc", reviews: [{ text: "good", rating: 5 }], images: ["a.jpg"], ...extra }, 1);
+  const r = validateProductRow(
+    {
+      sku,
+      title: `Title ${sku}`,
+      description: "desc",
+      reviews: [{ text: "good", rating: 5 }],
+      images: ["a.jpg"],
+      ...extra,
+    },
+    1,
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.value;
 };
@@ -33,29 +43,61 @@ async function snapshot(merchantId: string) {
 describe("importProductBatch", () => {
   it("creates, then skips unchanged rows, then updates changed ones", async () => {
     const m = await createTestMerchant(db);
-    const first = await importProductBatch(db.pool, { merchantId: m.id, rows: [row("a"), row("b")], actor, jobRunId: null, source: "test" });
+    const first = await importProductBatch(db.pool, {
+      merchantId: m.id,
+      rows: [row("a"), row("b")],
+      actor,
+      jobRunId: null,
+      source: "test",
+    });
     expect(first).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
     expect(first.jobRunId).toBeTruthy();
 
-    const again = await importProductBatch(db.pool, { merchantId: m.id, rows: [row("a"), row("b")], actor, jobRunId: null, source: "test" });
+    const again = await importProductBatch(db.pool, {
+      merchantId: m.id,
+      rows: [row("a"), row("b")],
+      actor,
+      jobRunId: null,
+      source: "test",
+    });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, jobRunId: null });
 
-    const changed = await importProductBatch(db.pool, { merchantId: m.id, rows: [row("a", { title: "New A", reviews: [] }), row("b")], actor, jobRunId: null, source: "test" });
+    const changed = await importProductBatch(db.pool, {
+      merchantId: m.id,
+      rows: [row("a", { title: "New A", reviews: [] }), row("b")],
+      actor,
+      jobRunId: null,
+      source: "test",
+    });
     expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     expect(await snapshot(m.id)).toEqual([
       { sku: "a", title: "New A", sourceVersion: 2, reviews: 0, images: 1, originals: 2 },
       { sku: "b", title: "Title b", sourceVersion: 1, reviews: 1, images: 1, originals: 2 },
     ]);
-    const outbox = await db.pool.query(`SELECT payload FROM "Outbox" WHERE payload->>'jobRunId' = ANY($1::text[])`, [[first.jobRunId, changed.jobRunId]]);
+    const outbox = await db.pool.query(`SELECT payload FROM "Outbox" WHERE payload->>'jobRunId' = ANY($1::text[])`, [
+      [first.jobRunId, changed.jobRunId],
+    ]);
     expect(outbox.rows).toHaveLength(2);
   });
 
   it("keeps the original variant's id when its text changes", async () => {
     const m = await createTestMerchant(db);
     await importProductBatch(db.pool, { merchantId: m.id, rows: [row("v")], actor, jobRunId: null, source: "test" });
-    const before = await db.pool.query(`SELECT v.id, v.field FROM "Variant" v JOIN "Product" p ON p.id = v."productId" WHERE p."merchantId" = $1 ORDER BY field`, [m.id]);
-    await importProductBatch(db.pool, { merchantId: m.id, rows: [row("v", { title: "Renamed" })], actor, jobRunId: null, source: "test" });
-    const after = await db.pool.query(`SELECT v.id, v.field, v.text FROM "Variant" v JOIN "Product" p ON p.id = v."productId" WHERE p."merchantId" = $1 ORDER BY field`, [m.id]);
+    const before = await db.pool.query(
+      `SELECT v.id, v.field FROM "Variant" v JOIN "Product" p ON p.id = v."productId" WHERE p."merchantId" = $1 ORDER BY field`,
+      [m.id],
+    );
+    await importProductBatch(db.pool, {
+      merchantId: m.id,
+      rows: [row("v", { title: "Renamed" })],
+      actor,
+      jobRunId: null,
+      source: "test",
+    });
+    const after = await db.pool.query(
+      `SELECT v.id, v.field, v.text FROM "Variant" v JOIN "Product" p ON p.id = v."productId" WHERE p."merchantId" = $1 ORDER BY field`,
+      [m.id],
+    );
     expect(after.rows.map((r) => r.id)).toEqual(before.rows.map((r) => r.id));
     expect(after.rows.find((r) => r.field === "TITLE")!.text).toBe("Renamed");
   });
@@ -64,7 +106,9 @@ describe("importProductBatch", () => {
     const m = await createTestMerchant(db);
     const rows = Array.from({ length: 40 }, (_, i) => row(`c${String(i).padStart(2, "0")}`));
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () => importProductBatch(db.pool, { merchantId: m.id, rows, actor, jobRunId: null, source: "test" })),
+      Array.from({ length: 10 }, () =>
+        importProductBatch(db.pool, { merchantId: m.id, rows, actor, jobRunId: null, source: "test" }),
+      ),
     );
     // Concurrent upserts of the same keys may deadlock-abort a loser; the winners wrote everything.
     const ok = results.filter((r) => r.status === "fulfilled").map((r) => r.value);
@@ -72,7 +116,9 @@ describe("importProductBatch", () => {
     expect(ok.reduce((s, r) => s + r.created, 0)).toBe(40);
     const snap = await snapshot(m.id);
     expect(snap).toHaveLength(40);
-    expect(snap.every((p) => p.sourceVersion === 1 && p.reviews === 1 && p.images === 1 && p.originals === 2)).toBe(true);
+    expect(snap.every((p) => p.sourceVersion === 1 && p.reviews === 1 && p.images === 1 && p.originals === 2)).toBe(
+      true,
+    );
   });
 });
 
@@ -105,10 +151,18 @@ describe("createCatalogImporter", () => {
   it("refuses rows of another merchant for a merchant-bound caller", async () => {
     const mine = await createTestMerchant(db);
     const other = await createTestMerchant(db);
-    const importer = createCatalogImporter(db.pool, { actor, source: "test", defaultMerchantId: mine.id, restrictToMerchantId: mine.id });
+    const importer = createCatalogImporter(db.pool, {
+      actor,
+      source: "test",
+      defaultMerchantId: mine.id,
+      restrictToMerchantId: mine.id,
+    });
     await importer.add({ sku: "p", title: "t", merchant: other.slug }, 1);
     const t = await importer.finish();
-    expect(t.errors[0]).toMatchObject({ field: "merchant", message: "you may only import products of your own merchant" });
+    expect(t.errors[0]).toMatchObject({
+      field: "merchant",
+      message: "you may only import products of your own merchant",
+    });
     expect(await snapshot(other.id)).toEqual([]);
   });
 });

@@ -4,7 +4,13 @@ import type pg from "pg";
 import { appendAudit, type TAuditInput } from "./audit.repo.js";
 
 export type TImportActor = Pick<TAuditInput, "actorId" | "actorKind" | "requestId">;
-export type TImportBatchResult = { created: number; updated: number; unchanged: number; changedIds: string[]; jobRunId: string | null };
+export type TImportBatchResult = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  changedIds: string[];
+  jobRunId: string | null;
+};
 
 export const ANALYZE_QUEUE = "analyze";
 export const ANALYZE_JOB_NAME = "analyze-products";
@@ -66,7 +72,12 @@ export async function importProductBatch(
     const changedRows = rows.filter((r) => idBySku.has(r.sku));
     await replaceChildren(tx, changedRows, idBySku);
 
-    result.jobRunId = await addToJobRun(tx, { jobRunId: input.jobRunId, merchantId, count: changed.length, actorId: input.actor.actorKind === "user" ? input.actor.actorId : null });
+    result.jobRunId = await addToJobRun(tx, {
+      jobRunId: input.jobRunId,
+      merchantId,
+      count: changed.length,
+      actorId: input.actor.actorKind === "user" ? input.actor.actorId : null,
+    });
     await tx.query(`INSERT INTO "Outbox" (queue, "jobName", payload) VALUES ($1, $2, $3)`, [
       ANALYZE_QUEUE,
       ANALYZE_JOB_NAME,
@@ -77,7 +88,13 @@ export async function importProductBatch(
       action: "products.import",
       entityType: "Merchant",
       entityId: merchantId,
-      after: { source: input.source, created: result.created, updated: result.updated, unchanged: result.unchanged, skus: changedRows.slice(0, 50).map((r) => r.sku) },
+      after: {
+        source: input.source,
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        skus: changedRows.slice(0, 50).map((r) => r.sku),
+      },
     });
     return result;
   });
@@ -88,7 +105,13 @@ async function replaceChildren(tx: TQueryable, rows: TProductRow[], idBySku: Map
   await tx.query(`DELETE FROM "ProductReview" WHERE "productId" = ANY($1::uuid[])`, [ids]);
   await tx.query(`DELETE FROM "ProductImage" WHERE "productId" = ANY($1::uuid[])`, [ids]);
   const reviews = rows.flatMap((r) =>
-    r.reviews.map((rv) => ({ productId: idBySku.get(r.sku), externalId: reviewKey(rv), author: rv.author ?? null, rating: rv.rating ?? null, text: rv.text })),
+    r.reviews.map((rv) => ({
+      productId: idBySku.get(r.sku),
+      externalId: reviewKey(rv),
+      author: rv.author ?? null,
+      rating: rv.rating ?? null,
+      text: rv.text,
+    })),
   );
   if (reviews.length) {
     await tx.query(
@@ -99,7 +122,9 @@ async function replaceChildren(tx: TQueryable, rows: TProductRow[], idBySku: Map
       [JSON.stringify(reviews)],
     );
   }
-  const images = rows.flatMap((r) => r.images.map((url, position) => ({ productId: idBySku.get(r.sku), url, position })));
+  const images = rows.flatMap((r) =>
+    r.images.map((url, position) => ({ productId: idBySku.get(r.sku), url, position })),
+  );
   if (images.length) {
     await tx.query(
       `INSERT INTO "ProductImage" (id, "productId", url, position)
@@ -137,7 +162,10 @@ async function replaceChildren(tx: TQueryable, rows: TProductRow[], idBySku: Map
   );
 }
 
-async function addToJobRun(tx: TQueryable, o: { jobRunId: string | null; merchantId: string; count: number; actorId: string | null }): Promise<string> {
+async function addToJobRun(
+  tx: TQueryable,
+  o: { jobRunId: string | null; merchantId: string; count: number; actorId: string | null },
+): Promise<string> {
   if (o.jobRunId) {
     // A later batch of the same import: a run the worker already finished is reopened.
     const { rows } = await tx.query<{ id: string }>(

@@ -33,7 +33,8 @@ describe("outbox", () => {
   it("hands each message to one claimer and hides claimed ones for the lease", async () => {
     const m = await createTestMerchant(db);
     const r = await importSkus(m.id, ["o1"]);
-    const mine = async () => (await claimOutbox(db.pool, 1000)).filter((x) => (x.payload as { jobRunId: string }).jobRunId === r.jobRunId);
+    const mine = async () =>
+      (await claimOutbox(db.pool, 1000)).filter((x) => (x.payload as { jobRunId: string }).jobRunId === r.jobRunId);
     const [a, b] = await Promise.all([mine(), mine()]);
     expect(a.length + b.length).toBe(1);
     const claimed = [...a, ...b][0]!;
@@ -64,7 +65,9 @@ describe("job run progress", () => {
   it("refuses counts that exceed the total", async () => {
     const m = await createTestMerchant(db);
     const r = await importSkus(m.id, ["k1"]);
-    await expect(recordJobRunBatch(db.pool, { jobRunId: r.jobRunId!, batchKey: "x", processed: 5, failed: 0 })).rejects.toThrow(/JobRun_counts_valid/);
+    await expect(
+      recordJobRunBatch(db.pool, { jobRunId: r.jobRunId!, batchKey: "x", processed: 5, failed: 0 }),
+    ).rejects.toThrow(/JobRun_counts_valid/);
   });
 });
 
@@ -72,17 +75,38 @@ describe("audit log", () => {
   it("chains hashes and refuses updates and deletes", async () => {
     const entityId = randomUUID();
     for (const n of [1, 2]) {
-      await withTransaction(db.pool, (tx) => appendAudit(tx, { ...actor, actorKind: "system", action: "test.event", entityType: "Test", entityId, after: { n } }));
+      await withTransaction(db.pool, (tx) =>
+        appendAudit(tx, {
+          ...actor,
+          actorKind: "system",
+          action: "test.event",
+          entityType: "Test",
+          entityId,
+          after: { n },
+        }),
+      );
     }
-    const { rows } = await db.pool.query(`SELECT id, "actorId", "actorKind", action, "entityType", "entityId", before, after, "requestId", "prevHash", hash, "createdAt" FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY id`, [entityId]);
+    const { rows } = await db.pool.query(
+      `SELECT id, "actorId", "actorKind", action, "entityType", "entityId", before, after, "requestId", "prevHash", hash, "createdAt" FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY id`,
+      [entityId],
+    );
     expect(rows).toHaveLength(2);
     const [, second] = rows;
     const recomputed = auditHash(second.prevHash, {
-      actorId: second.actorId, actorKind: second.actorKind, action: second.action, entityType: second.entityType,
-      entityId: second.entityId, before: second.before ?? undefined, after: second.after, requestId: second.requestId, createdAt: second.createdAt.toISOString(),
+      actorId: second.actorId,
+      actorKind: second.actorKind,
+      action: second.action,
+      entityType: second.entityType,
+      entityId: second.entityId,
+      before: second.before ?? undefined,
+      after: second.after,
+      requestId: second.requestId,
+      createdAt: second.createdAt.toISOString(),
     });
     expect(recomputed).toBe(second.hash);
-    await expect(db.pool.query(`UPDATE "AuditEvent" SET action = 'x' WHERE id = $1`, [second.id])).rejects.toThrow(/append-only/);
+    await expect(db.pool.query(`UPDATE "AuditEvent" SET action = 'x' WHERE id = $1`, [second.id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.pool.query(`DELETE FROM "AuditEvent" WHERE id = $1`, [second.id])).rejects.toThrow(/append-only/);
   });
 });
@@ -112,8 +136,12 @@ describe("vectors", () => {
     expect(scoped[0]!.score).toBeCloseTo(1 / Math.sqrt(1.04), 4);
     const all = await nearestProducts(db.pool, model, { productId: q!, k: 1 });
     expect(all[0]!.ownerId).toBe(o.changedIds[0]);
-    await expect(upsertEmbeddings(db.pool, model, [{ ownerKind: "PRODUCT", ownerId: q!, vector: new Float32Array(3) }])).rejects.toThrow(/3 dimensions/);
-    await expect(nearestProducts(db.pool, { name: "x'; drop table", dim: 256 }, { productId: q!, k: 1 })).rejects.toThrow(/invalid model name/);
+    await expect(
+      upsertEmbeddings(db.pool, model, [{ ownerKind: "PRODUCT", ownerId: q!, vector: new Float32Array(3) }]),
+    ).rejects.toThrow(/3 dimensions/);
+    await expect(
+      nearestProducts(db.pool, { name: "x'; drop table", dim: 256 }, { productId: q!, k: 1 }),
+    ).rejects.toThrow(/invalid model name/);
   });
 });
 
@@ -136,7 +164,10 @@ describe("migrate", () => {
     const dir = await mkdtemp(join(tmpdir(), "mig-"));
     const name = "20990101000001_broken";
     await mkdir(join(dir, name));
-    await writeFile(join(dir, name, "migration.sql"), `CREATE TABLE "half_written" (id int); SELECT no_such_function();`);
+    await writeFile(
+      join(dir, name, "migration.sql"),
+      `CREATE TABLE "half_written" (id int); SELECT no_such_function();`,
+    );
     await expect(migrate(db.url, { dir })).rejects.toThrow(/rolled back/);
     const t = await db.pool.query(`SELECT to_regclass('"half_written"') AS t`);
     expect(t.rows[0].t).toBeNull();

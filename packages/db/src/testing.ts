@@ -8,7 +8,9 @@ import { ensureMerchant } from "./merchant.repo.js";
 export async function openTestDatabase(): Promise<TDatabase & { url: string }> {
   const { DATABASE_URL } = testEnv();
   await migrate(DATABASE_URL);
-  return Object.assign(createDatabase(DATABASE_URL, { poolMax: 6, applicationName: "truecopy-test" }), { url: DATABASE_URL });
+  return Object.assign(createDatabase(DATABASE_URL, { poolMax: 6, applicationName: "truecopy-test" }), {
+    url: DATABASE_URL,
+  });
 }
 
 export async function createTestMerchant(db: TDatabase, label = "m"): Promise<{ id: string; slug: string }> {

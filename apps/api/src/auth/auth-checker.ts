@@ -22,7 +22,8 @@ export function requirePrincipal(ctx: TContext) {
 export function merchantScope(ctx: TContext, requested?: string | null): string | null {
   const p = requirePrincipal(ctx);
   if (p.merchantId && (p.role === "MERCHANDISER" || p.role === "SERVICE")) {
-    if (requested && requested !== p.merchantId) throw new AppError("FORBIDDEN", "you may only access your own merchant");
+    if (requested && requested !== p.merchantId)
+      throw new AppError("FORBIDDEN", "you may only access your own merchant");
     return p.merchantId;
   }
   return requested ?? null;

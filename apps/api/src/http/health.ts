@@ -4,7 +4,10 @@ import type { TDatabase } from "@truecopy/db";
 import type { Redis } from "ioredis";
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref()),
+  ]);
 
 /** /healthz: the process is alive. /readyz: it can serve (database and Redis answer). */
 export function healthRouter(db: TDatabase, redis: Redis): Router {

@@ -1,6 +1,13 @@
+import { createRequire } from "node:module";
 import { GraphQLError, type GraphQLSchema } from "graphql";
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
+import type { ComplexityEstimator } from "graphql-query-complexity";
 import type { ApolloServerPlugin } from "@apollo/server";
+
+// Its ESM build imports `graphql/index.mjs` by path, a second copy of graphql beside the CommonJS
+// one type-graphql builds the schema with ("another module or realm"); the CommonJS build shares it.
+const { getComplexity, simpleEstimator } = createRequire(import.meta.url)(
+  "graphql-query-complexity",
+) as typeof import("graphql-query-complexity");
 
 // A list field costs its page size times its children: `products(first: 100) { similar(k: 50) }`
 // is priced as the 5,000 rows it reads, not as two fields.
@@ -14,13 +21,19 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              ...(request.operationName ? { operationName: request.operationName } : {}),
+              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (e) {
+            // Bad or missing variables: the same answer execution would give, before any work.
+            throw new GraphQLError((e as Error).message, { extensions: { code: "BAD_USER_INPUT" } });
+          }
           if (complexity > max) {
             throw new GraphQLError(`query is too complex: ${complexity} > ${max}; ask for fewer items or fields`, {
               extensions: { code: "QUERY_TOO_COMPLEX", complexity, max },

@@ -21,8 +21,13 @@ export class AuthResolver {
   }
 
   @Mutation(() => LoginResult)
-  async login(@Ctx() ctx: TContext, @Arg("email", () => String) email: string, @Arg("password", () => String) password: string) {
-    if (email.length > 320 || password.length > 1024) throw new AppError("BAD_USER_INPUT", "email or password too long");
+  async login(
+    @Ctx() ctx: TContext,
+    @Arg("email", () => String) email: string,
+    @Arg("password", () => String) password: string,
+  ) {
+    if (email.length > 320 || password.length > 1024)
+      throw new AppError("BAD_USER_INPUT", "email or password too long");
     const principal = await verifyLogin(ctx.services.db.pool, email.trim(), password);
     if (!principal) throw new AppError("UNAUTHENTICATED", "wrong email or password");
     const { env } = ctx.services;
@@ -53,12 +58,19 @@ export class AuthResolver {
     @Arg("role", () => Role) role: (typeof Role)[keyof typeof Role],
     @Arg("merchantId", () => ID, { nullable: true }) merchantId?: string,
   ) {
-    if (!name.trim() || name.length > 100) throw new AppError("BAD_USER_INPUT", "name must be 1-100 characters", { field: "name" });
-    if (isMerchantBound(role) && !merchantId) throw new AppError("BAD_USER_INPUT", `a ${role} key needs a merchantId`, { field: "merchantId" });
+    if (!name.trim() || name.length > 100)
+      throw new AppError("BAD_USER_INPUT", "name must be 1-100 characters", { field: "name" });
+    if (isMerchantBound(role) && !merchantId)
+      throw new AppError("BAD_USER_INPUT", `a ${role} key needs a merchantId`, { field: "merchantId" });
     if (merchantId && !(await ctx.loaders.merchant.load(merchantId).catch(() => null))) {
       throw new AppError("NOT_FOUND", `merchant ${merchantId} not found`, { field: "merchantId" });
     }
-    const created = await createApiKey(ctx.services.db.pool, { name: name.trim(), role, merchantId: merchantId ?? null, createdById: ctx.principal!.userId });
+    const created = await createApiKey(ctx.services.db.pool, {
+      name: name.trim(),
+      role,
+      merchantId: merchantId ?? null,
+      createdById: ctx.principal!.userId,
+    });
     return { id: created.id, name: name.trim(), role, key: created.key };
   }
 }

@@ -7,7 +7,10 @@ import { ImportFormat, ImportResult, JobRun, ProductInput } from "./types.js";
 @Resolver(() => ImportResult)
 export class ImportResolver {
   @Authorized("catalog:import")
-  @Mutation(() => ImportResult, { description: "Validates every row; valid rows are upserted by (merchant, sku), invalid rows reported and not written" })
+  @Mutation(() => ImportResult, {
+    description:
+      "Validates every row; valid rows are upserted by (merchant, sku), invalid rows reported and not written",
+  })
   importProducts(
     @Ctx() ctx: TContext,
     @Arg("products", () => [ProductInput]) products: ProductInput[],
@@ -17,7 +20,9 @@ export class ImportResolver {
   }
 
   @Authorized("catalog:import")
-  @Mutation(() => ImportResult, { description: "The same from a file's text; rows are numbered from 1 (CSV: data rows, header excluded)" })
+  @Mutation(() => ImportResult, {
+    description: "The same from a file's text; rows are numbered from 1 (CSV: data rows, header excluded)",
+  })
   importProductsFile(
     @Ctx() ctx: TContext,
     @Arg("format", () => ImportFormat) format: ImportFormat,
@@ -27,7 +32,10 @@ export class ImportResolver {
     return importProductsFile(ctx, merchantId, format, content);
   }
 
-  @FieldResolver(() => JobRun, { nullable: true, description: "The analyze run for created/updated products; null when nothing changed" })
+  @FieldResolver(() => JobRun, {
+    nullable: true,
+    description: "The analyze run for created/updated products; null when nothing changed",
+  })
   jobRun(@Root() r: ImportResult, @Ctx() ctx: TContext) {
     return r.jobRunId ? getJobRun(ctx, r.jobRunId) : null;
   }

@@ -2,7 +2,15 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } f
 import { AppError } from "@truecopy/core";
 import type { TContext } from "../context.js";
 import { getProduct, listProducts, similarProducts } from "../services/product.service.js";
-import { Merchant, Product, ProductAnalysis, ProductConnection, ProductFilter, ProductReview, SimilarProduct } from "./types.js";
+import {
+  Merchant,
+  Product,
+  ProductAnalysis,
+  ProductConnection,
+  ProductFilter,
+  ProductReview,
+  SimilarProduct,
+} from "./types.js";
 
 @Resolver(() => Product)
 export class ProductResolver {
@@ -25,7 +33,11 @@ export class ProductResolver {
 
   @Authorized("catalog:read")
   @Query(() => [SimilarProduct], { description: "Nearest products by embedding (cosine), most similar first" })
-  similarProducts(@Ctx() ctx: TContext, @Arg("id", () => ID) id: string, @Arg("k", () => Int, { defaultValue: 8 }) k: number) {
+  similarProducts(
+    @Ctx() ctx: TContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("k", () => Int, { defaultValue: 8 }) k: number,
+  ) {
     return similarProducts(ctx, id, k);
   }
 
@@ -47,7 +59,11 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => [ProductReview])
-  async reviews(@Root() p: Product, @Ctx() ctx: TContext, @Arg("first", () => Int, { defaultValue: 20 }) first: number) {
+  async reviews(
+    @Root() p: Product,
+    @Ctx() ctx: TContext,
+    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
+  ) {
     if (first < 0 || first > 50) throw new AppError("BAD_USER_INPUT", "first must be between 0 and 50");
     return (await ctx.loaders.reviews.load(p.id)).slice(0, first);
   }

@@ -109,7 +109,8 @@ export class ProductConnection {
 @InputType()
 export class ProductFilter {
   @Field(() => ID, { nullable: true }) merchantId?: string;
-  @Field(() => String, { nullable: true, description: "Case-insensitive match on sku, title and description" }) search?: string;
+  @Field(() => String, { nullable: true, description: "Case-insensitive match on sku, title and description" })
+  search?: string;
   @Field(() => String, { nullable: true }) category?: string;
   @Field(() => String, { nullable: true, description: "Detected language (zh, en, mixed, other)" }) language?: string;
   @Field(() => Boolean, { nullable: true }) analyzed?: boolean;

@@ -18,7 +18,12 @@ const scopeWhere = (ctx: TContext): Prisma.JobRunWhereInput => {
   return merchantId ? { merchantId } : {};
 };
 
-export async function listJobRuns(ctx: TContext, filter: JobRunFilter | undefined, first: number | undefined, after: string | undefined): Promise<JobRunConnection> {
+export async function listJobRuns(
+  ctx: TContext,
+  filter: JobRunFilter | undefined,
+  first: number | undefined,
+  after: string | undefined,
+): Promise<JobRunConnection> {
   const take = clampFirst(first);
   const where: Prisma.JobRunWhereInput = {
     ...scopeWhere(ctx),
@@ -26,17 +31,26 @@ export async function listJobRuns(ctx: TContext, filter: JobRunFilter | undefine
     ...(filter?.queue ? { queue: filter.queue } : {}),
   };
   const cursor = after ? decodeCursor(after) : null;
-  const page = cursor ? { AND: [where, { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }] } : where;
+  const page = cursor
+    ? { AND: [where, { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }] }
+    : where;
   const prisma = ctx.services.db.prisma;
   const [rows, totalCount] = await Promise.all([
     prisma.jobRun.findMany({ where: page, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: take + 1 }),
     prisma.jobRun.count({ where }),
   ]);
-  const edges = rows.slice(0, take).map((r) => ({ node: toJobRun(r), cursor: encodeCursor({ at: r.createdAt, id: r.id }) }));
+  const edges = rows
+    .slice(0, take)
+    .map((r) => ({ node: toJobRun(r), cursor: encodeCursor({ at: r.createdAt, id: r.id }) }));
   return {
     edges,
     totalCount,
-    pageInfo: { hasNextPage: rows.length > take, hasPreviousPage: cursor !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: rows.length > take,
+      hasPreviousPage: cursor !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
   };
 }
 

@@ -14,7 +14,12 @@ export const assertUuid = (id: string, what = "id") => {
   if (!UUID_RE.test(id)) throw new AppError("BAD_USER_INPUT", `${what} must be a UUID`);
 };
 
-export async function listProducts(ctx: TContext, filter: ProductFilter | undefined, first: number | undefined, after: string | undefined): Promise<ProductConnection> {
+export async function listProducts(
+  ctx: TContext,
+  filter: ProductFilter | undefined,
+  first: number | undefined,
+  after: string | undefined,
+): Promise<ProductConnection> {
   const take = clampFirst(first);
   const merchantId = merchantScope(ctx, filter?.merchantId ?? null);
   if (merchantId) assertUuid(merchantId, "merchantId");
@@ -24,7 +29,13 @@ export async function listProducts(ctx: TContext, filter: ProductFilter | undefi
     ...(merchantId ? { merchantId } : {}),
     ...(filter?.category ? { category: filter.category } : {}),
     ...(search
-      ? { OR: [{ sku: { contains: search, mode: "insensitive" } }, { title: { contains: search, mode: "insensitive" } }, { description: { contains: search, mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { sku: { contains: search, mode: "insensitive" } },
+            { title: { contains: search, mode: "insensitive" } },
+            { description: { contains: search, mode: "insensitive" } },
+          ],
+        }
       : {}),
     ...(filter?.language ? { analyses: { some: { language: filter.language, variantId: null } } } : {}),
     ...(filter?.analyzed === true ? { analyses: { some: { variantId: null } } } : {}),
@@ -64,7 +75,11 @@ export async function getProduct(ctx: TContext, id: string): Promise<Product | n
   return toProduct(product);
 }
 
-export async function similarProducts(ctx: TContext, id: string, k: number): Promise<{ product: Product; score: number }[]> {
+export async function similarProducts(
+  ctx: TContext,
+  id: string,
+  k: number,
+): Promise<{ product: Product; score: number }[]> {
   if (!Number.isInteger(k) || k < 1 || k > 50) throw new AppError("BAD_USER_INPUT", "k must be between 1 and 50");
   const product = await getProduct(ctx, id);
   if (!product) throw new AppError("NOT_FOUND", `product ${id} not found`);

@@ -2,7 +2,11 @@ import { nearestProducts, type TDatabase, type TVectorModel } from "@truecopy/db
 
 export type TSimilarity = {
   model: TVectorModel;
-  similar(o: { productId: string; k: number; merchantId: string | null }): Promise<{ productId: string; score: number }[]>;
+  similar(o: {
+    productId: string;
+    k: number;
+    merchantId: string | null;
+  }): Promise<{ productId: string; score: number }[]>;
 };
 
 export function createSimilarity(db: TDatabase, model: TVectorModel): TSimilarity {

@@ -23,7 +23,7 @@ export function validateProductRow(raw: unknown, row: number): TRowResult {
   return {
     ok: false,
     row,
-    errors: parsed.error.issues.map((issue) => ({ row, ...(sku ? { sku } : {}), field: fieldOf(issue), message: messageOf(issue) })),
+    errors: parsed.error.issues.map((issue) => ({ row, ...(sku !== undefined ? { sku } : {}), field: fieldOf(issue), message: messageOf(issue) })),
   };
 }
 

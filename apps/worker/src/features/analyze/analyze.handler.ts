@@ -31,7 +31,12 @@ export async function analyzeProducts(deps: TAnalyzeDeps, payload: TAnalyzePaylo
       normalized: { title: x.title, descriptionLength: x.description.length },
       vector: vectors[i]!,
     })),
-    progress: { jobRunId: payload.jobRunId, batchKey: payload.batchKey, processed: payload.productIds.length, failed: 0 },
+    progress: {
+      jobRunId: payload.jobRunId,
+      batchKey: payload.batchKey,
+      processed: payload.productIds.length,
+      failed: 0,
+    },
   });
   return { analyzed: products.length };
 }
