@@ -93,7 +93,8 @@ function demoAccessLines(seedOutput) {
       ? `  API key       ${apiKey}   (header: Authorization: Bearer <key>)`
       : "  API key       created by an earlier run and stored hashed; set DEMO_API_KEY to choose a known one",
   );
-  if (typeof seed.products === "number") lines.push(`  Catalog       ${seed.products} demo products`);
+  const products = typeof seed.products === "number" ? seed.products : seed.products?.received;
+  if (typeof products === "number") lines.push(`  Catalog       ${products} demo products`);
   return lines;
 }
 
@@ -174,6 +175,7 @@ async function main() {
 
   const nextBin = createRequire(path.join(repoRoot, "apps/dashboard/package.json")).resolve("next/dist/bin/next");
   const worker = group.spawn({
+    log,
     name: "worker",
     command: process.execPath,
     args: [path.join(repoRoot, "apps/worker/dist/main.js")],
@@ -182,6 +184,7 @@ async function main() {
   });
   recordChild("worker", worker.child.pid, "apps/worker/dist/main.js");
   const api = group.spawn({
+    log,
     name: "api",
     command: process.execPath,
     args: [path.join(repoRoot, "apps/api/dist/main.js")],
@@ -190,6 +193,7 @@ async function main() {
   });
   recordChild("api", api.child.pid, "apps/api/dist/main.js");
   const dashboard = group.spawn({
+    log,
     name: "dashboard",
     command: process.execPath,
     args: [nextBin, "start", "-p", String(DASHBOARD_PORT)],

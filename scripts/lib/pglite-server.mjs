@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { installSessionQueue } from "./pglite-session-queue.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -122,6 +123,7 @@ try {
     port: Number(values.port),
     maxConnections: Number(values["max-connections"]),
   });
+  installSessionQueue(server);
   server.addEventListener("error", (event) => {
     process.stderr.write(`pglite-server: ${event.detail?.message ?? event.detail}\n`);
   });

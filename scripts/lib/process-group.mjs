@@ -48,11 +48,14 @@ export function spawnManaged({
 }
 
 /** Sends SIGTERM to the child's process group and waits; SIGKILL after `graceMs`. */
-export async function stopProcess(managed, { graceMs = 10_000 } = {}) {
+export async function stopProcess(managed, { graceMs = 10_000, onKill } = {}) {
   const { child, exited } = managed;
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return exited;
   signalGroup(child.pid, "SIGTERM");
-  const timer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), graceMs);
+  const timer = setTimeout(() => {
+    onKill?.();
+    signalGroup(child.pid, "SIGKILL");
+  }, graceMs);
   try {
     return await exited;
   } finally {
@@ -100,7 +103,16 @@ export class ProcessGroup {
 
   spawn(options) {
     const managed = spawnManaged({ ...options, index: this.#members.length });
-    return this.add({ ...managed, stop: (graceMs) => stopProcess(managed, { graceMs }) });
+    const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+    return this.add({
+      ...managed,
+      stop: (graceMs) =>
+        stopProcess(managed, {
+          graceMs,
+          onKill: () =>
+            log(`${options.name} did not stop within ${Math.round((graceMs ?? 10_000) / 1000)} s: killing it`),
+        }),
+    });
   }
 
   /** Stops members in the given order of names first, then the rest newest first. */

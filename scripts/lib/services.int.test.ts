@@ -79,6 +79,47 @@ describe("embedded PostgreSQL (in memory)", () => {
     await Promise.all([...clients, setup].map((client) => client.end()));
   });
 
+  it("keeps each client's extended-protocol cycle whole when messages arrive in pieces", async () => {
+    // 200 kB parameters reach the server in several TCP reads: without the session-aware queue
+    // another client's Parse lands between this client's Parse and Bind.
+    const clients = await Promise.all([1, 2, 3, 4].map(() => connect(service.url)));
+    const big = "x".repeat(200_000);
+    const errors: string[] = [];
+    await Promise.all(
+      clients.map(async (client, k) => {
+        for (let i = 0; i < 15; i++) {
+          try {
+            if (k % 2 === 0) {
+              const { rows } = await client.query<{ r: number }>("SELECT length($1::text) + $2::int AS r", [big, i]);
+              if (rows[0]?.r !== big.length + i) errors.push(`wrong result ${rows[0]?.r}`);
+            } else {
+              const { rows } = await client.query<{ r: number }>("SELECT $1::int AS r", [i]);
+              if (rows[0]?.r !== i) errors.push(`wrong result ${rows[0]?.r}`);
+            }
+          } catch (error) {
+            errors.push((error as Error).message);
+          }
+        }
+      }),
+    );
+    expect(errors).toEqual([]);
+    await Promise.all(clients.map((client) => client.end()));
+  });
+
+  it("rolls back and frees the server when a client disconnects inside a transaction", async () => {
+    const [a, b] = await Promise.all([connect(service.url), connect(service.url)]);
+    await a.query("CREATE TABLE flags (id int PRIMARY KEY, on_ boolean NOT NULL)");
+    await a.query("INSERT INTO flags VALUES (1, false)");
+    const dropped = await connect(service.url);
+    dropped.on("error", () => {});
+    await dropped.query("BEGIN");
+    await dropped.query("UPDATE flags SET on_ = true WHERE id = 1");
+    const pending = b.query<{ on_: boolean }>("SELECT on_ FROM flags WHERE id = 1");
+    (dropped as unknown as { connection: { stream: { destroy: () => void } } }).connection.stream.destroy();
+    expect((await pending).rows[0]?.on_).toBe(false);
+    await Promise.all([a.end(), b.end()]);
+  });
+
   it("never shows one client's uncommitted rows to another", async () => {
     const [a, b] = await Promise.all([connect(service.url), connect(service.url)]);
     await a.query("CREATE TABLE notes (id int PRIMARY KEY)");
