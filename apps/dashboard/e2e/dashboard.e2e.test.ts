@@ -32,6 +32,7 @@ type TCatalogRow = {
   price: string;
   currency: string;
   color: string;
+  images: string[];
   reviews: string;
 };
 
@@ -51,6 +52,7 @@ function catalog(runId: string): { csv: string; rows: TCatalogRow[]; invalidSku:
       price: "299",
       currency: "CNY",
       color: "黑色",
+      images: ["https://img.example.com/earbuds-black-1.jpg", "https://img.example.com/earbuds-black-2.jpg"],
       reviews: JSON.stringify([{ author: "小王", rating: 5, text: "降噪效果很好，续航也长。" }]),
     },
     {
@@ -62,17 +64,20 @@ function catalog(runId: string): { csv: string; rows: TCatalogRow[]; invalidSku:
       price: "199",
       currency: "CNY",
       color: "白色",
+      images: [],
       reviews: "",
     },
     {
       sku: sku("EN1"),
       title: "Wireless Bluetooth Earbuds with Active Noise Cancelling",
-      description: "Bluetooth 5.3 earbuds with active noise cancelling, 8 hours of playback and 32 hours with the charging case.",
+      description:
+        "Bluetooth 5.3 earbuds with active noise cancelling, 8 hours of playback and 32 hours with the charging case.",
       category: "Headphones",
       locale: "en-US",
       price: "49.99",
       currency: "USD",
       color: "black",
+      images: [],
       reviews: JSON.stringify([{ author: "Sam", rating: 4, text: "Good sound and the case lasts for days." }]),
     },
     {
@@ -84,20 +89,45 @@ function catalog(runId: string): { csv: string; rows: TCatalogRow[]; invalidSku:
       price: "19.5",
       currency: "USD",
       color: "silver",
+      images: [],
       reviews: "",
     },
   ];
   const invalidSku = sku("BAD");
-  const header = ["sku", "title", "description", "category", "locale", "price", "currency", "attr:color", "reviews"];
+  const header = [
+    "sku",
+    "title",
+    "description",
+    "category",
+    "locale",
+    "price",
+    "currency",
+    "attr:color",
+    "images",
+    "reviews",
+  ];
   const lines = [
     header.join(","),
     ...rows.map((row) =>
-      [row.sku, row.title, row.description, row.category, row.locale, row.price, row.currency, row.color, row.reviews]
+      [
+        row.sku,
+        row.title,
+        row.description,
+        row.category,
+        row.locale,
+        row.price,
+        row.currency,
+        row.color,
+        row.images.join("|"),
+        row.reviews,
+      ]
         .map(csvCell)
         .join(","),
     ),
     // Row 5: a price that is not a number; the API must report it and write nothing for it.
-    [invalidSku, "Broken row", "Price is not a number", "Headphones", "en-US", "cheap", "USD", "red", ""].map(csvCell).join(","),
+    [invalidSku, "Broken row", "Price is not a number", "Headphones", "en-US", "cheap", "USD", "red", "", ""]
+      .map(csvCell)
+      .join(","),
   ];
   return { csv: `${lines.join("\n")}\n`, rows, invalidSku };
 }
@@ -244,6 +274,12 @@ describe("dashboard in Chromium", () => {
     await expect.poll(() => page.getByTestId("product-title").textContent()).toBe(target.title);
     expect(await page.getByTestId("product-sku").textContent()).toBe(target.sku);
     expect(await page.getByTestId("product-analysis").textContent()).toContain("Chinese");
+    expect(
+      await page
+        .getByTestId("product-images")
+        .locator("a")
+        .evaluateAll((links) => links.map((link) => link.getAttribute("href"))),
+    ).toEqual(target.images);
 
     await expect.poll(() => page.getByTestId("similar-product").count()).toBeGreaterThan(0);
     const firstSimilar = page.getByTestId("similar-product").first();

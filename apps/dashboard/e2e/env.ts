@@ -21,7 +21,8 @@ function required(name: string): string {
 function assertTestDatabase(url: string): void {
   if (!/^postgres(ql)?:\/\//.test(url)) throw new Error("DATABASE_URL must start with postgres:// or postgresql://");
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
-  if (!name.endsWith("_test")) throw new Error(`refusing to run against database "${name}": its name must end with _test`);
+  if (!name.endsWith("_test"))
+    throw new Error(`refusing to run against database "${name}": its name must end with _test`);
 }
 
 export function e2eEnv(): TE2eEnv {
@@ -30,6 +31,13 @@ export function e2eEnv(): TE2eEnv {
   const redisUrl = required("REDIS_URL");
   if (!/^redis:\/\//.test(redisUrl)) throw new Error("REDIS_URL must start with redis://");
   const queuePrefixBase = process.env.TRUECOPY_QUEUE_PREFIX || "truecopy-test";
-  if (!/^[A-Za-z0-9_.-]{1,40}$/.test(queuePrefixBase)) throw new Error("TRUECOPY_QUEUE_PREFIX: letters, digits, _ . - only");
-  return { databaseUrl, redisUrl, queuePrefixBase, logLevel: process.env.LOG_LEVEL || "info", inherited: { ...process.env } };
+  if (!/^[A-Za-z0-9_.-]{1,40}$/.test(queuePrefixBase))
+    throw new Error("TRUECOPY_QUEUE_PREFIX: letters, digits, _ . - only");
+  return {
+    databaseUrl,
+    redisUrl,
+    queuePrefixBase,
+    logLevel: process.env.LOG_LEVEL || "info",
+    inherited: { ...process.env },
+  };
 }

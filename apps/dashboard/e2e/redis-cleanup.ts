@@ -25,7 +25,11 @@ export async function deleteRedisKeys(redisUrl: string, pattern: string): Promis
   if (url.protocol !== "redis:") throw new Error(`cleanup supports redis:// URLs only, got ${url.protocol}`);
   const commands: string[][] = [];
   if (url.password) {
-    commands.push(url.username ? ["AUTH", decodeURIComponent(url.username), decodeURIComponent(url.password)] : ["AUTH", decodeURIComponent(url.password)]);
+    commands.push(
+      url.username
+        ? ["AUTH", decodeURIComponent(url.username), decodeURIComponent(url.password)]
+        : ["AUTH", decodeURIComponent(url.password)],
+    );
   }
   const db = url.pathname.replace(/^\//, "");
   if (db !== "") commands.push(["SELECT", db]);

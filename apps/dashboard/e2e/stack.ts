@@ -106,7 +106,9 @@ async function waitForHttp(options: { url: string; service: TService; what: stri
   let last = "no answer";
   while (Date.now() < deadline) {
     if (options.service.child.exitCode !== null) {
-      throw new Error(`${options.what} exited with code ${options.service.child.exitCode}:\n${tail(options.service.logFile)}`);
+      throw new Error(
+        `${options.what} exited with code ${options.service.child.exitCode}:\n${tail(options.service.logFile)}`,
+      );
     }
     try {
       const response = await fetch(options.url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
@@ -117,12 +119,18 @@ async function waitForHttp(options: { url: string; service: TService; what: stri
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${options.what} not ready at ${options.url} after ${READY_TIMEOUT_MS} ms (${last}):\n${tail(options.service.logFile)}`);
+  throw new Error(
+    `${options.what} not ready at ${options.url} after ${READY_TIMEOUT_MS} ms (${last}):\n${tail(options.service.logFile)}`,
+  );
 }
 
 async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILT.cli, ...args], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BUILT.cli, ...args], {
+      cwd: repoRoot,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -136,7 +144,11 @@ async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
 
 // No API operation creates merchants yet (they come from seeding/provisioning), so the fixture
 // writes one row directly.
-async function createMerchant(databaseUrl: string, slug: string, name: string): Promise<{ id: string; slug: string; name: string }> {
+async function createMerchant(
+  databaseUrl: string,
+  slug: string,
+  name: string,
+): Promise<{ id: string; slug: string; name: string }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -58,13 +58,19 @@ function ImportResultView({ result, onJobFinished }: { result: TImportResult; on
       </dl>
       {result.errors.length > 0 && (
         <div className="table-wrap">
-          <table className="table compact">
+          <table className="table compact errors-table">
             <caption>Rows not imported</caption>
             <thead>
               <tr>
-                <th scope="col">Row</th>
-                <th scope="col">SKU</th>
-                <th scope="col">Field</th>
+                <th scope="col" className="col-row">
+                  Row
+                </th>
+                <th scope="col" className="col-sku">
+                  SKU
+                </th>
+                <th scope="col" className="col-field">
+                  Field
+                </th>
                 <th scope="col">Problem</th>
               </tr>
             </thead>
@@ -125,7 +131,9 @@ export function ImportPanel({ onImported, onJobFinished }: { onImported: () => v
       return;
     }
     if (file.size > MAX_FILE_BYTES) {
-      setError(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB. Use the CLI for larger catalogs.`);
+      setError(
+        `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB. Use the CLI for larger catalogs.`,
+      );
       return;
     }
     setSubmitting(true);
@@ -139,6 +147,7 @@ export function ImportPanel({ onImported, onJobFinished }: { onImported: () => v
         content,
       });
       setResult(data.importProductsFile);
+      merchants.refetch();
       onImported();
     } catch (caught) {
       setError(errorMessage(caught));
@@ -192,7 +201,12 @@ export function ImportPanel({ onImported, onJobFinished }: { onImported: () => v
             </select>
           </label>
         </div>
-        <button data-testid="import-submit" type="submit" className="button primary" disabled={submitting || file === null}>
+        <button
+          data-testid="import-submit"
+          type="submit"
+          className="button primary"
+          disabled={submitting || file === null}
+        >
           {submitting ? "Importing…" : "Import"}
         </button>
         {error !== null && (

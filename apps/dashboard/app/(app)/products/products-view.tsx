@@ -72,7 +72,11 @@ export function ProductsView() {
       const controller = new AbortController();
       requestRef.current = controller;
       // A new search starts from an empty table; a refresh keeps the rows on screen until it answers.
-      setList((current) => ({ ...(current.search === search ? current : emptyList(search)), loading: true, error: null }));
+      setList((current) => ({
+        ...(current.search === search ? current : emptyList(search)),
+        loading: true,
+        error: null,
+      }));
       try {
         const data = await graphqlRequest(
           ProductsQuery,
@@ -82,7 +86,10 @@ export function ProductsView() {
         const page = data.products;
         setList((current) => ({
           search,
-          items: after === null ? page.edges.map((edge) => edge.node) : [...current.items, ...page.edges.map((edge) => edge.node)],
+          items:
+            after === null
+              ? page.edges.map((edge) => edge.node)
+              : [...current.items, ...page.edges.map((edge) => edge.node)],
           pageInfo: page.pageInfo,
           totalCount: page.totalCount,
           loading: false,
@@ -91,7 +98,9 @@ export function ProductsView() {
       } catch (caught) {
         if (controller.signal.aborted) return;
         if (caught instanceof GraphQLRequestError && caught.code === "UNAUTHENTICATED") {
-          window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+          window.location.assign(
+            `/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`,
+          );
           return;
         }
         setList((current) => ({ ...current, loading: false, error: errorMessage(caught) }));
@@ -148,7 +157,9 @@ export function ProductsView() {
         {list.items.length > 0 && <ProductTable products={list.items} />}
         {!list.loading && list.error === null && list.items.length === 0 && (
           <div className="empty">
-            {search === "" ? "No products yet. Import a CSV or JSONL file to get started." : `No products match “${search}”.`}
+            {search === ""
+              ? "No products yet. Import a CSV or JSONL file to get started."
+              : `No products match “${search}”.`}
           </div>
         )}
         <div className="list-foot">

@@ -197,7 +197,7 @@ function ProductBody({ product }: { product: TProductDetail }) {
             {product.images.length === 0 ? (
               <p className="muted">No images.</p>
             ) : (
-              <ul className="image-list">
+              <ul className="image-list" data-testid="product-images">
                 {product.images.map((image, index) => {
                   const href = webUrl(image);
                   return (
