@@ -181,6 +181,13 @@ describe("dashboard in Chromium", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers()["x-frame-options"]).toBe("DENY");
     expect(response.headers()["x-powered-by"]).toBeUndefined();
+
+    // The GraphQL bridge refuses calls made from another site.
+    const crossSite = await page.request.post(`${stack.dashboardUrl}/api/graphql`, {
+      headers: { origin: "https://evil.example", "content-type": "application/json" },
+      data: { query: "{ me { id } }" },
+    });
+    expect(crossSite.status()).toBe(403);
   });
 
   it("rejects a wrong password with a clear message", async () => {

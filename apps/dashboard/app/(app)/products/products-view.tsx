@@ -4,6 +4,8 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage, GraphQLRequestError, graphqlRequest } from "../../../lib/graphql-client";
 import type { TPageInfo } from "../../../lib/graphql-types";
+import { canImport } from "../../../lib/roles";
+import { useCurrentUser } from "../current-user";
 import { ImportPanel } from "./import-panel";
 import { JobRunsPanel } from "./job-runs-panel";
 import { ProductTable } from "./product-table";
@@ -28,6 +30,7 @@ function emptyList(search: string): TListState {
 
 export function ProductsView() {
   const router = useRouter();
+  const user = useCurrentUser();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const search = searchParams.get("q") ?? "";
@@ -177,7 +180,7 @@ export function ProductsView() {
         </div>
       </section>
       <aside className="products-side">
-        <ImportPanel onImported={onImported} onJobFinished={reload} />
+        {canImport(user.role) && <ImportPanel onImported={onImported} onJobFinished={reload} />}
         <JobRunsPanel refreshToken={jobsToken} onJobsSettled={reload} />
       </aside>
     </div>

@@ -1,4 +1,5 @@
 import { dashboardEnv } from "../../../env";
+import { isSameOriginRequest, withoutCookieDomain } from "../../../lib/same-origin";
 
 // Same-origin bridge to the API so the httpOnly session cookie lives on the dashboard's origin and
 // the browser never talks to the API directly.
@@ -6,43 +7,23 @@ import { dashboardEnv } from "../../../env";
 export const dynamic = "force-dynamic";
 
 const UPSTREAM_TIMEOUT_MS = 120_000;
-// Request headers the API needs; everything else (host, connection, browser noise) stays here.
+// Request headers the API needs; everything else stays here. X-Forwarded-For in particular is not
+// passed on: the API trusts it from loopback, and here it would be whatever the browser claims.
 const FORWARDED_REQUEST_HEADERS = ["content-type", "accept", "cookie", "apollo-require-preflight", "user-agent"];
 
 function errorResponse(status: number, code: string, message: string): Response {
   return Response.json({ errors: [{ message, extensions: { code } }] }, { status });
 }
 
-function isSameOrigin(request: Request): boolean {
-  // Browsers send Origin on every cross-origin POST; a mismatch means another site is calling us.
-  const origin = request.headers.get("origin");
-  if (origin === null) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
-// The cookie must belong to the dashboard's host, whatever domain the API would scope it to.
-function rescopeSetCookie(cookie: string): string {
-  return cookie
-    .split(";")
-    .filter((part) => !/^\s*domain\s*=/i.test(part))
-    .join(";");
-}
-
 export async function POST(request: Request): Promise<Response> {
-  if (!isSameOrigin(request)) return errorResponse(403, "FORBIDDEN", "Cross-origin requests are not allowed.");
+  if (!isSameOriginRequest(request.headers))
+    return errorResponse(403, "FORBIDDEN", "Cross-origin requests are not allowed.");
 
   const headers = new Headers();
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = request.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
-  const forwardedFor = request.headers.get("x-forwarded-for");
-  if (forwardedFor !== null) headers.set("x-forwarded-for", forwardedFor);
 
   let upstream: Response;
   try {
@@ -66,7 +47,8 @@ export async function POST(request: Request): Promise<Response> {
   const responseHeaders = new Headers({ "cache-control": "no-store" });
   const contentType = upstream.headers.get("content-type");
   if (contentType !== null) responseHeaders.set("content-type", contentType);
-  for (const cookie of upstream.headers.getSetCookie()) responseHeaders.append("set-cookie", rescopeSetCookie(cookie));
+  for (const cookie of upstream.headers.getSetCookie())
+    responseHeaders.append("set-cookie", withoutCookieDomain(cookie));
 
   return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
 }

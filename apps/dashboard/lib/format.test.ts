@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { formatAttributeValue, formatPercent, formatPrice, languageName } from "./format";
+
+describe("formatters", () => {
+  it("formats prices with ISO currencies and falls back for unknown ones", () => {
+    expect(formatPrice(299, "CNY")).toBe("CN¥299.00");
+    expect(formatPrice(49.99, "USD")).toBe("US$49.99");
+    expect(formatPrice(5, "points")).toBe("5.00 points");
+    expect(formatPrice(null, "USD")).toBe("—");
+  });
+
+  it("never shows a percentage outside 0–100 and does not round up to 100 early", () => {
+    expect(formatPercent(0.999)).toBe("99%");
+    expect(formatPercent(1)).toBe("100%");
+    expect(formatPercent(1.5)).toBe("100%");
+    expect(formatPercent(-1)).toBe("0%");
+  });
+
+  it("shows attribute values of any JSON shape", () => {
+    expect(formatAttributeValue("黑色")).toBe("黑色");
+    expect(formatAttributeValue(8)).toBe("8");
+    expect(formatAttributeValue(["red", "blue"])).toBe("red, blue");
+    expect(formatAttributeValue({ w: 10 })).toBe('{"w":10}');
+    expect(formatAttributeValue(null)).toBe("—");
+  });
+
+  it("names detected languages", () => {
+    expect(languageName("zh")).toBe("Chinese");
+    expect(languageName("xx")).toBe("xx");
+  });
+});
