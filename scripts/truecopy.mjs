@@ -42,7 +42,8 @@ function runCli(args, env, stdio) {
 async function main() {
   const args = process.argv.slice(2);
   const command = args.find((arg) => !arg.startsWith("-"));
-  await bootstrapOrExit({ quiet: true, log });
+  // Only the CLI and what it imports: a running `npm start` keeps serving its dashboard build.
+  await bootstrapOrExit({ quiet: true, log, only: "@truecopy/cli" });
 
   const env = { ...process.env };
   const services = [];

@@ -17,7 +17,7 @@ export const PNPM_VERSION = "10.34.9";
 const PNPM_MAJOR = PNPM_VERSION.split(".")[0];
 const MIN_NODE = [20, 19];
 const localToolsDir = path.join(repoRoot, ".data", "tools");
-const buildStampPath = path.join(repoRoot, "node_modules", ".cache", "truecopy", "build-stamp");
+const stampDir = path.join(repoRoot, "node_modules", ".cache", "truecopy");
 const IGNORED_DIRS = new Set([
   "node_modules",
   "dist",
@@ -118,7 +118,10 @@ function readJson(file) {
   return JSON.parse(fs.readFileSync(file, "utf8"));
 }
 
-/** Workspace packages that have a build script, with the output that proves a build happened. */
+/**
+ * Workspace packages that have a build script, with the outputs that prove a build happened and
+ * their workspace dependencies.
+ */
 function buildablePackages() {
   const packages = [];
   for (const group of ["apps", "packages"]) {
@@ -129,16 +132,33 @@ function buildablePackages() {
       const dir = path.join(groupDir, entry.name);
       const manifestPath = path.join(dir, "package.json");
       if (!fs.existsSync(manifestPath)) continue;
-      const scripts = readJson(manifestPath).scripts ?? {};
+      const manifest = readJson(manifestPath);
+      const scripts = manifest.scripts ?? {};
       if (!scripts.build) continue;
       const outputs = [
         scripts.build.includes("next build") ? path.join(dir, ".next", "BUILD_ID") : path.join(dir, "dist"),
       ];
       if (scripts["db:generate"]) outputs.push(path.join(dir, "src", "generated"));
-      packages.push({ dir, outputs });
+      const allDeps = { ...manifest.dependencies, ...manifest.devDependencies };
+      const workspaceDeps = Object.keys(allDeps).filter((name) => String(allDeps[name]).startsWith("workspace:"));
+      packages.push({ name: manifest.name, dir, outputs, workspaceDeps });
     }
   }
   return packages;
+}
+
+/** `target` and every workspace package it depends on, transitively. */
+function withDependencies(packages, target) {
+  const byName = new Map(packages.map((p) => [p.name, p]));
+  const wanted = new Set();
+  const stack = [target];
+  while (stack.length > 0) {
+    const name = stack.pop();
+    if (wanted.has(name) || !byName.has(name)) continue;
+    wanted.add(name);
+    stack.push(...byName.get(name).workspaceDeps);
+  }
+  return packages.filter((p) => wanted.has(p.name));
 }
 
 function newestMtime(dir, limit) {
@@ -168,15 +188,14 @@ function newestMtime(dir, limit) {
   return newest;
 }
 
-function needsBuild() {
-  const packages = buildablePackages();
+function needsBuild(packages, stampPath) {
   for (const { outputs } of packages) {
     for (const output of outputs) {
       const exists = fs.existsSync(output) && (!fs.statSync(output).isDirectory() || fs.readdirSync(output).length > 0);
       if (!exists) return `${path.relative(repoRoot, output)} is missing`;
     }
   }
-  const stamp = mtimeOf(buildStampPath);
+  const stamp = mtimeOf(stampPath);
   if (stamp === undefined) return "no successful build recorded";
   const rootInputs = ["package.json", "pnpm-lock.yaml", "turbo.json", "tsconfig.base.json"].map((f) =>
     path.join(repoRoot, f),
@@ -219,11 +238,14 @@ function run(step, command, args, { quiet, env, log }) {
 
 /**
  * Ensures pnpm, dependencies and a current build. `quiet` keeps stdout untouched (progress goes
- * to stderr) for commands whose stdout is data. Returns how to invoke pnpm and the tool env.
+ * to stderr) for commands whose stdout is data. `only` (a package name) builds just that package
+ * and its workspace dependencies, e.g. the CLI without rebuilding a dashboard that `npm start` is
+ * serving. Returns how to invoke pnpm and the tool env.
  */
 export async function bootstrap({
   quiet = false,
   skipBuild = false,
+  only,
   log = (line) => process.stderr.write(`${line}\n`),
 } = {}) {
   const say = (line) => log(`bootstrap: ${line}`);
@@ -238,16 +260,30 @@ export async function bootstrap({
   }
 
   if (!skipBuild) {
-    const buildReason = needsBuild();
+    const all = buildablePackages();
+    const packages = only ? withDependencies(all, only) : all;
+    const stampPath = path.join(stampDir, only ? `build-stamp-${only.replace(/[^a-z0-9]+/gi, "-")}` : "build-stamp");
+    const buildReason = needsBuild(packages, stampPath);
     if (buildReason) {
-      say(`${buildReason}: pnpm turbo run build`);
+      const turboArgs = ["turbo", "run", "build", ...(only ? [`--filter=${only}...`] : [])];
+      say(`${buildReason}: pnpm ${turboArgs.join(" ")}`);
       const started = Date.now();
-      const turboArgs = ["turbo", "run", "build", ...(quiet ? ["--output-logs=errors-only"] : [])];
+      if (quiet) turboArgs.push("--output-logs=errors-only");
       await run("build", pnpm.command, [...pnpm.args, ...turboArgs], { quiet, env, log });
-      fs.mkdirSync(path.dirname(buildStampPath), { recursive: true });
       // The stamp takes the time the build started: files edited during the build count as newer.
-      fs.writeFileSync(buildStampPath, `${new Date(started).toISOString()}\n`);
-      fs.utimesSync(buildStampPath, new Date(started), new Date(started));
+      // A full build also covers every partial one.
+      fs.mkdirSync(stampDir, { recursive: true });
+      const stamps = only
+        ? [stampPath]
+        : fs
+            .readdirSync(stampDir)
+            .filter((f) => f.startsWith("build-stamp"))
+            .map((f) => path.join(stampDir, f))
+            .concat(stampPath);
+      for (const file of new Set(stamps)) {
+        fs.writeFileSync(file, `${new Date(started).toISOString()}\n`);
+        fs.utimesSync(file, new Date(started), new Date(started));
+      }
       say(`build finished in ${Math.round((Date.now() - started) / 1000)} s`);
     }
   }

@@ -124,7 +124,12 @@ export function pingRedis({ host = "127.0.0.1", port, timeoutMs = 1000 }) {
 export async function waitForHttp(url, { timeoutMs = 120_000, accept = (status) => status < 500, abort } = {}) {
   return waitFor(
     async () => {
-      const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5000) });
+      // No keep-alive: an idle pooled socket from us would hold up the server's graceful drain.
+      const response = await fetch(url, {
+        redirect: "manual",
+        headers: { connection: "close" },
+        signal: AbortSignal.timeout(5000),
+      });
       await response.arrayBuffer();
       if (!accept(response.status)) throw new Error(`HTTP ${response.status}`);
       return true;
