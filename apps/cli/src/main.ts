@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { createDatabase, migrate, createUser, createApiKey, findMerchantBySlugOrId, type TDatabase } from "@truecopy/db";
+import { createDatabase, migrate, createUser, createApiKey, ensureMerchant, findMerchantBySlugOrId, type TDatabase } from "@truecopy/db";
 import { loadEnv, requireDatabaseUrl } from "./env.js";
 import { importCommand } from "./commands/import.command.js";
 import { exportCommand } from "./commands/export.command.js";
@@ -15,6 +15,7 @@ Commands:
                                   import a catalog; rows are validated one by one, invalid rows reported and skipped
   export [--format jsonl|csv] [--out FILE] [--merchant SLUG]
                                   write the catalog in the import format
+  merchant:create --slug SLUG --name NAME             create (or rename) a merchant
   user:create --email E --password P --role ROLE [--name N] [--merchant SLUG]
   apikey:create --name N --role ROLE [--merchant SLUG]   prints the key once
 
@@ -54,6 +55,7 @@ async function run(argv: string[]): Promise<number> {
       quiet: { type: "boolean" },
       out: { type: "string" },
       email: { type: "string" },
+      slug: { type: "string" },
       password: { type: "string" },
       role: { type: "string" },
       name: { type: "string" },
@@ -99,6 +101,14 @@ async function run(argv: string[]): Promise<number> {
       const format = (values.format ?? "jsonl").toLowerCase();
       if (format !== "jsonl" && format !== "csv") throw new UsageError("--format must be jsonl or csv");
       await withDb((db) => exportCommand(db, { format, ...(values.out ? { out: values.out } : {}), ...(values.merchant ? { merchant: values.merchant } : {}) }));
+      return 0;
+    }
+    case "merchant:create": {
+      const { slug, name } = values;
+      if (!slug || !name) throw new UsageError("merchant:create needs --slug and --name");
+      if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) throw new UsageError("--slug: lower-case letters, digits and -, at most 63");
+      const id = await withDb((db) => ensureMerchant(db.pool, { slug, name }));
+      process.stdout.write(`${JSON.stringify({ id, slug, name })}\n`);
       return 0;
     }
     case "user:create": {
