@@ -1,4 +1,6 @@
 import type pg from "pg";
+import { withTransaction } from "./client.js";
+import { appendAudit, type TAuditInput } from "./audit.repo.js";
 import {
   hashSecret,
   newApiKey,
@@ -8,6 +10,8 @@ import {
   verifySecret,
   type TRole,
 } from "@truecopy/core";
+
+type TAuditActor = Pick<TAuditInput, "actorId" | "actorKind" | "requestId">;
 
 export type TPrincipal = {
   kind: "user" | "api_key";
@@ -99,22 +103,39 @@ export async function deleteSession(pool: pg.Pool, token: string): Promise<void>
 
 export async function createApiKey(
   pool: pg.Pool,
-  k: { name: string; role: TRole; merchantId?: string | null; createdById?: string | null; key?: string },
+  k: {
+    name: string;
+    role: TRole;
+    merchantId?: string | null;
+    createdById?: string | null;
+    key?: string;
+    actor?: TAuditActor;
+  },
 ): Promise<{ id: string; key: string }> {
   const parsed = k.key ? parseApiKey(k.key) : null;
   if (k.key && !parsed) throw new Error("API key must look like tc_<12 letters or digits>_<20+ characters>");
   const { key, prefix, secret } = parsed ? { key: k.key!, ...parsed } : newApiKey();
   const secretHash = await hashSecret(secret);
-  // Re-seeding with the same DEMO_API_KEY keeps one row (prefix is unique).
-  const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO "ApiKey" (id, name, prefix, "secretHash", role, "merchantId", "createdById")
-     VALUES (gen_random_uuid(), $1, $2, $3, $4::"Role", $5, $6)
-     ON CONFLICT (prefix) DO UPDATE SET name = EXCLUDED.name, "secretHash" = EXCLUDED."secretHash", role = EXCLUDED.role,
-       "merchantId" = EXCLUDED."merchantId", "revokedAt" = NULL
-     RETURNING id`,
-    [k.name, prefix, secretHash, k.role, k.merchantId ?? null, k.createdById ?? null],
-  );
-  return { id: rows[0]!.id, key };
+  return withTransaction(pool, async (tx) => {
+    // Re-seeding with the same DEMO_API_KEY keeps one row (prefix is unique).
+    const { rows } = await tx.query<{ id: string }>(
+      `INSERT INTO "ApiKey" (id, name, prefix, "secretHash", role, "merchantId", "createdById")
+       VALUES (gen_random_uuid(), $1, $2, $3, $4::"Role", $5, $6)
+       ON CONFLICT (prefix) DO UPDATE SET name = EXCLUDED.name, "secretHash" = EXCLUDED."secretHash", role = EXCLUDED.role,
+         "merchantId" = EXCLUDED."merchantId", "revokedAt" = NULL
+       RETURNING id`,
+      [k.name, prefix, secretHash, k.role, k.merchantId ?? null, k.createdById ?? null],
+    );
+    const id = rows[0]!.id;
+    await appendAudit(tx, {
+      ...(k.actor ?? { actorId: k.createdById ?? null, actorKind: "system" }),
+      action: "apikey.create",
+      entityType: "ApiKey",
+      entityId: id,
+      after: { name: k.name, role: k.role, merchantId: k.merchantId ?? null, prefix },
+    });
+    return { id, key };
+  });
 }
 
 export async function findApiKey(pool: pg.Pool, key: string): Promise<TPrincipal | null> {

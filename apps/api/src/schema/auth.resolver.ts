@@ -70,6 +70,7 @@ export class AuthResolver {
       role,
       merchantId: merchantId ?? null,
       createdById: ctx.principal!.userId,
+      actor: { actorId: ctx.principal!.id, actorKind: ctx.principal!.kind, requestId: ctx.requestId },
     });
     return { id: created.id, name: name.trim(), role, key: created.key };
   }
