@@ -25,3 +25,38 @@ export function clampFirst(first: number | null | undefined, max = 100): number 
   }
   return first;
 }
+
+/** Narrows `where` to the rows after the cursor in (createdAt desc, id desc) order. */
+export function afterCursor<W extends object>(where: W, after: string | null | undefined): W | { AND: [W, object] } {
+  if (!after) return where;
+  const c = decodeCursor(after);
+  return { AND: [where, { OR: [{ createdAt: { lt: c.at } }, { createdAt: c.at, id: { lt: c.id } }] }] };
+}
+
+export type TConnection<T> = {
+  edges: { node: T; cursor: string }[];
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+};
+
+/** Builds a Relay connection from `take + 1` rows fetched in (createdAt desc, id desc) order. */
+export function toConnection<T extends { id: string; createdAt: Date }>(
+  rows: T[],
+  take: number,
+  totalCount: number,
+  after: string | null | undefined,
+): TConnection<T> {
+  const edges = rows
+    .slice(0, take)
+    .map((node) => ({ node, cursor: encodeCursor({ at: node.createdAt, id: node.id }) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > take,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

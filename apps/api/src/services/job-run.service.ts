@@ -2,7 +2,7 @@ import type { Prisma } from "@truecopy/db";
 import type { TContext } from "../context.js";
 import { merchantScope } from "../auth/auth-checker.js";
 import type { JobRun, JobRunConnection, JobRunFilter, JobStatus } from "../schema/types.js";
-import { clampFirst, decodeCursor, encodeCursor } from "./cursor.js";
+import { afterCursor, clampFirst, toConnection } from "./cursor.js";
 import { assertUuid } from "./product.service.js";
 
 type TJobRunRecord = Omit<JobRun, "progress" | "status"> & { status: string };
@@ -30,28 +30,16 @@ export async function listJobRuns(
     ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
     ...(filter?.queue ? { queue: filter.queue } : {}),
   };
-  const cursor = after ? decodeCursor(after) : null;
-  const page = cursor
-    ? { AND: [where, { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }] }
-    : where;
   const prisma = ctx.services.db.prisma;
   const [rows, totalCount] = await Promise.all([
-    prisma.jobRun.findMany({ where: page, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: take + 1 }),
+    prisma.jobRun.findMany({
+      where: afterCursor(where, after),
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: take + 1,
+    }),
     prisma.jobRun.count({ where }),
   ]);
-  const edges = rows
-    .slice(0, take)
-    .map((r) => ({ node: toJobRun(r), cursor: encodeCursor({ at: r.createdAt, id: r.id }) }));
-  return {
-    edges,
-    totalCount,
-    pageInfo: {
-      hasNextPage: rows.length > take,
-      hasPreviousPage: cursor !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return toConnection(rows.map(toJobRun), take, totalCount, after);
 }
 
 export async function getJobRun(ctx: TContext, id: string): Promise<JobRun | null> {

@@ -3,7 +3,7 @@ import type { Prisma } from "@truecopy/db";
 import type { TContext } from "../context.js";
 import { merchantScope } from "../auth/auth-checker.js";
 import type { Product, ProductConnection, ProductFilter } from "../schema/types.js";
-import { clampFirst, decodeCursor, encodeCursor } from "./cursor.js";
+import { afterCursor, clampFirst, toConnection } from "./cursor.js";
 
 type TProductRecord = Omit<Product, "price"> & { price: Prisma.Decimal | number | null };
 
@@ -41,28 +41,18 @@ export async function listProducts(
     ...(filter?.analyzed === true ? { analyses: { some: { variantId: null } } } : {}),
     ...(filter?.analyzed === false ? { analyses: { none: { variantId: null } } } : {}),
   };
-  const cursor = after ? decodeCursor(after) : null;
-  const page = cursor
-    ? { AND: [where, { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }] }
-    : where;
   const prisma = ctx.services.db.prisma;
   const [rows, totalCount] = await Promise.all([
-    prisma.product.findMany({ where: page, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: take + 1 }),
+    prisma.product.findMany({
+      where: afterCursor(where, after),
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: take + 1,
+    }),
     prisma.product.count({ where }),
   ]);
-  const nodes = rows.slice(0, take).map((r) => toProduct(r as TProductRecord));
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor({ at: node.createdAt, id: node.id }) }));
-  for (const node of nodes) ctx.loaders.product.prime(node.id, node);
-  return {
-    edges,
-    totalCount,
-    pageInfo: {
-      hasNextPage: rows.length > take,
-      hasPreviousPage: cursor !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  const connection = toConnection(rows.map(toProduct), take, totalCount, after);
+  for (const { node } of connection.edges) ctx.loaders.product.prime(node.id, node);
+  return connection;
 }
 
 /** Returns null (not FORBIDDEN) for another merchant's product: its existence is not disclosed. */
