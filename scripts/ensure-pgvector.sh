@@ -83,7 +83,11 @@ if [[ -z "$server_version" ]]; then
   exit 1
 fi
 log "installing postgresql-server-dev-$PG_MAJOR=$server_version and build tools"
-apt-get install -y -qq --no-install-recommends dpkg-dev make gcc "postgresql-server-dev-$PG_MAJOR=$server_version" >/dev/null
+if ! apt-get install -y -qq --no-install-recommends dpkg-dev make gcc "postgresql-server-dev-$PG_MAJOR=$server_version" >/dev/null; then
+  log "postgresql-server-dev-$PG_MAJOR=$server_version is not available from apt (the server package may be older than"
+  log "the archive's); upgrade postgresql-$PG_MAJOR to the archive's version, restart it, and run this script again"
+  exit 1
+fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -91,6 +95,8 @@ cd "$work"
 log "downloading pgvector source package"
 apt-get source --download-only pgvector >/dev/null 2>&1 || apt-get source --download-only pgvector
 dsc="$(ls ./*.dsc | head -n 1)"
+# apt already checked the files against the signed Sources index; the .dsc's own OpenPGP
+# signature would need the uploader's key, which is not in the archive keyring.
 dpkg-source --no-check -x "$dsc" src >/dev/null
 cd src
 log "building $(basename "$dsc" .dsc) for PostgreSQL $PG_MAJOR"
