@@ -7,7 +7,11 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: process.env.DIFF_SCHEMA ?? "../../prisma/schema.prisma",
-  async adapter() {
-    return new PrismaPg({ connectionString: process.env.DIFF_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" });
+  adapter() {
+    return Promise.resolve(
+      new PrismaPg({
+        connectionString: process.env.DIFF_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+      }),
+    );
   },
 } as never);

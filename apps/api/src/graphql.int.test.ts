@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
+import { parseApiKey } from "@truecopy/core";
 import { createApiKey, createUser, type TDatabase } from "@truecopy/db";
 import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
 import { startWorkerRuntime, type TWorkerRuntime } from "@truecopy/worker";
@@ -296,9 +297,10 @@ describe("auth", () => {
     const key = r.data.createApiKey.key as string;
     const me = await gql(`{ me { role } }`, {}, { authorization: `Bearer ${key}` });
     expect(me.data.me.role).toBe("ANALYST");
-    const { rows } = await db.pool.query(`SELECT "secretHash" FROM "ApiKey" WHERE prefix = $1`, [key.split("_")[1]]);
+    const parts = parseApiKey(key)!;
+    const { rows } = await db.pool.query(`SELECT "secretHash" FROM "ApiKey" WHERE prefix = $1`, [parts.prefix]);
     expect(rows[0].secretHash).toMatch(/^scrypt\$/);
-    expect(rows[0].secretHash).not.toContain(key.split("_")[2]);
+    expect(rows[0].secretHash).not.toContain(parts.secret);
   });
 });
 

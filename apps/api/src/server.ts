@@ -51,11 +51,13 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
     schema,
     introspection,
     csrfPrevention: true,
+    // main.ts owns signal handling and the shutdown order.
+    stopOnTerminationSignals: false,
     validationRules: [depthLimit(env.GRAPHQL_MAX_DEPTH)],
     formatError: createErrorFormatter(log, !production),
     includeStacktraceInErrorResponses: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5_000 }),
       ApolloServerPluginLandingPageDisabled(),
       complexityPlugin(schema, env.GRAPHQL_MAX_COMPLEXITY),
     ],
@@ -102,6 +104,8 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
     port,
     services,
     async stop() {
+      // Keep-alive sockets (the dashboard's proxy) would hold the drain open until its grace period.
+      httpServer.closeIdleConnections();
       await apollo.stop();
       redis.disconnect();
       await db.close();

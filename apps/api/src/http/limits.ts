@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { GraphQLError, type GraphQLSchema } from "graphql";
+import type * as QueryComplexity from "graphql-query-complexity";
 import type { ComplexityEstimator } from "graphql-query-complexity";
 import type { ApolloServerPlugin } from "@apollo/server";
 
@@ -7,7 +8,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 // one type-graphql builds the schema with ("another module or realm"); the CommonJS build shares it.
 const { getComplexity, simpleEstimator } = createRequire(import.meta.url)(
   "graphql-query-complexity",
-) as typeof import("graphql-query-complexity");
+) as typeof QueryComplexity;
 
 // A list field costs its page size times its children: `products(first: 100) { similar(k: 50) }`
 // is priced as the 5,000 rows it reads, not as two fields.
