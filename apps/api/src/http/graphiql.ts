@@ -6,6 +6,9 @@ import express, { type Router } from "express";
 const require = createRequire(import.meta.url);
 const assetsDir = dirname(require.resolve("@graphql-yoga/graphiql"));
 
+const DEFAULT_QUERY =
+  '# Send an API key in Headers: { "authorization": "Bearer tc_..." }, or sign in on the dashboard.\n{\n  products(first: 5) {\n    totalCount\n    edges { node { sku title analysis { language } } }\n  }\n}\n';
+
 const page = (endpoint: string) => `<!doctype html>
 <html lang="en">
 <head>
@@ -16,13 +19,26 @@ const page = (endpoint: string) => `<!doctype html>
 </head>
 <body>
   <div id="root"></div>
+  <script>
+    // Monaco's language workers ship in the same package; without this it looks for them elsewhere.
+    self.MonacoEnvironment = {
+      globalAPI: false,
+      getWorkerUrl(_moduleId, label) {
+        const dir = "/graphiql/assets/monacoeditorwork/";
+        if (label === "json") return dir + "json.worker.bundle.js";
+        if (label === "graphql") return dir + "graphql.worker..bundle.js";
+        return dir + "editor.worker.bundle.js";
+      },
+    };
+  </script>
   <script type="module">
     import { renderYogaGraphiQL } from "/graphiql/assets/yoga-graphiql.es.js";
     renderYogaGraphiQL(document.getElementById("root"), {
       endpoint: ${JSON.stringify(endpoint)},
       title: "truecopy",
       credentials: "same-origin",
-      defaultQuery: "{\\n  products(first: 5) {\\n    totalCount\\n    edges { node { sku title analysis { language } } }\\n  }\\n}\\n",
+      defaultQuery: ${JSON.stringify(DEFAULT_QUERY)},
+      initialQuery: ${JSON.stringify(DEFAULT_QUERY)},
     });
   </script>
 </body>
@@ -30,6 +46,9 @@ const page = (endpoint: string) => `<!doctype html>
 
 export function graphiqlRouter(endpoint: string): Router {
   const router = express.Router();
+  router.get("/favicon.ico", (_req, res) => {
+    res.status(204).end();
+  });
   router.use("/graphiql/assets", express.static(assetsDir, { immutable: true, maxAge: "7d", index: false }));
   router.get(["/graphiql", endpoint], (req, res, next) => {
     if (req.path === endpoint && req.accepts(["json", "html"]) !== "html") return next();
