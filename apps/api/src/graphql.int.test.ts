@@ -212,7 +212,8 @@ describe("import → analyze → embeddings → similar products", () => {
   });
 
   it("imports a CSV upload with row errors", async () => {
-    const csv = "sku,title,price,attr:颜色,images\ncsv-1,蓝牙耳机,199,黑色,https://img.example.com/a.jpg|https://img.example.com/b.jpg\ncsv-2,,10,,\n";
+    const csv =
+      "sku,title,price,attr:颜色,images\ncsv-1,蓝牙耳机,199,黑色,https://img.example.com/a.jpg|https://img.example.com/b.jpg\ncsv-2,,10,,\n";
     const r = await gql(
       `mutation($m: ID, $c: String!) { importProductsFile(merchantId: $m, format: CSV, content: $c) { created invalid errors { row field message } } }`,
       { m: merchant.slug, c: csv },
@@ -223,9 +224,12 @@ describe("import → analyze → embeddings → similar products", () => {
       invalid: 1,
       errors: [{ row: 2, field: "title", message: "title is required" }],
     });
-    const p = await gql(`query($m: ID) { products(filter: { merchantId: $m, search: "csv-1" }) { edges { node { images attributes } } } }`, {
-      m: merchant.id,
-    });
+    const p = await gql(
+      `query($m: ID) { products(filter: { merchantId: $m, search: "csv-1" }) { edges { node { images attributes } } } }`,
+      {
+        m: merchant.id,
+      },
+    );
     expect(p.data.products.edges[0].node).toEqual({
       images: ["https://img.example.com/a.jpg", "https://img.example.com/b.jpg"],
       attributes: { 颜色: "黑色" },

@@ -18,7 +18,11 @@ export function formatOf(path: string, explicit?: string): TCatalogFormat {
  * Bytes are decoded leniently: invalid UTF-8 becomes U+FFFD, which the row schema reports by field.
  * `onBytes` reports how far the file has been read, for the progress bar.
  */
-export async function* readCatalog(path: string, format: TCatalogFormat, onBytes?: (read: number, total: number) => void): AsyncGenerator<TRawRow> {
+export async function* readCatalog(
+  path: string,
+  format: TCatalogFormat,
+  onBytes?: (read: number, total: number) => void,
+): AsyncGenerator<TRawRow> {
   const total = (await stat(path)).size;
   let read = 0;
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 });

@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { createDatabase, migrate, createUser, createApiKey, ensureMerchant, findMerchantBySlugOrId, type TDatabase } from "@truecopy/db";
+import {
+  createDatabase,
+  migrate,
+  createUser,
+  createApiKey,
+  ensureMerchant,
+  findMerchantBySlugOrId,
+  type TDatabase,
+} from "@truecopy/db";
 import { loadEnv, requireDatabaseUrl } from "./env.js";
 import { importCommand } from "./commands/import.command.js";
 import { exportCommand } from "./commands/export.command.js";
@@ -83,7 +91,8 @@ async function run(argv: string[]): Promise<number> {
       const file = positionals[0];
       if (!file) throw new UsageError("import needs a FILE (.csv or .jsonl)");
       const batchSize = values["batch-size"] ? Number(values["batch-size"]) : undefined;
-      if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)) throw new UsageError("--batch-size must be 1..10000");
+      if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000))
+        throw new UsageError("--batch-size must be 1..10000");
       const { exitCode } = await withDb((db) =>
         importCommand(db, {
           file,
@@ -100,13 +109,20 @@ async function run(argv: string[]): Promise<number> {
     case "export": {
       const format = (values.format ?? "jsonl").toLowerCase();
       if (format !== "jsonl" && format !== "csv") throw new UsageError("--format must be jsonl or csv");
-      await withDb((db) => exportCommand(db, { format, ...(values.out ? { out: values.out } : {}), ...(values.merchant ? { merchant: values.merchant } : {}) }));
+      await withDb((db) =>
+        exportCommand(db, {
+          format,
+          ...(values.out ? { out: values.out } : {}),
+          ...(values.merchant ? { merchant: values.merchant } : {}),
+        }),
+      );
       return 0;
     }
     case "merchant:create": {
       const { slug, name } = values;
       if (!slug || !name) throw new UsageError("merchant:create needs --slug and --name");
-      if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) throw new UsageError("--slug: lower-case letters, digits and -, at most 63");
+      if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug))
+        throw new UsageError("--slug: lower-case letters, digits and -, at most 63");
       const id = await withDb((db) => ensureMerchant(db.pool, { slug, name }));
       process.stdout.write(`${JSON.stringify({ id, slug, name })}\n`);
       return 0;
@@ -117,7 +133,13 @@ async function run(argv: string[]): Promise<number> {
       if (!isRole(role)) throw new UsageError(`--role must be one of ADMIN, MODERATOR, MERCHANDISER, ANALYST, SERVICE`);
       if (password.length < 8) throw new UsageError("--password must be at least 8 characters");
       const r = await withDb(async (db) =>
-        createUser(db.pool, { email, password, role, name: values.name ?? email.split("@")[0]!, merchantId: await merchantIdOf(db, values.merchant) }),
+        createUser(db.pool, {
+          email,
+          password,
+          role,
+          name: values.name ?? email.split("@")[0]!,
+          merchantId: await merchantIdOf(db, values.merchant),
+        }),
       );
       process.stdout.write(`${JSON.stringify({ id: r.id, email: email.toLowerCase(), role, created: r.created })}\n`);
       return 0;
@@ -126,7 +148,9 @@ async function run(argv: string[]): Promise<number> {
       const { name, role } = values;
       if (!name || !role) throw new UsageError("apikey:create needs --name and --role");
       if (!isRole(role)) throw new UsageError(`--role must be one of ADMIN, MODERATOR, MERCHANDISER, ANALYST, SERVICE`);
-      const r = await withDb(async (db) => createApiKey(db.pool, { name, role, merchantId: await merchantIdOf(db, values.merchant) }));
+      const r = await withDb(async (db) =>
+        createApiKey(db.pool, { name, role, merchantId: await merchantIdOf(db, values.merchant) }),
+      );
       process.stdout.write(`${JSON.stringify({ id: r.id, name, role, key: r.key })}\n`);
       return 0;
     }

@@ -11,7 +11,9 @@ export function createProgress(label: string, enabled = true): TProgress {
     if (tty) {
       const width = 28;
       const filled = Math.round(ratio * width);
-      process.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(pct).padStart(3)}% ${note}\x1b[K`);
+      process.stderr.write(
+        `\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(pct).padStart(3)}% ${note}\x1b[K`,
+      );
     } else if (pct >= lastPct + 10 || pct === 100) {
       lastPct = pct;
       process.stderr.write(`${label} ${pct}% ${note}\n`);

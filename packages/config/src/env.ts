@@ -35,7 +35,11 @@ export const ZApiEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
   .extend({
     API_PORT: port(4000),
     API_HOST: z.string().optional(),
-    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
     // Secure cookies need HTTPS; on by default in production, off for the embedded localhost set-up.
     COOKIE_SECURE: flag,
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
@@ -73,7 +77,10 @@ export class EnvError extends Error {
 }
 
 /** Parses the environment once; a bad variable stops the process with every problem listed. */
-export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined> = process.env): z.infer<S> {
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  source: Record<string, string | undefined> = process.env,
+): z.infer<S> {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = schema.safeParse(cleaned);
   if (result.success) return result.data;

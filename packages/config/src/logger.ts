@@ -1,5 +1,8 @@
 // Structured JSON lines on stdout: one event per line, machine-parsable, no dependency.
-export type TLogger = Record<"debug" | "info" | "warn" | "error", (msg: string, fields?: Record<string, unknown>) => void>;
+export type TLogger = Record<
+  "debug" | "info" | "warn" | "error",
+  (msg: string, fields?: Record<string, unknown>) => void
+>;
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 

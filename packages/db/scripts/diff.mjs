@@ -26,7 +26,11 @@ const target = join(tmp, "target.prisma");
 writeFileSync(target, withUrl(readFileSync(schemaPath, "utf8")));
 
 // The schema as of the last migration is kept next to it (schema.prisma snapshot) so diffs are exact.
-const existing = existsSync(migrationsDir) ? readdirSync(migrationsDir).filter((d) => /^\d{14}_/.test(d)).sort() : [];
+const existing = existsSync(migrationsDir)
+  ? readdirSync(migrationsDir)
+      .filter((d) => /^\d{14}_/.test(d))
+      .sort()
+  : [];
 const last = existing.at(-1);
 const from = last && existsSync(join(migrationsDir, last, "schema.prisma")) ? join(tmp, "from.prisma") : null;
 if (from) writeFileSync(from, withUrl(readFileSync(join(migrationsDir, last, "schema.prisma"), "utf8")));
@@ -38,9 +42,16 @@ const env = {
   DIFF_DATABASE_URL: process.env.DIFF_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
 };
 const cli = join(here, "../node_modules/prisma-migrate-diff/build/index.js");
-const args = ["migrate", "diff", "--config", join(here, "../prisma6.config.ts"),
+const args = [
+  "migrate",
+  "diff",
+  "--config",
+  join(here, "../prisma6.config.ts"),
   ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]),
-  "--to-schema-datamodel", target, "--script"];
+  "--to-schema-datamodel",
+  target,
+  "--script",
+];
 const sql = execFileSync(process.execPath, [cli, ...args], { env, cwd: join(here, ".."), encoding: "utf8" });
 if (/^-- This is an empty migration/m.test(sql) || sql.trim() === "") {
   console.log("schema unchanged: no migration written");

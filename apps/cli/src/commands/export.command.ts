@@ -19,10 +19,25 @@ type TExportRow = {
 };
 
 const PAGE = 1_000;
-const CSV_COLUMNS = ["merchant", "sku", "title", "description", "category", "locale", "price", "currency", "attributes", "images", "reviews"] as const;
+const CSV_COLUMNS = [
+  "merchant",
+  "sku",
+  "title",
+  "description",
+  "category",
+  "locale",
+  "price",
+  "currency",
+  "attributes",
+  "images",
+  "reviews",
+] as const;
 
 /** Writes the catalog in the import format (round-trips through `truecopy import`), paging by id. */
-export async function exportCommand(db: TDatabase, o: { format: "jsonl" | "csv"; out?: string; merchant?: string }): Promise<number> {
+export async function exportCommand(
+  db: TDatabase,
+  o: { format: "jsonl" | "csv"; out?: string; merchant?: string },
+): Promise<number> {
   let merchantId: string | null = null;
   if (o.merchant) {
     const m = await findMerchantBySlugOrId(db.pool, o.merchant);
@@ -30,7 +45,8 @@ export async function exportCommand(db: TDatabase, o: { format: "jsonl" | "csv";
     merchantId = m.id;
   }
   const out: Writable = o.out ? createWriteStream(o.out) : process.stdout;
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once("drain", () => r())));
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once("drain", () => r()));
   if (o.format === "csv") await write(stringify([[...CSV_COLUMNS]]));
   let after = "00000000-0000-0000-0000-000000000000";
   let count = 0;
@@ -47,7 +63,12 @@ export async function exportCommand(db: TDatabase, o: { format: "jsonl" | "csv";
     );
     if (!rows.length) break;
     for (const r of rows) {
-      const reviews = (r.reviews ?? []).map((rv) => ({ id: rv.id, ...(rv.author ? { author: rv.author } : {}), ...(rv.rating ? { rating: rv.rating } : {}), text: rv.text }));
+      const reviews = (r.reviews ?? []).map((rv) => ({
+        id: rv.id,
+        ...(rv.author ? { author: rv.author } : {}),
+        ...(rv.rating ? { rating: rv.rating } : {}),
+        text: rv.text,
+      }));
       const row = {
         merchant: r.merchant,
         sku: r.sku,
@@ -64,15 +85,29 @@ export async function exportCommand(db: TDatabase, o: { format: "jsonl" | "csv";
       if (o.format === "jsonl") await write(`${JSON.stringify(row)}\n`);
       else {
         await write(
-          stringify([[row.merchant, row.sku, row.title, row.description, row.category ?? "", row.locale ?? "", row.price ?? "", row.currency ?? "",
-            JSON.stringify(row.attributes), row.images.join("|"), reviews.length ? JSON.stringify(reviews) : ""]]),
+          stringify([
+            [
+              row.merchant,
+              row.sku,
+              row.title,
+              row.description,
+              row.category ?? "",
+              row.locale ?? "",
+              row.price ?? "",
+              row.currency ?? "",
+              JSON.stringify(row.attributes),
+              row.images.join("|"),
+              reviews.length ? JSON.stringify(reviews) : "",
+            ],
+          ]),
         );
       }
       count += 1;
     }
     after = rows.at(-1)!.id;
   }
-  if (o.out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  if (o.out)
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   process.stderr.write(`exported ${count} products\n`);
   return count;
 }

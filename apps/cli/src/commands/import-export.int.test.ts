@@ -16,36 +16,48 @@ beforeAll(async () => {
 afterAll(async () => db?.close());
 
 const count = async (merchantId: string) =>
-  (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Product" WHERE "merchantId" = $1`, [merchantId])).rows[0]!.n;
+  (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Product" WHERE "merchantId" = $1`, [merchantId]))
+    .rows[0]!.n;
 
 describe("truecopy import", () => {
   it("imports good rows and reports each bad one: malformed CSV values, missing sku, duplicates, wrong types", async () => {
     const m = await createTestMerchant(db, "cli");
     const file = join(dir, "bad.csv");
-    await writeFile(file, [
-      "sku,title,description,price,attr:颜色,reviews",
-      'A-1,蓝牙耳机,续航30小时,199,黑色,"[{""text"":""音质好"",""rating"":5}]"',
-      ",no sku,,1,,",
-      "A-1,duplicate,,2,,",
-      "A-3,bad price,,abc,,",
-      'A-4,bad reviews,,3,,"[{""text"":""x"",""rating"":7}]"',
-      "A-5,fine,,5,,",
-    ].join("\n"));
+    await writeFile(
+      file,
+      [
+        "sku,title,description,price,attr:颜色,reviews",
+        'A-1,蓝牙耳机,续航30小时,199,黑色,"[{""text"":""音质好"",""rating"":5}]"',
+        ",no sku,,1,,",
+        "A-1,duplicate,,2,,",
+        "A-3,bad price,,abc,,",
+        'A-4,bad reviews,,3,,"[{""text"":""x"",""rating"":7}]"',
+        "A-5,fine,,5,,",
+      ].join("\n"),
+    );
     const { totals, exitCode } = await importCommand(db, { file, merchant: m.slug, quiet: true });
     expect(exitCode).toBe(1);
     expect(totals).toMatchObject({ received: 6, created: 2, invalid: 4 });
-    expect(totals.errors.map((e) => [e.row, e.field])).toEqual([[2, "sku"], [3, "sku"], [4, "price"], [5, "reviews.0.rating"]]);
+    expect(totals.errors.map((e) => [e.row, e.field])).toEqual([
+      [2, "sku"],
+      [3, "sku"],
+      [4, "price"],
+      [5, "reviews.0.rating"],
+    ]);
     expect(await count(m.id)).toBe(2);
   });
 
   it("reports invalid UTF-8 and broken JSON lines and keeps going", async () => {
     const m = await createTestMerchant(db, "cli");
     const file = join(dir, "bad.jsonl");
-    await writeFile(file, Buffer.concat([
-      Buffer.from('{"sku":"J1","title":"ok"}\n{broken\n{"sku":"J2","title":"'),
-      Buffer.from([0xff, 0xfe]),
-      Buffer.from('"}\n{"sku":"J3","title":"also ok"}\n'),
-    ]));
+    await writeFile(
+      file,
+      Buffer.concat([
+        Buffer.from('{"sku":"J1","title":"ok"}\n{broken\n{"sku":"J2","title":"'),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('"}\n{"sku":"J3","title":"also ok"}\n'),
+      ]),
+    );
     const { totals } = await importCommand(db, { file, merchant: m.slug, quiet: true });
     expect(totals).toMatchObject({ received: 4, created: 2, invalid: 2 });
     expect(totals.errors).toEqual([
@@ -64,7 +76,9 @@ describe("truecopy import", () => {
   });
 
   it("rejects an unknown merchant before reading", async () => {
-    await expect(importCommand(db, { file: join(dir, "bad.csv"), merchant: "no-such-merchant", quiet: true })).rejects.toThrow(/unknown merchant/);
+    await expect(
+      importCommand(db, { file: join(dir, "bad.csv"), merchant: "no-such-merchant", quiet: true }),
+    ).rejects.toThrow(/unknown merchant/);
   });
 });
 
@@ -73,8 +87,22 @@ describe("truecopy export", () => {
     const m = await createTestMerchant(db, "cli");
     const src = join(dir, "src.jsonl");
     const rows = [
-      { sku: "R1", title: "智能手表", description: "续航14天", category: "智能手表", locale: "zh-CN", price: 599.5, currency: "CNY", attributes: { 续航: "14天", 防水: true, 尺寸: ["S", "M"] }, images: ["b.jpg", "a.jpg"], reviews: [{ text: "好", rating: 5 }, { author: "li", text: "一般" }] },
-      { sku: "R2", title: "Pan, 28 cm \"pro\"", description: "line one\nline two" },
+      {
+        sku: "R1",
+        title: "智能手表",
+        description: "续航14天",
+        category: "智能手表",
+        locale: "zh-CN",
+        price: 599.5,
+        currency: "CNY",
+        attributes: { 续航: "14天", 防水: true, 尺寸: ["S", "M"] },
+        images: ["b.jpg", "a.jpg"],
+        reviews: [
+          { text: "好", rating: 5 },
+          { author: "li", text: "一般" },
+        ],
+      },
+      { sku: "R2", title: 'Pan, 28 cm "pro"', description: "line one\nline two" },
     ];
     await writeFile(src, rows.map((r) => JSON.stringify(r)).join("\n"));
     expect((await importCommand(db, { file: src, merchant: m.slug, quiet: true })).totals.created).toBe(2);
@@ -84,7 +112,15 @@ describe("truecopy export", () => {
       const again = await importCommand(db, { file: out, quiet: true });
       expect(again.totals).toMatchObject({ received: 2, created: 0, updated: 0, unchanged: 2, invalid: 0 });
     }
-    const exported = (await readFile(join(dir, "out.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l));
-    expect(exported.find((r) => r.sku === "R1")).toMatchObject({ merchant: m.slug, price: 599.5, images: ["b.jpg", "a.jpg"], attributes: rows[0]!.attributes });
+    const exported = (await readFile(join(dir, "out.jsonl"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(exported.find((r) => r.sku === "R1")).toMatchObject({
+      merchant: m.slug,
+      price: 599.5,
+      images: ["b.jpg", "a.jpg"],
+      attributes: rows[0]!.attributes,
+    });
   });
 });

@@ -15,7 +15,10 @@ export type TImportOptions = {
 };
 
 /** Imports a CSV/JSONL catalog; prints a JSON summary on stdout and row errors on stderr. */
-export async function importCommand(db: TDatabase, o: TImportOptions): Promise<{ totals: TImportTotals; exitCode: number }> {
+export async function importCommand(
+  db: TDatabase,
+  o: TImportOptions,
+): Promise<{ totals: TImportTotals; exitCode: number }> {
   const format = formatOf(o.file, o.format);
   let defaultMerchantId: string | null = null;
   if (o.merchant) {
@@ -30,7 +33,9 @@ export async function importCommand(db: TDatabase, o: TImportOptions): Promise<{
     defaultMerchantId,
     ...(o.batchSize ? { batchSize: o.batchSize } : {}),
   });
-  for await (const row of readCatalog(o.file, format, (read, total) => progress.update(read, total, `${importer.totals().received} rows`))) {
+  for await (const row of readCatalog(o.file, format, (read, total) =>
+    progress.update(read, total, `${importer.totals().received} rows`),
+  )) {
     await importer.add(row.raw, row.row, row.error);
   }
   const totals = await importer.finish();
@@ -44,7 +49,10 @@ export async function importCommand(db: TDatabase, o: TImportOptions): Promise<{
   for (const e of totals.errors.slice(0, 50)) {
     process.stderr.write(`row ${e.row}${e.sku ? ` (sku ${e.sku})` : ""}: ${e.field}: ${e.message}\n`);
   }
-  if (totals.errors.length > 50) process.stderr.write(`… ${totals.errors.length - 50} more errors${o.errorsFile ? ` in ${o.errorsFile}` : " (use --errors FILE to keep them all)"}\n`);
+  if (totals.errors.length > 50)
+    process.stderr.write(
+      `… ${totals.errors.length - 50} more errors${o.errorsFile ? ` in ${o.errorsFile}` : " (use --errors FILE to keep them all)"}\n`,
+    );
 
   if (o.wait && totals.jobRunIds.length) await waitForJobRuns(db, totals.jobRunIds, !o.quiet);
   const { errors: _errors, ...summary } = totals;

@@ -1,5 +1,12 @@
 import { ROLES, type TRole } from "@truecopy/core";
-import { createApiKey, createCatalogImporter, createUser, ensureMerchant, revokeApiKeysNamed, type TDatabase } from "@truecopy/db";
+import {
+  createApiKey,
+  createCatalogImporter,
+  createUser,
+  ensureMerchant,
+  revokeApiKeysNamed,
+  type TDatabase,
+} from "@truecopy/db";
 import type { TCliEnv } from "@truecopy/config";
 import { demoCatalog, demoMerchants } from "../seed/demo-catalog.js";
 
@@ -22,7 +29,12 @@ export async function seedCommand(db: TDatabase, env: TCliEnv, o: { adminOnly?: 
   const merchantIds: string[] = [];
   for (const m of demoMerchants()) merchantIds.push(await ensureMerchant(db.pool, m));
 
-  const admin = await createUser(db.pool, { email: env.DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "ADMIN", password: env.DEMO_ADMIN_PASSWORD });
+  const admin = await createUser(db.pool, {
+    email: env.DEMO_ADMIN_EMAIL,
+    name: "Demo Admin",
+    role: "ADMIN",
+    password: env.DEMO_ADMIN_PASSWORD,
+  });
   const users: TSeedResult["users"] = [{ email: env.DEMO_ADMIN_EMAIL, role: "ADMIN" }];
   const domain = env.DEMO_ADMIN_EMAIL.split("@")[1] ?? "truecopy.local";
   for (const u of ROLE_USERS) {
@@ -39,18 +51,39 @@ export async function seedCommand(db: TDatabase, env: TCliEnv, o: { adminOnly?: 
 
   let products: TSeedResult["products"] = { received: 0, created: 0, updated: 0, unchanged: 0, invalid: 0 };
   if (!o.adminOnly) {
-    const importer = createCatalogImporter(db.pool, { actor: { actorId: null, actorKind: "system", requestId: null }, source: "seed", defaultMerchantId: null });
+    const importer = createCatalogImporter(db.pool, {
+      actor: { actorId: null, actorKind: "system", requestId: null },
+      source: "seed",
+      defaultMerchantId: null,
+    });
     let row = 0;
     for (const p of demoCatalog()) await importer.add(p, ++row);
     const t = await importer.finish();
-    if (t.invalid) throw new Error(`demo catalog has ${t.invalid} invalid rows: ${JSON.stringify(t.errors.slice(0, 3))}`);
-    products = { received: t.received, created: t.created, updated: t.updated, unchanged: t.unchanged, invalid: t.invalid };
+    if (t.invalid)
+      throw new Error(`demo catalog has ${t.invalid} invalid rows: ${JSON.stringify(t.errors.slice(0, 3))}`);
+    products = {
+      received: t.received,
+      created: t.created,
+      updated: t.updated,
+      unchanged: t.unchanged,
+      invalid: t.invalid,
+    };
   }
 
   // With DEMO_API_KEY the same key is (re)registered; without it a fresh key replaces the last one.
   if (!env.DEMO_API_KEY) await revokeApiKeysNamed(db.pool, "demo");
-  const key = await createApiKey(db.pool, { name: "demo", role: "ADMIN", createdById: admin.id, ...(env.DEMO_API_KEY ? { key: env.DEMO_API_KEY } : {}) });
-  return { products, admin: { email: env.DEMO_ADMIN_EMAIL, password: env.DEMO_ADMIN_PASSWORD }, users, apiKey: key.key };
+  const key = await createApiKey(db.pool, {
+    name: "demo",
+    role: "ADMIN",
+    createdById: admin.id,
+    ...(env.DEMO_API_KEY ? { key: env.DEMO_API_KEY } : {}),
+  });
+  return {
+    products,
+    admin: { email: env.DEMO_ADMIN_EMAIL, password: env.DEMO_ADMIN_PASSWORD },
+    users,
+    apiKey: key.key,
+  };
 }
 
 export const isRole = (s: string): s is TRole => (ROLES as readonly string[]).includes(s);

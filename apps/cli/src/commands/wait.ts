@@ -2,7 +2,12 @@ import type { TDatabase } from "@truecopy/db";
 import { createProgress } from "../progress.js";
 
 /** Polls job runs until every one is finished; throws if one failed or time runs out. */
-export async function waitForJobRuns(db: TDatabase, ids: string[], show: boolean, timeoutMs = 30 * 60_000): Promise<void> {
+export async function waitForJobRuns(
+  db: TDatabase,
+  ids: string[],
+  show: boolean,
+  timeoutMs = 30 * 60_000,
+): Promise<void> {
   const progress = createProgress("analyze", show);
   const deadline = Date.now() + timeoutMs;
   for (;;) {

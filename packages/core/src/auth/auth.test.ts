@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { can, hashSecret, isWellFormedApiKey, newApiKey, parseApiKey, PERMISSIONS, ROLES, verifySecret } from "../index.js";
+import {
+  can,
+  hashSecret,
+  isWellFormedApiKey,
+  newApiKey,
+  parseApiKey,
+  PERMISSIONS,
+  ROLES,
+  verifySecret,
+} from "../index.js";
 
 describe("secrets", () => {
   it("hashes with a salt and verifies only the right secret", async () => {

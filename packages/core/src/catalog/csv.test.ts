@@ -4,11 +4,19 @@ import { validateProductRow } from "./validate.js";
 
 describe("parseCsvCatalog", () => {
   it("maps columns, attr: columns, images and JSON reviews", () => {
-    const csv = 'sku,title,price,attr:颜色,images,reviews\nA1,手表,199.5,黑色,a.jpg|b.jpg,"[{""text"":""好"",""rating"":5}]"\n';
+    const csv =
+      'sku,title,price,attr:颜色,images,reviews\nA1,手表,199.5,黑色,a.jpg|b.jpg,"[{""text"":""好"",""rating"":5}]"\n';
     const [row] = parseCsvCatalog(csv);
     expect(row).toEqual({
       row: 1,
-      raw: { sku: "A1", title: "手表", price: 199.5, attributes: { 颜色: "黑色" }, images: ["a.jpg", "b.jpg"], reviews: [{ text: "好", rating: 5 }] },
+      raw: {
+        sku: "A1",
+        title: "手表",
+        price: 199.5,
+        attributes: { 颜色: "黑色" },
+        images: ["a.jpg", "b.jpg"],
+        reviews: [{ text: "好", rating: 5 }],
+      },
     });
     expect(validateProductRow(row!.raw, row!.row).ok).toBe(true);
   });

@@ -9,7 +9,10 @@ const PLAIN_COLUMNS = new Set(["sku", "title", "description", "category", "local
 export type TRawRow = { row: number; raw: unknown; error?: { field: string; message: string } };
 
 /** Turns one CSV record (header → cell) into the raw object the row schema validates. */
-export function csvRecordToRaw(record: Record<string, string>): { raw: Record<string, unknown>; error?: { field: string; message: string } } {
+export function csvRecordToRaw(record: Record<string, string>): {
+  raw: Record<string, unknown>;
+  error?: { field: string; message: string };
+} {
   const raw: Record<string, unknown> = {};
   const attributes: Record<string, unknown> = {};
   for (const [column, cell] of Object.entries(record)) {
@@ -27,7 +30,10 @@ export function csvRecordToRaw(record: Record<string, string>): { raw: Record<st
       const n = Number(cell.replace(/,/g, ""));
       raw.price = Number.isFinite(n) && cell.trim() !== "" ? n : cell;
     } else if (name === "images") {
-      raw.images = cell.split("|").map((s) => s.trim()).filter(Boolean);
+      raw.images = cell
+        .split("|")
+        .map((s) => s.trim())
+        .filter(Boolean);
     } else if (PLAIN_COLUMNS.has(name)) {
       raw[name] = cell;
     } else {
@@ -44,7 +50,12 @@ export function csvRecordToRaw(record: Record<string, string>): { raw: Record<st
 export function parseCsvCatalog(content: string): TRawRow[] {
   let records: Record<string, string>[];
   try {
-    records = parse(content.replace(/^\uFEFF/, ""), { columns: true, skip_empty_lines: true, relax_column_count: false, trim: false });
+    records = parse(content.replace(/^\uFEFF/, ""), {
+      columns: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      trim: false,
+    });
   } catch (e) {
     const err = e as { message?: string; lines?: number; records?: number };
     const row = typeof err.records === "number" ? err.records + 1 : 0;

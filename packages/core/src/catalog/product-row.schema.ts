@@ -27,7 +27,9 @@ const text = (max: number, what: string) =>
     .refine(noReplacementChar, { error: `${what} contains invalid UTF-8 (U+FFFD replacement characters)` });
 
 const attributeValue = z.union([
-  z.string().max(L.attributeValueLength, { error: `attribute values are limited to ${L.attributeValueLength} characters` }),
+  z
+    .string()
+    .max(L.attributeValueLength, { error: `attribute values are limited to ${L.attributeValueLength} characters` }),
   z.number().finite(),
   z.boolean(),
   z.array(z.string().max(L.attributeValueLength)).max(100),
@@ -36,13 +38,21 @@ const attributeValue = z.union([
 export const ZReviewRow = z.strictObject({
   id: z.string().min(1).max(128).optional(),
   author: z.string().max(200).optional(),
-  rating: z.number().int({ error: "rating must be a whole number" }).min(1, { error: "rating must be between 1 and 5" }).max(5, { error: "rating must be between 1 and 5" }).optional(),
+  rating: z
+    .number()
+    .int({ error: "rating must be a whole number" })
+    .min(1, { error: "rating must be between 1 and 5" })
+    .max(5, { error: "rating must be between 1 and 5" })
+    .optional(),
   text: text(L.reviewLength, "review text").refine((s) => s.trim().length > 0, { error: "review text is empty" }),
 });
 export type TReviewRow = z.infer<typeof ZReviewRow>;
 
 export const ZProductRow = z.strictObject({
-  merchant: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: "merchant must be a merchant slug (a-z, 0-9, -)" }).optional(),
+  merchant: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: "merchant must be a merchant slug (a-z, 0-9, -)" })
+    .optional(),
   sku: text(L.skuLength, "sku")
     .transform((s) => s.trim())
     .refine((s) => s.length > 0, { error: "sku is empty" })
@@ -60,13 +70,22 @@ export const ZProductRow = z.strictObject({
     .min(0, { error: "price must not be negative" })
     .max(1e12, { error: "price is too large" })
     .optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be an ISO 4217 code such as CNY or USD" }).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: "currency must be an ISO 4217 code such as CNY or USD" })
+    .optional(),
   attributes: z
     .record(z.string().min(1).max(L.attributeKeyLength), attributeValue)
     .refine((o) => Object.keys(o).length <= L.attributeKeys, { error: `at most ${L.attributeKeys} attributes` })
     .default({}),
-  images: z.array(z.string().min(1).max(L.imageRefLength)).max(L.images, { error: `at most ${L.images} images` }).default([]),
-  reviews: z.array(ZReviewRow).max(L.reviews, { error: `at most ${L.reviews} reviews per product` }).default([]),
+  images: z
+    .array(z.string().min(1).max(L.imageRefLength))
+    .max(L.images, { error: `at most ${L.images} images` })
+    .default([]),
+  reviews: z
+    .array(ZReviewRow)
+    .max(L.reviews, { error: `at most ${L.reviews} reviews per product` })
+    .default([]),
 });
 export type TProductRow = z.infer<typeof ZProductRow>;
 export type TProductRowInput = z.input<typeof ZProductRow>;

@@ -5,7 +5,10 @@ const base = { sku: "W-1", title: "智能手表 X1", description: "续航14天",
 
 describe("validateProductRow", () => {
   it("accepts a complete row and fills defaults", () => {
-    const r = validateProductRow({ ...base, price: 199, currency: "CNY", locale: "zh-CN", reviews: [{ text: "很好", rating: 5 }] }, 1);
+    const r = validateProductRow(
+      { ...base, price: 199, currency: "CNY", locale: "zh-CN", reviews: [{ text: "很好", rating: 5 }] },
+      1,
+    );
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.value.images).toEqual([]);
@@ -31,7 +34,10 @@ describe("validateProductRow", () => {
   it("rejects a 10 MB description with its size and the limit", () => {
     const r = validateProductRow({ ...base, description: "a".repeat(10 * 1024 * 1024) }, 2);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]!.message).toBe(`description is ${10 * 1024 * 1024} characters; the limit is ${IMPORT_LIMITS.descriptionLength}`);
+    if (!r.ok)
+      expect(r.errors[0]!.message).toBe(
+        `description is ${10 * 1024 * 1024} characters; the limit is ${IMPORT_LIMITS.descriptionLength}`,
+      );
   });
 
   it("reports text that was invalid UTF-8", () => {
@@ -58,7 +64,16 @@ describe("validateProductRow", () => {
 describe("content hash", () => {
   it("ignores key order and the merchant column, but not content", () => {
     const a = validateProductRow({ ...base, attributes: { a: "1", b: "2" } }, 1);
-    const b = validateProductRow({ attributes: { b: "2", a: "1" }, description: base.description, title: base.title, sku: base.sku, merchant: "m" }, 1);
+    const b = validateProductRow(
+      {
+        attributes: { b: "2", a: "1" },
+        description: base.description,
+        title: base.title,
+        sku: base.sku,
+        merchant: "m",
+      },
+      1,
+    );
     const c = validateProductRow({ ...base, attributes: { a: "1", b: "3" } }, 1);
     if (!a.ok || !b.ok || !c.ok) throw new Error("rows should be valid");
     expect(productContentHash(a.value)).toBe(productContentHash(b.value));

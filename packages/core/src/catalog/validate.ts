@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { ZProductRow, type TProductRow, type TReviewRow } from "./product-row.schema.js";
 
 export type TRowError = { row: number; sku?: string; field: string; message: string };
-export type TRowResult = { ok: true; row: number; value: TProductRow } | { ok: false; row: number; errors: TRowError[] };
+export type TRowResult =
+  { ok: true; row: number; value: TProductRow } | { ok: false; row: number; errors: TRowError[] };
 
 const fieldOf = (issue: z.core.$ZodIssue): string => {
   if (issue.code === "unrecognized_keys") return issue.keys.join(",");
@@ -11,7 +12,8 @@ const fieldOf = (issue: z.core.$ZodIssue): string => {
 };
 
 const messageOf = (issue: z.core.$ZodIssue): string => {
-  if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`;
+  if (issue.code === "unrecognized_keys")
+    return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`;
   return issue.message;
 };
 
@@ -19,11 +21,19 @@ const messageOf = (issue: z.core.$ZodIssue): string => {
 export function validateProductRow(raw: unknown, row: number): TRowResult {
   const parsed = ZProductRow.safeParse(raw);
   if (parsed.success) return { ok: true, row, value: parsed.data };
-  const sku = raw && typeof raw === "object" && typeof (raw as { sku?: unknown }).sku === "string" ? (raw as { sku: string }).sku : undefined;
+  const sku =
+    raw && typeof raw === "object" && typeof (raw as { sku?: unknown }).sku === "string"
+      ? (raw as { sku: string }).sku
+      : undefined;
   return {
     ok: false,
     row,
-    errors: parsed.error.issues.map((issue) => ({ row, ...(sku !== undefined ? { sku } : {}), field: fieldOf(issue), message: messageOf(issue) })),
+    errors: parsed.error.issues.map((issue) => ({
+      row,
+      ...(sku !== undefined ? { sku } : {}),
+      field: fieldOf(issue),
+      message: messageOf(issue),
+    })),
   };
 }
 
@@ -41,7 +51,13 @@ export function stableStringify(value: unknown): string {
 
 /** A review's identity: the merchant's id when given, else a digest of author and text. */
 export function reviewKey(r: Pick<TReviewRow, "id" | "author" | "text">): string {
-  return r.id ?? createHash("sha256").update(`${r.author ?? ""}\u0000${r.text}`).digest("hex").slice(0, 32);
+  return (
+    r.id ??
+    createHash("sha256")
+      .update(`${r.author ?? ""}\u0000${r.text}`)
+      .digest("hex")
+      .slice(0, 32)
+  );
 }
 
 /**
@@ -50,6 +66,9 @@ export function reviewKey(r: Pick<TReviewRow, "id" | "author" | "text">): string
  */
 export function productContentHash(row: TProductRow): string {
   const { merchant: _merchant, reviews, ...content } = row;
-  const canonical = { ...content, reviews: reviews.map((r) => ({ ...r, id: reviewKey(r) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+  const canonical = {
+    ...content,
+    reviews: reviews.map((r) => ({ ...r, id: reviewKey(r) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
   return createHash("sha256").update(stableStringify(canonical)).digest("hex");
 }
