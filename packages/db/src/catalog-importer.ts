@@ -21,6 +21,7 @@ export type TCatalogImporter = {
 };
 
 const MAX_REPORTED_ERRORS = 1_000;
+const MAX_IN_FLIGHT = 2;
 
 /**
  * Streams rows into the catalog. `defaultMerchantId` applies to rows without a `merchant` field;
@@ -63,10 +64,7 @@ export function createCatalogImporter(
     return merchantBySlug.get(slug) ?? null;
   };
 
-  const flush = async (merchantId: string) => {
-    const rows = buffers.get(merchantId);
-    if (!rows?.length) return;
-    buffers.set(merchantId, []);
+  const write = async (merchantId: string, rows: TProductRow[]) => {
     const r = await importProductBatch(pool, {
       merchantId,
       rows,
@@ -82,6 +80,32 @@ export function createCatalogImporter(
       totals.jobRunIds.push(r.jobRunId);
     }
     o.onBatch?.(totals);
+  };
+
+  // Two batches in flight keep both the database and this process busy (validation overlaps
+  // writing). Until a merchant's job run exists its batches go one at a time, so an import
+  // reports exactly one run per merchant.
+  const inFlight = new Set<Promise<void>>();
+  let failure: Error | null = null;
+  const rethrow = () => {
+    if (failure) throw failure;
+  };
+  const flush = async (merchantId: string) => {
+    const rows = buffers.get(merchantId);
+    if (!rows?.length) return;
+    buffers.set(merchantId, []);
+    while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+    const hasRun = Boolean(jobRunByMerchant.get(merchantId));
+    if (!hasRun) await Promise.all(inFlight);
+    rethrow();
+    const p: Promise<void> = write(merchantId, rows)
+      .catch((e: unknown) => {
+        failure ??= e instanceof Error ? e : new Error(JSON.stringify(e));
+      })
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+    if (!hasRun) await p;
+    rethrow();
   };
 
   return {
@@ -129,6 +153,8 @@ export function createCatalogImporter(
     },
     async finish() {
       for (const merchantId of buffers.keys()) await flush(merchantId);
+      await Promise.all(inFlight);
+      rethrow();
       return totals;
     },
   };

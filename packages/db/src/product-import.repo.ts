@@ -70,7 +70,8 @@ export async function importProductBatch(
 
     const idBySku = new Map(changed.map((r) => [r.sku, r.id]));
     const changedRows = rows.filter((r) => idBySku.has(r.sku));
-    await replaceChildren(tx, changedRows, idBySku);
+    const updatedIds = changed.filter((r) => !r.inserted).map((r) => r.id);
+    await replaceChildren(tx, changedRows, idBySku, updatedIds);
 
     result.jobRunId = await addToJobRun(tx, {
       jobRunId: input.jobRunId,
@@ -100,10 +101,17 @@ export async function importProductBatch(
   });
 }
 
-async function replaceChildren(tx: TQueryable, rows: TProductRow[], idBySku: Map<string, string>): Promise<void> {
-  const ids = [...idBySku.values()];
-  await tx.query(`DELETE FROM "ProductReview" WHERE "productId" = ANY($1::uuid[])`, [ids]);
-  await tx.query(`DELETE FROM "ProductImage" WHERE "productId" = ANY($1::uuid[])`, [ids]);
+/** `updatedIds`: the products that existed before this batch; only they can have children to replace. */
+async function replaceChildren(
+  tx: TQueryable,
+  rows: TProductRow[],
+  idBySku: Map<string, string>,
+  updatedIds: string[],
+): Promise<void> {
+  if (updatedIds.length) {
+    await tx.query(`DELETE FROM "ProductReview" WHERE "productId" = ANY($1::uuid[])`, [updatedIds]);
+    await tx.query(`DELETE FROM "ProductImage" WHERE "productId" = ANY($1::uuid[])`, [updatedIds]);
+  }
   const reviews = rows.flatMap((r) =>
     r.reviews.map((rv) => ({
       productId: idBySku.get(r.sku),
@@ -144,14 +152,16 @@ async function replaceChildren(tx: TQueryable, rows: TProductRow[], idBySku: Map
   });
   // Originals keep their ids across re-imports (events attribute to them); only a field or locale
   // that disappeared from the row is removed, unless an edit was derived from it.
-  await tx.query(
-    `DELETE FROM "Variant" v
+  if (updatedIds.length) {
+    await tx.query(
+      `DELETE FROM "Variant" v
      WHERE v."productId" = ANY($1::uuid[]) AND v.origin = 'ORIGINAL'
        AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS x("productId" uuid, field text, locale text)
                        WHERE x."productId" = v."productId" AND x.field = v.field::text AND x.locale = v.locale)
        AND NOT EXISTS (SELECT 1 FROM "Variant" c WHERE c."parentVariantId" = v.id)`,
-    [ids, JSON.stringify(originals)],
-  );
+      [updatedIds, JSON.stringify(originals)],
+    );
+  }
   await tx.query(
     `INSERT INTO "Variant" (id, "productId", field, locale, text, origin, status, "updatedAt")
      SELECT gen_random_uuid(), "productId", field::"VariantField", locale, text, 'ORIGINAL', 'PUBLISHED', now()
