@@ -66,6 +66,26 @@ describe("truecopy import", () => {
     ]);
   });
 
+  it("reports a 10 MB description on its row and writes the rows around it", async () => {
+    const m = await createTestMerchant(db, "cli");
+    const file = join(dir, "huge.jsonl");
+    const huge = JSON.stringify({ sku: "H2", title: "huge", description: "长".repeat(10 * 1024 * 1024) });
+    await writeFile(
+      file,
+      [JSON.stringify({ sku: "H1", title: "before" }), huge, JSON.stringify({ sku: "H3", title: "after" })].join("\n"),
+    );
+    const { totals } = await importCommand(db, { file, merchant: m.slug, quiet: true });
+    expect(totals).toMatchObject({ received: 3, created: 2, invalid: 1 });
+    expect(totals.errors).toEqual([
+      {
+        row: 2,
+        sku: "H2",
+        field: "description",
+        message: `description is ${10 * 1024 * 1024} characters; the limit is 100000`,
+      },
+    ]);
+  });
+
   it("stops a malformed CSV at the bad record, keeping the rows before it", async () => {
     const m = await createTestMerchant(db, "cli");
     const file = join(dir, "malformed.csv");
