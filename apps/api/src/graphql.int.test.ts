@@ -290,6 +290,12 @@ describe("auth", () => {
     const foreign = await gql(`{ products(filter: { merchantId: "${merchant.id}" }) { totalCount } }`, {}, h);
     expect(codeOf(foreign)).toBe("FORBIDDEN");
     expect(codeOf(await gql(`mutation { createApiKey(name: "x", role: ADMIN) { key } }`, {}, h))).toBe("FORBIDDEN");
+    // A merchant-bound role without a merchant would reach every merchant: it cannot be created.
+    await expect(createApiKey(db.pool, { name: "loose", role: "MERCHANDISER", merchantId: null })).rejects.toThrow(
+      /ApiKey_merchant_role/,
+    );
+    const loose = await gql(`mutation { createApiKey(name: "loose", role: MERCHANDISER) { key } }`);
+    expect(codeOf(loose)).toBe("BAD_USER_INPUT");
   });
 
   it("lets admins create keys that work once returned", async () => {

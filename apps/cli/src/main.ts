@@ -13,6 +13,7 @@ import { loadEnv, requireDatabaseUrl } from "./env.js";
 import { importCommand } from "./commands/import.command.js";
 import { exportCommand } from "./commands/export.command.js";
 import { isRole, seedCommand } from "./commands/seed.command.js";
+import { isMerchantBound } from "@truecopy/core";
 
 const USAGE = `truecopy <command> [options]
 
@@ -132,6 +133,7 @@ async function run(argv: string[]): Promise<number> {
       if (!email || !password || !role) throw new UsageError("user:create needs --email, --password and --role");
       if (!isRole(role)) throw new UsageError(`--role must be one of ADMIN, MODERATOR, MERCHANDISER, ANALYST, SERVICE`);
       if (password.length < 8) throw new UsageError("--password must be at least 8 characters");
+      if (isMerchantBound(role) && !values.merchant) throw new UsageError(`a ${role} user needs --merchant`);
       const r = await withDb(async (db) =>
         createUser(db.pool, {
           email,
@@ -148,6 +150,7 @@ async function run(argv: string[]): Promise<number> {
       const { name, role } = values;
       if (!name || !role) throw new UsageError("apikey:create needs --name and --role");
       if (!isRole(role)) throw new UsageError(`--role must be one of ADMIN, MODERATOR, MERCHANDISER, ANALYST, SERVICE`);
+      if (isMerchantBound(role) && !values.merchant) throw new UsageError(`a ${role} key needs --merchant`);
       const r = await withDb(async (db) =>
         createApiKey(db.pool, { name, role, merchantId: await merchantIdOf(db, values.merchant) }),
       );

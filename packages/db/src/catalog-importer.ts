@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { validateProductRow, type TProductRow, type TRowError } from "@truecopy/core";
 import { findMerchantBySlugOrId } from "./merchant.repo.js";
-import { importProductBatch, type TImportActor } from "./product-import.repo.js";
+import { importProductBatch, MAX_ANALYZE_BATCH, type TImportActor } from "./product-import.repo.js";
 
 export type TImportTotals = {
   received: number;
@@ -38,7 +38,8 @@ export function createCatalogImporter(
     onBatch?: (t: TImportTotals) => void;
   },
 ): TCatalogImporter {
-  const batchSize = o.batchSize ?? 500;
+  // An analyze job takes at most MAX_ANALYZE_BATCH product ids: a batch is never larger.
+  const batchSize = Math.min(MAX_ANALYZE_BATCH, Math.max(1, o.batchSize ?? 500));
   const totals: TImportTotals = {
     received: 0,
     created: 0,
@@ -87,8 +88,12 @@ export function createCatalogImporter(
   // reports exactly one run per merchant.
   const inFlight = new Set<Promise<void>>();
   let failure: Error | null = null;
-  const rethrow = () => {
-    if (failure) throw failure;
+  // A failed batch is reported only after the other batch in flight has settled, so nothing is
+  // still writing when the caller closes the pool.
+  const rethrow = async () => {
+    if (!failure) return;
+    await Promise.allSettled(inFlight);
+    throw failure;
   };
   const flush = async (merchantId: string) => {
     const rows = buffers.get(merchantId);
@@ -97,7 +102,7 @@ export function createCatalogImporter(
     while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     const hasRun = Boolean(jobRunByMerchant.get(merchantId));
     if (!hasRun) await Promise.all(inFlight);
-    rethrow();
+    await rethrow();
     const p: Promise<void> = write(merchantId, rows)
       .catch((e: unknown) => {
         failure ??= e instanceof Error ? e : new Error(JSON.stringify(e));
@@ -105,7 +110,7 @@ export function createCatalogImporter(
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
     if (!hasRun) await p;
-    rethrow();
+    await rethrow();
   };
 
   return {
@@ -154,7 +159,7 @@ export function createCatalogImporter(
     async finish() {
       for (const merchantId of buffers.keys()) await flush(merchantId);
       await Promise.all(inFlight);
-      rethrow();
+      await rethrow();
       return totals;
     },
   };

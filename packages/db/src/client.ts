@@ -54,3 +54,23 @@ export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClie
 }
 
 export type TQueryable = Pick<pg.PoolClient, "query">;
+
+// Deadlock and serialization failures roll back cleanly and succeed when run again.
+const RETRYABLE = new Set(["40P01", "40001"]);
+
+/** withTransaction, retried with jittered backoff when PostgreSQL aborts it as a deadlock victim. */
+export async function withRetriedTransaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+  attempts = 5,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withTransaction(pool, fn);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 20 * 2 ** attempt * (0.5 + Math.random())));
+    }
+  }
+}

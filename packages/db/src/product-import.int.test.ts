@@ -102,23 +102,37 @@ describe("importProductBatch", () => {
     expect(after.rows.find((r) => r.field === "TITLE")!.text).toBe("Renamed");
   });
 
-  it("converges when the same import runs 10 times concurrently", async () => {
+  it("converges when the same import runs 10 times concurrently, in any row order", async () => {
     const m = await createTestMerchant(db);
-    const rows = Array.from({ length: 40 }, (_, i) => row(`c${String(i).padStart(2, "0")}`));
-    const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () =>
-        importProductBatch(db.pool, { merchantId: m.id, rows, actor, jobRunId: null, source: "test" }),
+    const rows = Array.from({ length: 400 }, (_, i) => row(`c${String(i).padStart(3, "0")}`));
+    const reversed = [...rows].reverse();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        importProductBatch(db.pool, {
+          merchantId: m.id,
+          rows: i % 2 ? reversed : rows,
+          actor,
+          jobRunId: null,
+          source: "test",
+        }),
       ),
     );
-    // Concurrent upserts of the same keys may deadlock-abort a loser; the winners wrote everything.
-    const ok = results.filter((r) => r.status === "fulfilled").map((r) => r.value);
-    expect(ok.length).toBeGreaterThan(0);
-    expect(ok.reduce((s, r) => s + r.created, 0)).toBe(40);
+    // Every call succeeds (no deadlock), and exactly one of them created each product.
+    expect(results.reduce((s, r) => s + r.created, 0)).toBe(400);
+    expect(results.reduce((s, r) => s + r.updated, 0)).toBe(0);
     const snap = await snapshot(m.id);
-    expect(snap).toHaveLength(40);
+    expect(snap).toHaveLength(400);
     expect(snap.every((p) => p.sourceVersion === 1 && p.reviews === 1 && p.images === 1 && p.originals === 2)).toBe(
       true,
     );
+  });
+
+  it("refuses a batch larger than an analyze job can take", async () => {
+    const m = await createTestMerchant(db);
+    const rows = Array.from({ length: 1001 }, (_, i) => row(`big${i}`));
+    await expect(
+      importProductBatch(db.pool, { merchantId: m.id, rows, actor, jobRunId: null, source: "test" }),
+    ).rejects.toThrow(/at most 1000/);
   });
 });
 

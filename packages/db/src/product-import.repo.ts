@@ -1,5 +1,5 @@
 import { productContentHash, reviewKey, type TProductRow } from "@truecopy/core";
-import { withTransaction, type TQueryable } from "./client.js";
+import { withRetriedTransaction, type TQueryable } from "./client.js";
 import type pg from "pg";
 import { appendAudit, type TAuditInput } from "./audit.repo.js";
 
@@ -14,6 +14,8 @@ export type TImportBatchResult = {
 
 export const ANALYZE_QUEUE = "analyze";
 export const ANALYZE_JOB_NAME = "analyze-products";
+/** The analyze payload's limit on product ids (packages/jobs). */
+export const MAX_ANALYZE_BATCH = 1000;
 
 /**
  * Writes one batch of validated rows for one merchant in a single transaction: upsert by
@@ -29,18 +31,23 @@ export async function importProductBatch(
 ): Promise<TImportBatchResult> {
   const { merchantId, rows } = input;
   if (!rows.length) return { created: 0, updated: 0, unchanged: 0, changedIds: [], jobRunId: input.jobRunId };
-  const records = rows.map((r) => ({
-    sku: r.sku,
-    title: r.title,
-    description: r.description,
-    category: r.category ?? null,
-    locale: r.locale ?? null,
-    attributes: r.attributes,
-    price: r.price ?? null,
-    currency: r.currency ?? null,
-    contentHash: productContentHash(r),
-  }));
-  return withTransaction(pool, async (tx) => {
+  if (rows.length > MAX_ANALYZE_BATCH) throw new Error(`a batch holds at most ${MAX_ANALYZE_BATCH} rows`);
+  // Rows are written in sku order so concurrent imports of overlapping catalogs lock in the same
+  // order (no deadlock cycles); a deadlock or serialization failure still retries the batch.
+  const records = [...rows]
+    .sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))
+    .map((r) => ({
+      sku: r.sku,
+      title: r.title,
+      description: r.description,
+      category: r.category ?? null,
+      locale: r.locale ?? null,
+      attributes: r.attributes,
+      price: r.price ?? null,
+      currency: r.currency ?? null,
+      contentHash: productContentHash(r),
+    }));
+  return withRetriedTransaction(pool, async (tx) => {
     const upserted = await tx.query<{ id: string; sku: string; inserted: boolean }>(
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(sku text, title text, description text, category text,
@@ -180,7 +187,7 @@ async function addToJobRun(
     // A later batch of the same import: a run the worker already finished is reopened.
     const { rows } = await tx.query<{ id: string }>(
       `UPDATE "JobRun" SET total = total + $2,
-         status = CASE WHEN status = 'COMPLETED' THEN 'RUNNING'::"JobStatus" ELSE status END,
+         status = CASE WHEN status IN ('COMPLETED', 'FAILED') THEN 'RUNNING'::"JobStatus" ELSE status END,
          "finishedAt" = NULL, "updatedAt" = now()
        WHERE id = $1 RETURNING id`,
       [o.jobRunId, o.count],

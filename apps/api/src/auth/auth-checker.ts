@@ -1,5 +1,5 @@
 import type { AuthChecker } from "type-graphql";
-import { AppError, can, type TPermission } from "@truecopy/core";
+import { AppError, can, isMerchantBound, type TPermission } from "@truecopy/core";
 import type { TContext } from "../context.js";
 
 /**
@@ -21,7 +21,9 @@ export function requirePrincipal(ctx: TContext) {
 /** Merchant-bound principals only ever see their own merchant; others may pass any (or none). */
 export function merchantScope(ctx: TContext, requested?: string | null): string | null {
   const p = requirePrincipal(ctx);
-  if (p.merchantId && (p.role === "MERCHANDISER" || p.role === "SERVICE")) {
+  if (isMerchantBound(p.role)) {
+    // The database refuses such accounts; an old row must still not widen into "every merchant".
+    if (!p.merchantId) throw new AppError("FORBIDDEN", `this ${p.role} account is not bound to a merchant`);
     if (requested && requested !== p.merchantId)
       throw new AppError("FORBIDDEN", "you may only access your own merchant");
     return p.merchantId;

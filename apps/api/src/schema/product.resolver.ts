@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { AppError } from "@truecopy/core";
 import type { TContext } from "../context.js";
+import { merchantScope } from "../auth/auth-checker.js";
 import { getProduct, listProducts, similarProducts } from "../services/product.service.js";
 import {
   Merchant,
@@ -84,8 +85,7 @@ export class MerchantResolver {
   @Authorized("merchants:read")
   @Query(() => [Merchant])
   async merchants(@Ctx() ctx: TContext) {
-    const p = ctx.principal!;
-    const scoped = p.role === "MERCHANDISER" || p.role === "SERVICE" ? p.merchantId : null;
+    const scoped = merchantScope(ctx);
     return ctx.services.db.prisma.merchant.findMany({
       where: scoped ? { id: scoped } : {},
       orderBy: { slug: "asc" },

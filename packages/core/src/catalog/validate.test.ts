@@ -84,3 +84,25 @@ describe("content hash", () => {
     expect(stableStringify({ b: [{ d: 1, c: 2 }], a: null })).toBe('{"a":null,"b":[{"c":2,"d":1}]}');
   });
 });
+
+describe("values the database would refuse", () => {
+  // Each of these once passed validation and then aborted its whole batch in PostgreSQL.
+  const cases: [string, Record<string, unknown>, string][] = [
+    ["NUL in category", { category: "a\u0000b" }, "category"],
+    ["NUL in an attribute name", { attributes: { "k\u0000": "v" } }, "attributes.k\u0000"],
+    ["NUL in an attribute value", { attributes: { k: ["ok", "v\u0000"] } }, "attributes.k.1"],
+    ["NUL in a review author", { reviews: [{ text: "ok", author: "x\u0000" }] }, "reviews.0.author"],
+    ["lone surrogate in the title", { title: "bad \ud800 title" }, "title"],
+    ["lone surrogate in an image", { images: ["a\udc00.jpg"] }, "images.0"],
+    ["price beyond DECIMAL(14,2)", { price: 1e12 }, "price"],
+  ];
+  it.each(cases)("rejects %s on its row and field", (_name, patch, field) => {
+    const r = validateProductRow({ ...base, ...patch }, 9);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.field)).toContain(field);
+  });
+
+  it("keeps surrogate pairs (emoji) and CJK", () => {
+    expect(validateProductRow({ ...base, title: "手表 ⌚️ 😀", attributes: { 颜色: ["黑色"] } }, 1).ok).toBe(true);
+  });
+});
