@@ -7,6 +7,7 @@ import {
   createApiKey,
   ensureMerchant,
   findMerchantBySlugOrId,
+  verifyAuditChain,
   type TDatabase,
 } from "@truecopy/db";
 import { loadEnv, requireDatabaseUrl } from "./env.js";
@@ -24,6 +25,7 @@ Commands:
                                   import a catalog; rows are validated one by one, invalid rows reported and skipped
   export [--format jsonl|csv] [--out FILE] [--merchant SLUG]
                                   write the catalog in the import format
+  audit:verify                    recompute the audit log's hash chain; exit 1 at the first broken event
   merchant:create --slug SLUG --name NAME             create (or rename) a merchant
   user:create --email E --password P --role ROLE [--name N] [--merchant SLUG]
   apikey:create --name N --role ROLE [--merchant SLUG]   prints the key once
@@ -118,6 +120,12 @@ async function run(argv: string[]): Promise<number> {
         }),
       );
       return 0;
+    }
+    case "audit:verify": {
+      const r = await withDb((db) => verifyAuditChain(db.pool));
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+      if (r.firstBrokenId !== null) process.stderr.write(`audit log broken at event ${r.firstBrokenId}: ${r.reason}\n`);
+      return r.firstBrokenId === null ? 0 : 1;
     }
     case "merchant:create": {
       const { slug, name } = values;

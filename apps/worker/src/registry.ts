@@ -7,7 +7,7 @@ export type TProcessorDefinition = {
   queue: TQueueName;
   concurrency: number;
   process(job: Job): Promise<unknown>;
-  onFinalFailure?(job: Job, error: Error): Promise<void>;
+  onFinalFailure?(job: Job): Promise<void>;
 };
 
 export type TWorkerStats = { completed: number; failed: number; active: number };
@@ -60,7 +60,7 @@ export function startWorkers(o: {
       });
       if (final && def.onFinalFailure) {
         def
-          .onFinalFailure(job, error)
+          .onFinalFailure(job)
           .catch((err: unknown) => o.log.error("recording a failed job failed", { error: String(err) }));
       }
     });

@@ -22,7 +22,7 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
   const workers = startWorkers({
     connection: workerRedis,
     prefix: env.TRUECOPY_QUEUE_PREFIX,
-    definitions: [analyzeProcessor({ db, embedder })],
+    definitions: [analyzeProcessor({ db, embedder }, env.WORKER_CONCURRENCY)],
     log,
   });
   const relay = startOutboxRelay({ db, queues, pollMs: env.OUTBOX_POLL_MS, log });

@@ -49,6 +49,24 @@ export async function createUser(
   return rows[0]!;
 }
 
+/** Creates the user unless the email exists; an existing user (and their password) is left alone. */
+export async function ensureUser(
+  pool: pg.Pool,
+  u: { email: string; name: string; role: TRole; password: string; merchantId?: string | null },
+): Promise<{ id: string; created: boolean }> {
+  const existing = await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = lower($1)`, [u.email]);
+  if (existing.rows[0]) return { id: existing.rows[0].id, created: false };
+  const passwordHash = await hashSecret(u.password);
+  const { rows } = await pool.query<{ id: string; created: boolean }>(
+    `INSERT INTO "User" (id, email, name, role, "merchantId", "passwordHash", "updatedAt")
+     VALUES (gen_random_uuid(), lower($1), $2, $3::"Role", $4, $5, now())
+     ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
+     RETURNING id, (xmax = 0) AS created`,
+    [u.email, u.name, u.role, u.merchantId ?? null, passwordHash],
+  );
+  return rows[0]!;
+}
+
 /** Returns the user when the password matches; the same work is done for unknown emails (no timing oracle). */
 export async function verifyLogin(pool: pg.Pool, email: string, password: string): Promise<TPrincipal | null> {
   const { rows } = await pool.query<TUserRow>(
@@ -138,9 +156,20 @@ export async function createApiKey(
   });
 }
 
+// scrypt costs ~15 ms of a libuv thread: verified keys are remembered briefly (by a digest of the
+// whole key, never the key itself), so a busy integration pays it once a minute, not per request.
+// Revocation therefore takes effect within API_KEY_CACHE_MS.
+export const API_KEY_CACHE_MS = 60_000;
+const API_KEY_CACHE_MAX = 10_000;
+const verifiedKeys = new Map<string, { principal: TPrincipal; until: number }>();
+
 export async function findApiKey(pool: pg.Pool, key: string): Promise<TPrincipal | null> {
   const parsed = parseApiKey(key);
   if (!parsed) return null;
+  const digest = sha256Hex(key);
+  const cached = verifiedKeys.get(digest);
+  if (cached && cached.until > Date.now()) return cached.principal;
+  verifiedKeys.delete(digest);
   const { rows } = await pool.query<{
     id: string;
     name: string;
@@ -155,7 +184,7 @@ export async function findApiKey(pool: pg.Pool, key: string): Promise<TPrincipal
   const row = rows[0];
   if (!row || !(await verifySecret(parsed.secret, row.secretHash))) return null;
   void pool.query(`UPDATE "ApiKey" SET "lastUsedAt" = now() WHERE id = $1`, [row.id]).catch(() => undefined);
-  return {
+  const principal: TPrincipal = {
     kind: "api_key",
     id: row.id,
     userId: null,
@@ -164,10 +193,19 @@ export async function findApiKey(pool: pg.Pool, key: string): Promise<TPrincipal
     role: row.role,
     merchantId: row.merchantId,
   };
+  if (verifiedKeys.size >= API_KEY_CACHE_MAX) verifiedKeys.delete(verifiedKeys.keys().next().value!);
+  verifiedKeys.set(digest, { principal, until: Date.now() + API_KEY_CACHE_MS });
+  return principal;
+}
+
+/** Forgets verified keys (after a revocation in this process, and in tests). */
+export function clearApiKeyCache(): void {
+  verifiedKeys.clear();
 }
 
 /** Revokes every live key with this name (the seed replaces its generated demo key on each run). */
 export async function revokeApiKeysNamed(pool: pg.Pool, name: string): Promise<number> {
+  clearApiKeyCache();
   const r = await pool.query(`UPDATE "ApiKey" SET "revokedAt" = now() WHERE name = $1 AND "revokedAt" IS NULL`, [name]);
   return r.rowCount ?? 0;
 }

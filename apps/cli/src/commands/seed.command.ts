@@ -2,7 +2,7 @@ import { ROLES, type TRole } from "@truecopy/core";
 import {
   createApiKey,
   createCatalogImporter,
-  createUser,
+  ensureUser,
   ensureMerchant,
   revokeApiKeysNamed,
   type TDatabase,
@@ -24,12 +24,15 @@ const ROLE_USERS: { role: TRole; local: string; merchantIndex?: number }[] = [
   { role: "ANALYST", local: "analyst" },
 ];
 
-/** Idempotent: merchants, the demo catalog, demo users and an API key; running it twice changes nothing. */
+/**
+ * Idempotent: merchants, the demo catalog, demo users and an API key. Existing users keep their
+ * passwords and roles: running it against a real database never resets an account.
+ */
 export async function seedCommand(db: TDatabase, env: TCliEnv, o: { adminOnly?: boolean } = {}): Promise<TSeedResult> {
   const merchantIds: string[] = [];
   for (const m of demoMerchants()) merchantIds.push(await ensureMerchant(db.pool, m));
 
-  const admin = await createUser(db.pool, {
+  const admin = await ensureUser(db.pool, {
     email: env.DEMO_ADMIN_EMAIL,
     name: "Demo Admin",
     role: "ADMIN",
@@ -39,7 +42,7 @@ export async function seedCommand(db: TDatabase, env: TCliEnv, o: { adminOnly?: 
   const domain = env.DEMO_ADMIN_EMAIL.split("@")[1] ?? "truecopy.local";
   for (const u of ROLE_USERS) {
     const email = `${u.local}@${domain}`;
-    await createUser(db.pool, {
+    await ensureUser(db.pool, {
       email,
       name: `Demo ${u.role.toLowerCase()}`,
       role: u.role,

@@ -4,15 +4,16 @@ import { recordJobRunBatch } from "@truecopy/db";
 import { analyzeProducts, type TAnalyzeDeps } from "./analyze.handler.js";
 import type { TProcessorDefinition } from "../../registry.js";
 
-export const analyzeProcessor = (deps: TAnalyzeDeps): TProcessorDefinition => ({
+export const analyzeProcessor = (deps: TAnalyzeDeps, concurrency: number): TProcessorDefinition => ({
   queue: QueueName.analyze,
-  concurrency: 2,
+  concurrency,
   async process(job: Job) {
     const payload = parsePayload(QueueName.analyze, job.data);
     return analyzeProducts(deps, payload);
   },
-  // After the last attempt the batch is counted as failed so the run still finishes, with the reason.
-  async onFinalFailure(job: Job, error: Error) {
+  // After the last attempt the batch is counted as failed so the run still finishes. Merchants read
+  // the run's error: it names the job, the detail (SQL, stack) stays in the worker's log.
+  async onFinalFailure(job: Job) {
     const data = job.data as { jobRunId?: string; batchKey?: string; productIds?: unknown[] };
     if (!data.jobRunId || !data.batchKey) return;
     await recordJobRunBatch(deps.db.pool, {
@@ -20,7 +21,7 @@ export const analyzeProcessor = (deps: TAnalyzeDeps): TProcessorDefinition => ({
       batchKey: data.batchKey,
       processed: 0,
       failed: Array.isArray(data.productIds) ? data.productIds.length : 0,
-      error: error.message.slice(0, 2000),
+      error: `analysis of ${Array.isArray(data.productIds) ? data.productIds.length : 0} products failed after ${job.attemptsMade} attempts (job ${job.id ?? "?"})`,
     });
   },
 });
