@@ -26,15 +26,19 @@ export async function markOutboxDispatched(pool: pg.Pool, ids: number[]): Promis
   );
 }
 
-/** Backs off exponentially; gives up (FAILED, kept for inspection) after OUTBOX_MAX_ATTEMPTS. */
-export async function markOutboxFailed(pool: pg.Pool, message: TOutboxMessage, error: string): Promise<void> {
+/**
+ * Backs off exponentially; gives up (FAILED, kept for inspection) after OUTBOX_MAX_ATTEMPTS.
+ * Returns true when it gave up, so the caller can close what waits on the message.
+ */
+export async function markOutboxFailed(pool: pg.Pool, message: TOutboxMessage, error: string): Promise<boolean> {
   const delay = Math.min(300, 2 ** Math.min(message.attempts, 8));
-  await pool.query(
+  const { rows } = await pool.query<{ status: string }>(
     `UPDATE "Outbox" SET "lastError" = $2, "availableAt" = now() + make_interval(secs => $3),
        status = CASE WHEN attempts >= $4 THEN 'FAILED'::"OutboxStatus" ELSE status END
-     WHERE id = $1`,
+     WHERE id = $1 RETURNING status`,
     [message.id, error.slice(0, 2000), delay, OUTBOX_MAX_ATTEMPTS],
   );
+  return rows[0]?.status === "FAILED";
 }
 
 export async function outboxBacklog(pool: pg.Pool): Promise<number> {

@@ -8,7 +8,7 @@ import { appendAudit, verifyAuditChain } from "./audit.repo.js";
 import { withTransaction, type TDatabase } from "./client.js";
 import { recordJobRunBatch } from "./job-run.repo.js";
 import { migrate, MigrationError } from "./migrate.js";
-import { claimOutbox, markOutboxDispatched, markOutboxFailed } from "./outbox.repo.js";
+import { claimOutbox, markOutboxDispatched, markOutboxFailed, OUTBOX_MAX_ATTEMPTS } from "./outbox.repo.js";
 import { importProductBatch } from "./product-import.repo.js";
 import { createTestMerchant, openTestDatabase } from "./testing.js";
 import { nearestProducts, upsertEmbeddings } from "./vector.js";
@@ -54,6 +54,23 @@ async function importSkusWithoutJobs(merchantId: string, skus: string[]) {
   await db.pool.query(`UPDATE "Outbox" SET status = 'DISPATCHED' WHERE payload->>'jobRunId' = $1`, [r.jobRunId]);
   return r;
 }
+
+describe("outbox give-up", () => {
+  it("marks a message FAILED at the last attempt and says so", async () => {
+    const m = await createTestMerchant(db);
+    const r = await importSkus(m.id, ["g1"]);
+    const { rows } = await db.pool.query<{ id: number }>(
+      `UPDATE "Outbox" SET attempts = $2 WHERE payload->>'jobRunId' = $1 RETURNING id`,
+      [r.jobRunId, OUTBOX_MAX_ATTEMPTS - 1],
+    );
+    const message = { id: rows[0]!.id, queue: "analyze", jobName: "x", payload: {}, attempts: OUTBOX_MAX_ATTEMPTS - 1 };
+    expect(await markOutboxFailed(db.pool, message, "still down")).toBe(false);
+    await db.pool.query(`UPDATE "Outbox" SET attempts = $2 WHERE id = $1`, [message.id, OUTBOX_MAX_ATTEMPTS]);
+    expect(await markOutboxFailed(db.pool, { ...message, attempts: OUTBOX_MAX_ATTEMPTS }, "gave up")).toBe(true);
+    const row = await db.pool.query(`SELECT status, "lastError" FROM "Outbox" WHERE id = $1`, [message.id]);
+    expect(row.rows[0]).toEqual({ status: "FAILED", lastError: "gave up" });
+  });
+});
 
 describe("job run progress", () => {
   it("counts a batch once, completes when all items are accounted for", async () => {

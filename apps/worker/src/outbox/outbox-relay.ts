@@ -1,4 +1,11 @@
-import { claimOutbox, markOutboxDispatched, markOutboxFailed, type TDatabase } from "@truecopy/db";
+import {
+  claimOutbox,
+  markOutboxDispatched,
+  markOutboxFailed,
+  recordJobRunBatch,
+  type TDatabase,
+  type TOutboxMessage,
+} from "@truecopy/db";
 import { isQueueName, type TQueues } from "@truecopy/jobs";
 import type { TLogger } from "@truecopy/config";
 
@@ -23,7 +30,8 @@ export function startOutboxRelay(o: { db: TDatabase; queues: TQueues; pollMs: nu
         done.push(m.id);
       } catch (e) {
         o.log.warn("outbox dispatch failed", { id: m.id, attempts: m.attempts, error: (e as Error).message });
-        await markOutboxFailed(o.db.pool, m, (e as Error).message);
+        const gaveUp = await markOutboxFailed(o.db.pool, m, (e as Error).message);
+        if (gaveUp) await failJobRunOf(o.db, m);
       }
     }
     await markOutboxDispatched(o.db.pool, done);
@@ -54,4 +62,17 @@ export function startOutboxRelay(o: { db: TDatabase; queues: TQueues; pollMs: nu
       await running;
     },
   };
+}
+
+/** A message that will never be queued still counts on its job run, so the run finishes as failed. */
+async function failJobRunOf(db: TDatabase, m: TOutboxMessage): Promise<void> {
+  const payload = m.payload as { jobRunId?: unknown; productIds?: unknown };
+  if (typeof payload.jobRunId !== "string" || !Array.isArray(payload.productIds)) return;
+  await recordJobRunBatch(db.pool, {
+    jobRunId: payload.jobRunId,
+    batchKey: `outbox-${m.id}`,
+    processed: 0,
+    failed: payload.productIds.length,
+    error: `${payload.productIds.length} products could not be queued for analysis (outbox ${m.id})`,
+  });
 }
