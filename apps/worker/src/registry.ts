@@ -21,6 +21,8 @@ export function startWorkers(o: {
   prefix: string;
   definitions: TProcessorDefinition[];
   log: TLogger;
+  lockMs: number;
+  faultDelayMs: number;
 }) {
   const stats = new Map<TQueueName, TWorkerStats>();
   const workers = o.definitions.map((def) => {
@@ -32,6 +34,7 @@ export function startWorkers(o: {
         s.active += 1;
         const started = performance.now();
         try {
+          if (o.faultDelayMs) await new Promise((r) => setTimeout(r, o.faultDelayMs));
           const result = await def.process(job);
           o.log.info("job completed", { queue: def.queue, jobId: job.id, ms: Math.round(performance.now() - started) });
           return result;
@@ -42,7 +45,14 @@ export function startWorkers(o: {
           s.active -= 1;
         }
       },
-      { connection: o.connection, prefix: o.prefix, concurrency: def.concurrency, autorun: true },
+      {
+        connection: o.connection,
+        prefix: o.prefix,
+        concurrency: def.concurrency,
+        autorun: true,
+        lockDuration: o.lockMs,
+        stalledInterval: o.lockMs,
+      },
     );
     worker.on("completed", () => {
       s.completed += 1;

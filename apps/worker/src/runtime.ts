@@ -24,6 +24,8 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
     prefix: env.TRUECOPY_QUEUE_PREFIX,
     definitions: [analyzeProcessor({ db, embedder }, env.WORKER_CONCURRENCY)],
     log,
+    lockMs: env.WORKER_LOCK_MS,
+    faultDelayMs: env.WORKER_FAULT_DELAY_MS,
   });
   const relay = startOutboxRelay({ db, queues, pollMs: env.OUTBOX_POLL_MS, log });
   const health = env.WORKER_HEALTH_PORT

@@ -54,6 +54,10 @@ export const ZWorkerEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
     WORKER_HEALTH_PORT: port(0),
+    // How long a job's lock lasts without renewal; a crashed worker's jobs are taken over after it.
+    WORKER_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+    // Fault injection for crash tests: every job waits this long before it starts its work.
+    WORKER_FAULT_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   });
 export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
 
