@@ -27,7 +27,6 @@ function startWorker(prefix: string, extra: Record<string, string>): ChildProces
   const env = testEnv();
   const child = spawn(process.execPath, [workerMain], {
     env: {
-      PATH: process.env.PATH,
       DATABASE_URL: env.DATABASE_URL,
       REDIS_URL: env.REDIS_URL,
       TRUECOPY_QUEUE_PREFIX: prefix,
