@@ -164,6 +164,9 @@ async function main() {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     NODE_ENV: process.env.NODE_ENV ?? "production",
+    // The local GraphQL IDE (and introspection) are part of the demo; production deployments
+    // leave this unset and get neither.
+    GRAPHQL_INTROSPECTION: process.env.GRAPHQL_INTROSPECTION ?? "1",
     API_PORT: String(API_PORT),
     API_URL: `http://127.0.0.1:${API_PORT}`,
     NEXT_TELEMETRY_DISABLED: "1",
