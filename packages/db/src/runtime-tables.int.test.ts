@@ -116,7 +116,8 @@ describe("audit log", () => {
     );
     expect(rows).toHaveLength(3);
     // Earlier events may predate this code (or belong to other tests): verify from ours on.
-    const before = await verifyAuditChain(db.pool, await chainAnchor(rows[0]!.id));
+    const anchor = await chainAnchor(rows[0]!.id);
+    const before = await verifyAuditChain(db.pool, anchor);
     expect(before.firstBrokenId).toBeNull();
     expect(before.checked).toBeGreaterThanOrEqual(3);
 
@@ -126,12 +127,14 @@ describe("audit log", () => {
     await expect(db.pool.query(`DELETE FROM "AuditEvent" WHERE id = $1`, [rows[1]!.id])).rejects.toThrow(/append-only/);
 
     // Someone with superuser rights bypasses the trigger: the chain still tells (rolled back after).
+    // Everything inside the transaction uses its own client: on the embedded server another client
+    // would wait for this transaction to end.
     const client = await db.pool.connect();
     try {
       await client.query("BEGIN");
       await client.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update"`);
       await client.query(`UPDATE "AuditEvent" SET after = '{"n": 99}' WHERE id = $1`, [rows[1]!.id]);
-      const broken = await verifyAuditChain(client, await chainAnchor(rows[0]!.id));
+      const broken = await verifyAuditChain(client, anchor);
       expect(broken).toMatchObject({ firstBrokenId: rows[1]!.id, reason: "content does not match its hash" });
     } finally {
       await client.query("ROLLBACK");
