@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { TLogger, TWorkerEnv } from "@truecopy/config";
-import { createDatabase } from "@truecopy/db";
+import { createDatabase, queueReembedding } from "@truecopy/db";
 import { createQueues, createRedis } from "@truecopy/jobs";
 import { createTextEmbedder } from "@truecopy/ml";
 import { analyzeProcessor } from "./features/analyze/analyze.processor.js";
@@ -28,6 +28,11 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
     faultDelayMs: env.WORKER_FAULT_DELAY_MS,
   });
   const relay = startOutboxRelay({ db, queues, pollMs: env.OUTBOX_POLL_MS, log });
+  // A new embedding model: products analysed with the old one are queued again (one worker does it).
+  void queueReembedding(db.pool, { model: embedder.model.name, batchSize: 500 }).then(
+    (r) => r.products && log.info("re-embedding products for a new model", { model: embedder.model.name, ...r }),
+    (e: Error) => log.warn("could not queue re-embedding", { error: e.message }),
+  );
   const health = env.WORKER_HEALTH_PORT
     ? createServer((req, res) => {
         res.writeHead(req.url === "/healthz" ? 200 : 404, { "content-type": "application/json" });

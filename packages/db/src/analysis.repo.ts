@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { withTransaction } from "./client.js";
 import { recordJobRunBatch } from "./job-run.repo.js";
+import { ANALYZE_JOB_NAME, ANALYZE_QUEUE, MAX_ANALYZE_BATCH } from "./product-import.repo.js";
 import { upsertEmbeddings, type TVectorModel } from "./vector.js";
 
 export type TProductForAnalysis = { id: string; title: string; description: string; sourceVersion: number };
@@ -48,5 +49,52 @@ export async function saveProductAnalyses(
       );
     }
     await recordJobRunBatch(tx, o.progress);
+  });
+}
+
+const REEMBED_LOCK = 724_110_003;
+export const REEMBED_JOB_NAME = "reembed-products";
+
+/**
+ * When the embedding model changes, products analysed with an older one have no vector for the
+ * current model: queue them (through the outbox, in batches) for analysis again. One run at a time:
+ * nothing is queued while an earlier re-embed run is unfinished, and concurrent callers skip.
+ */
+export async function queueReembedding(
+  pool: pg.Pool,
+  o: { model: string; batchSize: number; limit?: number },
+): Promise<{ jobRunId: string | null; products: number }> {
+  return withTransaction(pool, async (tx) => {
+    const locked = await tx.query<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock($1) AS ok`, [REEMBED_LOCK]);
+    if (!locked.rows[0]?.ok) return { jobRunId: null, products: 0 };
+    const running = await tx.query(
+      `SELECT 1 FROM "JobRun" WHERE name = $1 AND status IN ('QUEUED', 'RUNNING') LIMIT 1`,
+      [REEMBED_JOB_NAME],
+    );
+    if (running.rowCount) return { jobRunId: null, products: 0 };
+    const { rows } = await tx.query<{ id: string }>(
+      `SELECT p.id FROM "Product" p
+       WHERE EXISTS (SELECT 1 FROM "Analysis" a WHERE a."productId" = p.id AND a."variantId" IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM "Embedding" e WHERE e."ownerKind" = 'PRODUCT' AND e."ownerId" = p.id AND e.model = $1)
+       ORDER BY p.id LIMIT $2`,
+      [o.model, o.limit ?? 1_000_000],
+    );
+    if (!rows.length) return { jobRunId: null, products: 0 };
+    const run = await tx.query<{ id: string }>(
+      `INSERT INTO "JobRun" (id, queue, name, "payloadDigest", status, total, "updatedAt")
+       VALUES (gen_random_uuid(), $4, $1, $2, 'QUEUED', $3, now()) RETURNING id`,
+      [REEMBED_JOB_NAME, `reembed:${o.model}`, rows.length, ANALYZE_QUEUE],
+    );
+    const jobRunId = run.rows[0]!.id;
+    const ids = rows.map((r) => r.id);
+    const payloads: string[] = [];
+    const size = Math.min(MAX_ANALYZE_BATCH, Math.max(1, o.batchSize));
+    for (let i = 0; i < ids.length; i += size)
+      payloads.push(JSON.stringify({ jobRunId, productIds: ids.slice(i, i + size) }));
+    await tx.query(
+      `INSERT INTO "Outbox" (queue, "jobName", payload) SELECT $2, $3, p::jsonb FROM unnest($1::text[]) AS p`,
+      [payloads, ANALYZE_QUEUE, ANALYZE_JOB_NAME],
+    );
+    return { jobRunId, products: ids.length };
   });
 }

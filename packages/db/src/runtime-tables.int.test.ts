@@ -12,6 +12,7 @@ import { claimOutbox, markOutboxDispatched, markOutboxFailed, OUTBOX_MAX_ATTEMPT
 import { importProductBatch } from "./product-import.repo.js";
 import { createTestMerchant, openTestDatabase } from "./testing.js";
 import { nearestProducts, upsertEmbeddings } from "./vector.js";
+import { queueReembedding } from "./analysis.repo.js";
 
 let db: TDatabase & { url: string };
 beforeAll(async () => {
@@ -69,6 +70,42 @@ describe("outbox give-up", () => {
     expect(await markOutboxFailed(db.pool, { ...message, attempts: OUTBOX_MAX_ATTEMPTS }, "gave up")).toBe(true);
     const row = await db.pool.query(`SELECT status, "lastError" FROM "Outbox" WHERE id = $1`, [message.id]);
     expect(row.rows[0]).toEqual({ status: "FAILED", lastError: "gave up" });
+  });
+});
+
+describe("re-embedding on a model change", () => {
+  it("queues analysed products that have no vector of the current model, one run at a time", async () => {
+    const m = await createTestMerchant(db);
+    const r = await importSkusWithoutJobs(m.id, ["e1", "e2"]);
+    const [a, b] = r.changedIds;
+    await db.pool.query(
+      `INSERT INTO "Analysis" (id, "productId", "sourceVersion", language, "embeddingModel")
+       SELECT gen_random_uuid(), x, 1, 'en', 'old-model' FROM unnest($1::uuid[]) AS x`,
+      [[a, b]],
+    );
+    const model = `new-model-${randomUUID().slice(0, 8)}`;
+    await upsertEmbeddings(db.pool, { name: model, dim: 3 }, [
+      { ownerKind: "PRODUCT", ownerId: b!, vector: [1, 0, 0] },
+    ]);
+    const queued = await queueReembedding(db.pool, { model, batchSize: 1000 });
+    try {
+      expect(queued.jobRunId).not.toBeNull();
+      const payloads = await db.pool.query<{ payload: { productIds: string[] } }>(
+        `SELECT payload FROM "Outbox" WHERE payload->>'jobRunId' = $1`,
+        [queued.jobRunId],
+      );
+      const ids = payloads.rows.flatMap((p) => p.payload.productIds);
+      expect(ids).toContain(a);
+      expect(ids).not.toContain(b);
+      expect(ids).toHaveLength(queued.products);
+      expect(await queueReembedding(db.pool, { model, batchSize: 1000 })).toEqual({ jobRunId: null, products: 0 });
+    } finally {
+      // Other tests' workers must not pick up this run.
+      await db.pool.query(`UPDATE "Outbox" SET status = 'DISPATCHED' WHERE payload->>'jobRunId' = $1`, [
+        queued.jobRunId,
+      ]);
+      await db.pool.query(`UPDATE "JobRun" SET status = 'CANCELLED' WHERE id = $1`, [queued.jobRunId]);
+    }
   });
 });
 
