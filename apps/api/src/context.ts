@@ -4,12 +4,15 @@ import type { TDatabase, TPrincipal } from "@truecopy/db";
 import type { TApiEnv } from "@truecopy/config";
 import type { TLoaders } from "./loaders.js";
 import type { TSimilarity } from "./services/similarity.js";
+import type { TTextEmbedder } from "@truecopy/ml";
 
 export type TServices = {
   db: TDatabase;
   env: TApiEnv;
   log: TLogger;
   similarity: TSimilarity;
+  /** Embeds search queries with the same model as the catalog. */
+  embedder: TTextEmbedder;
 };
 
 export type TContext = {

@@ -177,6 +177,40 @@ describe("import → analyze → embeddings → similar products", () => {
     expect(field.data.product.similar.map((s: any) => s.product.id)).toContain(bySku["watch-2"].id);
   });
 
+  it("searches by meaning and by words (hybrid, fused by rank)", async () => {
+    const SEARCH = `query($q: String!, $m: ID, $after: String) {
+      semanticSearch(query: $q, filter: { merchantId: $m }, first: 2, after: $after) {
+        edges { score vectorRank keywordRank node { sku } } pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    const zh = await gql(SEARCH, { q: "心率 手表", m: merchant.id });
+    expect(zh.errors).toBeUndefined();
+    const zhHits = zh.data.semanticSearch.edges as {
+      score: number;
+      keywordRank: number | null;
+      node: { sku: string };
+    }[];
+    expect(new Set(zhHits.map((e) => e.node.sku))).toEqual(new Set(["watch-1", "watch-2"]));
+    expect(zhHits.every((e) => e.keywordRank !== null)).toBe(true);
+    expect(zh.data.semanticSearch.pageInfo.hasNextPage).toBe(true);
+    const next = await gql(SEARCH, {
+      q: "心率 手表",
+      m: merchant.id,
+      after: zh.data.semanticSearch.pageInfo.endCursor,
+    });
+    expect(next.data.semanticSearch.edges.map((e: any) => e.node.sku)).not.toContain("watch-1");
+
+    const en = await gql(SEARCH, { q: "frying pan for induction", m: merchant.id });
+    expect(en.data.semanticSearch.edges[0].node.sku).toBe("pan-1");
+    expect(en.data.semanticSearch.edges[0].score).toBeGreaterThan(en.data.semanticSearch.edges[1].score);
+
+    expect(codeOf(await gql(SEARCH, { q: "   ", m: merchant.id }))).toBe("BAD_USER_INPUT");
+    expect(codeOf(await gql(SEARCH, { q: "x", m: merchant.id, after: "bogus" }))).toBe("BAD_USER_INPUT");
+    // Query text is data, never syntax: operators and quotes do not break the keyword query.
+    const odd = await gql(SEARCH, { q: `"watch' OR 1=1; -- & | ! :*`, m: merchant.id });
+    expect(odd.errors).toBeUndefined();
+  });
+
   it("treats a re-import of the same rows as a no-op", async () => {
     const r = await gql(IMPORT, { merchantId: merchant.id, products: catalog });
     expect(r.data.importProducts).toMatchObject({

@@ -13,7 +13,7 @@ import { AppError } from "@truecopy/core";
 import type { TApiEnv, TLogger } from "@truecopy/config";
 import { createDatabase } from "@truecopy/db";
 import { createRedis } from "@truecopy/jobs";
-import { MODELS } from "@truecopy/ml";
+import { createTextEmbedder } from "@truecopy/ml";
 import { authenticate } from "./auth/authenticate.js";
 import type { TContext, TServices } from "./context.js";
 import { createErrorFormatter } from "./errors.js";
@@ -31,12 +31,13 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
   const db = createDatabase(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX, applicationName: "truecopy-api" });
   const redis = createRedis(env.REDIS_URL, "producer");
   redis.on("error", () => undefined); // readiness reports it; reconnects on its own
-  const embedding = MODELS["hashgram-v1"];
+  const embedder = createTextEmbedder();
   const services: TServices = {
     db,
     env,
     log,
-    similarity: createSimilarity(db, { name: embedding.name, dim: embedding.dim }),
+    embedder,
+    similarity: createSimilarity(db, { name: embedder.model.name, dim: embedder.model.dim }),
   };
 
   const schema = await getSchema();

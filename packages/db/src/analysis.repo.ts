@@ -19,6 +19,8 @@ export type TProductAnalysis = {
   sourceVersion: number;
   language: string;
   normalized: Record<string, unknown>;
+  /** Space-separated search terms (core's `searchDocument`) for the keyword index. */
+  searchDocument: string;
   vector: Float32Array;
 };
 
@@ -40,7 +42,18 @@ export async function saveProductAnalyses(
          ON CONFLICT ("productId", "sourceVersion") WHERE "variantId" IS NULL
          DO UPDATE SET language = EXCLUDED.language, "embeddingModel" = EXCLUDED."embeddingModel",
            normalized = EXCLUDED.normalized, "createdAt" = now()`,
-        [JSON.stringify(o.analyses.map(({ vector: _v, ...a }) => a)), o.model.name],
+        [JSON.stringify(o.analyses.map(({ vector: _v, searchDocument: _d, ...a }) => a)), o.model.name],
+      );
+      // Only the version that was analysed: a newer edit has its own job on the way.
+      await tx.query(
+        `UPDATE "Product" p SET "searchVector" = to_tsvector('simple', x.doc)
+         FROM jsonb_to_recordset($1::jsonb) AS x("productId" uuid, "sourceVersion" int, doc text)
+         WHERE p.id = x."productId" AND p."sourceVersion" = x."sourceVersion"`,
+        [
+          JSON.stringify(
+            o.analyses.map((a) => ({ productId: a.productId, sourceVersion: a.sourceVersion, doc: a.searchDocument })),
+          ),
+        ],
       );
       await upsertEmbeddings(
         tx,

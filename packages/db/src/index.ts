@@ -1,6 +1,7 @@
 export * from "./client.js";
 export * from "./migrate.js";
 export * from "./vector.js";
+export * from "./search.repo.js";
 export * from "./audit.repo.js";
 export * from "./auth.repo.js";
 export * from "./merchant.repo.js";

@@ -8,7 +8,7 @@ import { withTransaction, type TQueryable } from "./client.js";
 export type TVectorModel = { name: string; dim: number };
 export type TOwnerKind = "PRODUCT" | "VARIANT" | "REVIEW" | "IMAGE";
 
-function literals(model: TVectorModel): { name: string; dim: number } {
+export function vectorLiterals(model: TVectorModel): { name: string; dim: number } {
   if (!/^[a-z0-9][a-z0-9.-]{0,62}$/.test(model.name))
     throw new Error(`invalid model name for vector SQL: ${model.name}`);
   if (!Number.isInteger(model.dim) || model.dim < 1 || model.dim > 16_000)
@@ -27,7 +27,7 @@ export async function upsertEmbeddings(
   rows: { ownerKind: TOwnerKind; ownerId: string; vector: ArrayLike<number> }[],
 ): Promise<void> {
   if (!rows.length) return;
-  const { name, dim } = literals(model);
+  const { name, dim } = vectorLiterals(model);
   for (const r of rows) {
     if (r.vector.length !== dim)
       throw new Error(`embedding for ${r.ownerId} has ${r.vector.length} dimensions, model ${name} has ${dim}`);
@@ -53,7 +53,7 @@ export async function nearestProducts(
   model: TVectorModel,
   options: { productId: string; k: number; merchantId?: string | null },
 ): Promise<TNeighbour[]> {
-  const { name, dim } = literals(model);
+  const { name, dim } = vectorLiterals(model);
   const k = Math.max(1, Math.min(100, Math.floor(options.k)));
   const expr = `e.vector::vector(${dim})`;
   const sql = `

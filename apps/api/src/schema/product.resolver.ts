@@ -3,6 +3,7 @@ import { AppError } from "@truecopy/core";
 import type { TContext } from "../context.js";
 import { merchantScope } from "../auth/auth-checker.js";
 import { getProduct, listProducts, similarProducts } from "../services/product.service.js";
+import { semanticSearch } from "../services/search.service.js";
 import {
   Merchant,
   Product,
@@ -10,6 +11,7 @@ import {
   ProductConnection,
   ProductFilter,
   ProductReview,
+  SearchConnection,
   SimilarProduct,
 } from "./types.js";
 
@@ -24,6 +26,20 @@ export class ProductResolver {
     @Arg("after", () => String, { nullable: true }) after?: string,
   ) {
     return listProducts(ctx, filter, first, after);
+  }
+
+  @Authorized("catalog:read")
+  @Query(() => SearchConnection, {
+    description: "Search by meaning and by words: embedding kNN and keyword matches fused by reciprocal rank",
+  })
+  semanticSearch(
+    @Ctx() ctx: TContext,
+    @Arg("query", () => String) query: string,
+    @Arg("filter", () => ProductFilter, { nullable: true }) filter?: ProductFilter,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg("after", () => String, { nullable: true }) after?: string,
+  ) {
+    return semanticSearch(ctx, query, filter, first, after);
   }
 
   @Authorized("catalog:read")

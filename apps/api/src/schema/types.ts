@@ -200,3 +200,20 @@ export class ApiKeyCreated {
   @Field(() => Role) role!: TRole;
   @Field(() => String, { description: "The secret key; shown once, store it now" }) key!: string;
 }
+
+@ObjectType()
+export class SearchEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => Product) node!: Product;
+  @Field(() => Float, { description: "Reciprocal-rank-fusion score (higher is better)" }) score!: number;
+  @Field(() => Int, { nullable: true, description: "Rank among the nearest embeddings; null when not among them" })
+  vectorRank!: number | null;
+  @Field(() => Int, { nullable: true, description: "Rank among the keyword matches; null when no term matched" })
+  keywordRank!: number | null;
+}
+
+@ObjectType()
+export class SearchConnection {
+  @Field(() => [SearchEdge]) edges!: SearchEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}

@@ -1,4 +1,4 @@
-import { detectLanguage, normalizeText } from "@truecopy/core";
+import { detectLanguage, normalizeText, searchDocument } from "@truecopy/core";
 import { loadProductsForAnalysis, markJobRunStarted, saveProductAnalyses, type TDatabase } from "@truecopy/db";
 import type { TAnalyzePayload } from "@truecopy/jobs";
 import type { TTextEmbedder } from "@truecopy/ml";
@@ -29,6 +29,7 @@ export async function analyzeProducts(deps: TAnalyzeDeps, payload: TAnalyzePaylo
       sourceVersion: x.p.sourceVersion,
       language: detectLanguage(`${x.title}\n${x.description}`),
       normalized: { title: x.title, descriptionLength: x.description.length },
+      searchDocument: searchDocument(x.text),
       vector: vectors[i]!,
     })),
     progress: {
