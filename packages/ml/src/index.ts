@@ -15,3 +15,14 @@ export {
   type TTextEmbedder,
   type TTextEmbedderOptions,
 } from "./embedder.js";
+export {
+  createSentimentClassifier,
+  releaseSentimentSessions,
+  toSentiment,
+  DEFAULT_SENTIMENT_MODEL,
+  DEFAULT_NEUTRAL_THRESHOLD,
+  type TSentiment,
+  type TSentimentClassifier,
+  type TSentimentClassifierOptions,
+  type TSentimentLabel,
+} from "./sentiment.js";

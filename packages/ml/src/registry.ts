@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { AppError } from "@truecopy/core";
 
-export type TModelKind = "text-embedding";
+export type TModelKind = "text-embedding" | "sentiment";
 
 export type TModelSpec = {
   name: string;
@@ -34,6 +34,18 @@ export const MODELS = {
     dim: 256,
     file: "hashgram-v1.onnx",
     sha256: "7e49e1bdded11422e387643c8106ff635f6dbca18520b1706da372814879aed0",
+    buckets: 65536,
+    maxFeatures: 4096,
+    featureScheme: 1,
+  },
+  // Review sentiment (negative, positive): `dim` is the number of classes. docs/models/sentiment-v1.md
+  "sentiment-v1": {
+    name: "sentiment-v1",
+    version: "1.0.0",
+    kind: "sentiment",
+    dim: 2,
+    file: "sentiment-v1.onnx",
+    sha256: "e30b0c14583ec2686c7f9a7dee4c348b43031c0a3b0616d9bba8c0d1dc131694",
     buckets: 65536,
     maxFeatures: 4096,
     featureScheme: 1,

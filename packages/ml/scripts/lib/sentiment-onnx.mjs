@@ -1,0 +1,67 @@
+// Writes the sentiment model as ONNX (opset 13) with onnx-proto:
+//   ids int64 [batch, n] → Gather(table) → ReduceSum over n                      = sums [batch, 2]
+//   ids → Gather(nonpad: 1 per bucket, 0 for the padding id) → ReduceSum → max(·,1) → √ = norm [batch, 1]
+//   sums / norm + bias → Softmax → probabilities float [batch, 2]  (column 0 negative, 1 positive)
+// The padding id (= buckets) has a zero table row and does not count, so padded batches give the
+// same probabilities as single texts.
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const { onnx } = require("onnx-proto");
+
+const T = onnx.TensorProto.DataType;
+const u8 = (typed) => new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength);
+const tensor = (name, dataType, dims, typed) => onnx.TensorProto.create({ name, dataType, dims, rawData: u8(typed) });
+const node = (opType, input, output, attribute = []) =>
+  onnx.NodeProto.create({ opType, input, output, name: output[0], attribute });
+const intAttr = (name, i) => onnx.AttributeProto.create({ name, type: onnx.AttributeProto.AttributeType.INT, i });
+const valueInfo = (name, elemType, dims) =>
+  onnx.ValueInfoProto.create({
+    name,
+    type: {
+      tensorType: {
+        elemType,
+        shape: { dim: dims.map((d) => (typeof d === "string" ? { dimParam: d } : { dimValue: d })) },
+      },
+    },
+  });
+
+/** Encodes a logistic-regression sentiment model (`hidden` = 0) from lib/sentiment-model.mjs. */
+export function encodeSentimentModel(model, metadata) {
+  if (model.hidden !== 0) throw new Error("only the logistic-regression form (hidden = 0) is exported");
+  const rows = model.buckets + 1;
+  const nonpad = new Float32Array(rows).fill(1);
+  nonpad[model.padId] = 0;
+  const graph = onnx.GraphProto.create({
+    name: metadata.name ?? "sentiment",
+    input: [valueInfo("ids", T.INT64, ["batch", "n"])],
+    output: [valueInfo("probabilities", T.FLOAT, ["batch", 2])],
+    initializer: [
+      tensor("table", T.FLOAT, [rows, 2], model.table),
+      tensor("nonpad", T.FLOAT, [rows, 1], nonpad),
+      tensor("bias", T.FLOAT, [2], model.b),
+      tensor("one", T.FLOAT, [], new Float32Array([1])),
+      tensor("sum_axes", T.INT64, [1], new BigInt64Array([1n])),
+    ],
+    node: [
+      node("Gather", ["table", "ids"], ["rows"], [intAttr("axis", 0)]),
+      node("ReduceSum", ["rows", "sum_axes"], ["sums"], [intAttr("keepdims", 0)]),
+      node("Gather", ["nonpad", "ids"], ["flags"], [intAttr("axis", 0)]),
+      node("ReduceSum", ["flags", "sum_axes"], ["count"], [intAttr("keepdims", 0)]),
+      node("Max", ["count", "one"], ["count1"]),
+      node("Sqrt", ["count1"], ["norm"]),
+      node("Div", ["sums", "norm"], ["pooled"]),
+      node("Add", ["pooled", "bias"], ["logits"]),
+      node("Softmax", ["logits"], ["probabilities"], [intAttr("axis", 1)]),
+    ],
+  });
+  const encoded = onnx.ModelProto.create({
+    irVersion: 7,
+    opsetImport: [{ domain: "", version: 13 }],
+    producerName: "truecopy",
+    producerVersion: metadata.version ?? "0",
+    graph,
+    metadataProps: Object.entries(metadata).map(([key, value]) => ({ key, value: String(value) })),
+  });
+  return onnx.ModelProto.encode(encoded).finish();
+}

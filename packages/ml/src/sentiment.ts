@@ -1,0 +1,137 @@
+// Review sentiment with onnxruntime-node. One InferenceSession per model per process, shared by
+// every classifier instance (same pattern as embedder.ts). The model gives P(negative) and
+// P(positive); a text whose larger probability is below the neutral threshold is "neutral".
+import { hashedFeatureIds } from "@truecopy/core";
+import * as ort from "onnxruntime-node";
+import { getModelSpec, readVerifiedModel, type TModelSpec } from "./registry.js";
+
+export type TSentimentLabel = "positive" | "negative" | "neutral";
+
+export type TSentiment = {
+  label: TSentimentLabel;
+  /**
+   * Probability of the label for "positive"/"negative". For "neutral" it is the larger of the two
+   * class probabilities (in [0.5, threshold)), i.e. how far the model leaned; 0.5 for a text with
+   * no letters or digits.
+   */
+  score: number;
+};
+
+export type TSentimentClassifier = {
+  model: { name: string; version: string };
+  /** One result per text, in input order. */
+  classify(texts: readonly string[]): Promise<TSentiment[]>;
+};
+
+export type TSentimentClassifierOptions = {
+  /** Model name in the registry (default "sentiment-v1"). */
+  model?: string;
+  /** Below this larger-class probability the label is "neutral" (default 0.65, see the model card). */
+  neutralThreshold?: number;
+  /** Most texts per session run (default 32). */
+  batchSize?: number;
+  /** Most ids (texts × padded length) per session run, bounding memory (default 32768). */
+  maxIdsPerRun?: number;
+  /** Load the model from this file instead of the package's models/ (tests); still sha256-checked. */
+  modelUrl?: URL;
+};
+
+export const DEFAULT_SENTIMENT_MODEL = "sentiment-v1";
+export const DEFAULT_NEUTRAL_THRESHOLD = 0.65;
+
+const sessions = new Map<string, Promise<ort.InferenceSession>>();
+
+function sessionFor(spec: TModelSpec, url?: URL): Promise<ort.InferenceSession> {
+  const key = url ? `${spec.name} ${url.href}` : spec.name;
+  let session = sessions.get(key);
+  if (!session) {
+    session = readVerifiedModel(spec, url).then((bytes) =>
+      ort.InferenceSession.create(bytes, { executionProviders: ["cpu"], graphOptimizationLevel: "all" }),
+    );
+    // A failed load must not poison the cache: the next call retries.
+    session.catch(() => sessions.delete(key));
+    sessions.set(key, session);
+  }
+  return session;
+}
+
+/** Releases the cached sessions (for tests and graceful shutdown). */
+export async function releaseSentimentSessions(): Promise<void> {
+  const pending = [...sessions.values()];
+  sessions.clear();
+  for (const s of await Promise.allSettled(pending)) if (s.status === "fulfilled") await s.value.release();
+}
+
+function idsTensor(rows: readonly Int32Array[], width: number, padId: number): ort.Tensor {
+  const data = new BigInt64Array(rows.length * width).fill(BigInt(padId));
+  rows.forEach((ids, r) => {
+    for (let i = 0; i < ids.length; i++) data[r * width + i] = BigInt(ids[i]!);
+  });
+  return new ort.Tensor("int64", data, [rows.length, width]);
+}
+
+export function toSentiment(pPositive: number, neutralThreshold: number): TSentiment {
+  const pNegative = 1 - pPositive;
+  const top = Math.max(pPositive, pNegative);
+  if (top < neutralThreshold) return { label: "neutral", score: top };
+  return pPositive >= pNegative ? { label: "positive", score: pPositive } : { label: "negative", score: pNegative };
+}
+
+export function createSentimentClassifier(options: TSentimentClassifierOptions = {}): TSentimentClassifier {
+  const spec = getModelSpec(options.model ?? DEFAULT_SENTIMENT_MODEL);
+  if (spec.kind !== "sentiment")
+    throw new RangeError(`model ${spec.name} is a ${spec.kind} model, not a sentiment model`);
+  const threshold = options.neutralThreshold ?? DEFAULT_NEUTRAL_THRESHOLD;
+  if (!(threshold >= 0.5 && threshold <= 1))
+    throw new RangeError(`neutralThreshold must be in [0.5, 1], got ${threshold}`);
+  const batchSize = Math.max(1, options.batchSize ?? 32);
+  const maxIdsPerRun = Math.max(spec.maxFeatures, options.maxIdsPerRun ?? 32768);
+  const padId = spec.buckets;
+
+  async function classify(texts: readonly string[]): Promise<TSentiment[]> {
+    if (texts.length === 0) return [];
+    const ids = texts.map((t) => hashedFeatureIds(t, { buckets: spec.buckets, maxFeatures: spec.maxFeatures }));
+    const out = new Array<TSentiment>(texts.length);
+    // Texts without features never reach the model: their result is defined, not a bias artefact.
+    const order = ids
+      .map((_, i) => i)
+      .filter((i) => {
+        if (ids[i]!.length > 0) return true;
+        out[i] = { label: "neutral", score: 0.5 };
+        return false;
+      })
+      .sort((a, b) => ids[a]!.length - ids[b]!.length);
+    if (order.length === 0) return out;
+    const session = await sessionFor(spec, options.modelUrl);
+
+    let start = 0;
+    while (start < order.length) {
+      let end = start;
+      let width = 1;
+      while (end < order.length && end - start < batchSize) {
+        const w = Math.max(width, ids[order[end]!]!.length);
+        if (end > start && (end - start + 1) * w > maxIdsPerRun) break;
+        width = w;
+        end++;
+      }
+      const chunk = order.slice(start, end);
+      const result = await session.run({
+        ids: idsTensor(
+          chunk.map((i) => ids[i]!),
+          width,
+          padId,
+        ),
+      });
+      const probabilities = result["probabilities"];
+      if (!probabilities) throw new Error(`model ${spec.name} returned no "probabilities" output`);
+      const data = probabilities.data as Float32Array;
+      chunk.forEach((textIndex, row) => {
+        out[textIndex] = toSentiment(data[row * 2 + 1]!, threshold);
+      });
+      start = end;
+    }
+    return out;
+  }
+
+  return { model: { name: spec.name, version: spec.version }, classify };
+}
