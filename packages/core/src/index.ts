@@ -3,3 +3,4 @@ export * from "./catalog/index.js";
 export * from "./auth/index.js";
 export * from "./text/index.js";
 export * from "./search/index.js";
+export * from "./analysis/index.js";

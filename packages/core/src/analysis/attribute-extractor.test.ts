@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { extractAttributes, type TAttributeFact } from "./attribute-extractor.js";
+
+const brief = (facts: TAttributeFact[]) => facts.map((f) => [f.key, f.normalized, f.unit ?? null]);
+const one = (text: string) => {
+  const facts = extractAttributes(text);
+  expect(facts).toHaveLength(1);
+  return facts[0]!;
+};
+
+describe("extractAttributes: measurements", () => {
+  it.each([
+    ["续航30天", "battery_life", 720, "h"],
+    ["电池续航 14 天", "battery_life", 336, "h"],
+    ["5000mAh", "battery_capacity", 5000, "mAh"],
+    ["5000 mAh", "battery_capacity", 5000, "mAh"],
+    ["10,000mAh", "battery_capacity", 10000, "mAh"],
+    ["１．５公斤", "weight", 1.5, "kg"],
+    ["1.5 kg", "weight", 1.5, "kg"],
+    ["重450g", "weight", 0.45, "kg"],
+    ["2200W", "power", 2200, "W"],
+    ["1.7 L", "volume", 1.7, "L"],
+    ["500毫升", "volume", 0.5, "L"],
+    ["28 cm", "length", 28, "cm"],
+    ["保质期18个月", "shelf_life", 12960, "h"],
+    ["1.43英寸屏幕", "screen_size", 3.6322, "cm"],
+    ["survives 3 m drops", "drop_height", 300, "cm"],
+    ["8mm落差", "heel_drop", 0.8, "cm"],
+    ["300g重磅面料", "fabric_weight", 300, "gsm"],
+    ["230 GSM", "fabric_weight", 230, "gsm"],
+  ])("%s → %s", (text, key, value, unit) => {
+    const f = one(text);
+    expect(f.key).toBe(key);
+    expect(f.normalized).toBeCloseTo(value, 6);
+    expect(f.unit).toBe(unit);
+  });
+
+  it("tells water resistance apart: IP codes, ATM and metres", () => {
+    expect(brief(extractAttributes("IP68防尘防水，5ATM，50米防水，ipx4"))).toEqual([
+      ["water_resistance", "IP68", null],
+      ["water_resistance", "5ATM", null],
+      ["water_resistance", "50m", "m"],
+      ["water_resistance", "IPX4", null],
+    ]);
+  });
+
+  it("reads 65W快充 as power and keeps offsets into the original text", () => {
+    const text = "支持６５Ｗ快充";
+    const [f] = extractAttributes(text);
+    expect(f).toMatchObject({ key: "power", normalized: 65, unit: "W" });
+    expect(text.slice(f!.start, f!.end)).toBe("６５Ｗ");
+  });
+
+  it("does not read years, network generations or '5 in 1' as measurements", () => {
+    expect(extractAttributes("2024年春茶，支持5G，5 in 1 数据线")).toEqual([]);
+  });
+
+  it("reads dimensions, SPF and CRI", () => {
+    expect(brief(extractAttributes("外形尺寸45×30×15cm，SPF50+，显色指数Ra97"))).toEqual([
+      ["dimensions", "45x30x15", "cm"],
+      ["spf", 50, "SPF"],
+      ["cri", 97, "Ra"],
+    ]);
+  });
+});
+
+describe("extractAttributes: words", () => {
+  it("maps colours in zh and en to one canonical id, but not teas or 透明质酸", () => {
+    expect(brief(extractAttributes("黑色表身, Rose Gold finish, navy blue"))).toEqual([
+      ["colour", "black", null],
+      ["colour", "gold", null],
+      ["colour", "navy", null],
+    ]);
+    expect(extractAttributes("white tea and black tea, 含透明质酸").filter((f) => f.key === "colour")).toEqual([]);
+  });
+
+  it("maps materials, prefers the longest name and flags pure and part claims", () => {
+    const facts = extractAttributes("纯棉面料, PU leather, 304不锈钢内胆, stainless steel, 硅胶铲, ceramic");
+    expect(facts.map((f) => [f.normalized, f.qualifier ?? null, f.part ?? null])).toEqual([
+      ["cotton", "pure", null],
+      ["pu_leather", null, null],
+      ["stainless_steel", null, null],
+      ["stainless_steel", null, null],
+      ["silicone", null, "铲"],
+      ["ceramic", null, null],
+    ]);
+  });
+
+  it("finds sizes only where sizes are meant", () => {
+    expect(brief(extractAttributes("尺码 S M XL，均码，EU 42，42码"))).toEqual([
+      ["size", "S", null],
+      ["size", "M", null],
+      ["size", "XL", null],
+      ["size", "one size", null],
+      ["size", "42", null],
+      ["size", "42", null],
+    ]);
+    expect(extractAttributes("I am M.")).toEqual([]);
+  });
+
+  it("finds certifications", () => {
+    expect(extractAttributes("通过CE、FCC、RoHS、3C认证，FDA registered，ISO 9001，符合GB/T 18401-2010").map((f) => f.normalized)).toEqual([
+      "CE",
+      "FCC",
+      "RoHS",
+      "CCC",
+      "FDA",
+      "ISO 9001",
+      "GB/T 18401",
+    ]);
+  });
+
+  it("finds model numbers and known brands", () => {
+    const facts = extractAttributes("Voltrek GL-69A 与 XM-2024 对比，沃创 G6", { brands: ["Voltrek", "沃创"] });
+    expect(brief(facts)).toEqual([
+      ["brand", "Voltrek", null],
+      ["model", "GL-69A", null],
+      ["model", "XM-2024", null],
+      ["brand", "沃创", null],
+      ["model", "G6", null],
+    ]);
+  });
+
+  it("reads feature claims and their negation", () => {
+    expect(brief(extractAttributes("全掌碳板；不支持主动降噪；no carbon plate"))).toEqual([
+      ["carbon_plate", "yes", null],
+      ["noise_cancelling", "no", null],
+      ["carbon_plate", "no", null],
+    ]);
+  });
+
+  it("returns nothing for empty or unrelated text and tolerates malformed input", () => {
+    expect(extractAttributes("")).toEqual([]);
+    expect(extractAttributes("😀 \uD800 hello")).toEqual([]);
+  });
+});
