@@ -301,7 +301,11 @@ function buildMatchers(surfaces: Record<string, readonly string[]>): TMatcher[] 
       .join("|");
     return { re: new RegExp(`(?<![A-Za-z])(?:${alternation})(?![A-Za-z])`, flags), ids };
   };
-  return [build(sensitive, "g"), build(insensitive, "gi")];
+  // An empty alternation would match the empty string everywhere.
+  return [
+    ...(sensitive.size ? [build(sensitive, "g")] : []),
+    ...(insensitive.size ? [build(insensitive, "gi")] : []),
+  ];
 }
 
 const MATERIAL_MATCHERS = buildMatchers(MATERIAL_SURFACES);

@@ -105,54 +105,72 @@ function dfLookup(df: TKeyphraseOptions["df"]): ((term: string) => number | unde
 }
 
 // Words co-occurring within WINDOW positions (counting words, not punctuation) are linked; a
-// sentence end breaks the window so phrases from different sentences are not linked.
+// sentence end breaks the window so phrases from different sentences are not linked. The graph is
+// kept in flat arrays: this runs once per document over the whole catalog.
+const SENTENCE_END = new Set(["。", "！", "？", "!", "?", ".", ";", "；", "\n"]);
+
 function textRank(tokens: readonly TToken[], terms: ReadonlyArray<string | null>): Map<string, number> {
-  const neighbours = new Map<string, Map<string, number>>();
-  const link = (a: string, b: string): void => {
-    let m = neighbours.get(a);
-    if (!m) neighbours.set(a, (m = new Map<string, number>()));
-    m.set(b, (m.get(b) ?? 0) + 1);
-  };
-  const window: Array<string | null> = [];
+  const ids = new Map<string, number>();
+  const edges = new Map<number, number>(); // (a * n + b) → weight, filled after ids are known
+  const pairs: number[] = [];
+  const window: number[] = [];
   tokens.forEach((t, i) => {
-    if (t.kind === "punct" && /[。！？!?.;；\n]/.test(t.text)) {
-      window.length = 0;
+    if (t.kind === "punct") {
+      if (SENTENCE_END.has(t.text)) window.length = 0;
       return;
     }
-    if (t.kind !== "word" && t.kind !== "number" && t.kind !== "unit") return;
+    if (t.kind === "emoji") return;
     const term = terms[i] ?? null;
-    const candidate = term !== null && TEXTRANK_POS.test(t.pos ?? "") ? term : null;
-    if (candidate !== null) {
-      if (!neighbours.has(candidate)) neighbours.set(candidate, new Map());
-      for (const other of window) {
-        if (other !== null && other !== candidate) {
-          link(candidate, other);
-          link(other, candidate);
-        }
-      }
+    let id = -1;
+    if (term !== null && TEXTRANK_POS.test(t.pos ?? "")) {
+      id = ids.get(term) ?? -1;
+      if (id < 0) ids.set(term, (id = ids.size));
+      for (const other of window) if (other >= 0 && other !== id) pairs.push(id, other);
     }
-    window.push(candidate);
+    window.push(id);
     if (window.length >= WINDOW) window.shift();
   });
-
-  const nodes = [...neighbours.keys()];
-  const outWeight = new Map<string, number>();
-  for (const [n, m] of neighbours) outWeight.set(n, [...m.values()].reduce((a, b) => a + b, 0));
-  let rank = new Map<string, number>(nodes.map((n) => [n, 1]));
+  const n = ids.size;
+  if (n === 0) return new Map();
+  for (let p = 0; p < pairs.length; p += 2) {
+    const a = pairs[p]!;
+    const b = pairs[p + 1]!;
+    edges.set(a * n + b, (edges.get(a * n + b) ?? 0) + 1);
+    edges.set(b * n + a, (edges.get(b * n + a) ?? 0) + 1);
+  }
+  // Compressed adjacency: for node v, in-links from[k] with weight w[k] for k in [offset[v], offset[v+1]).
+  const offset = new Int32Array(n + 1);
+  for (const key of edges.keys()) offset[(key % n) + 1]!++;
+  for (let v = 0; v < n; v++) offset[v + 1]! += offset[v]!;
+  const from = new Int32Array(edges.size);
+  const weight = new Float64Array(edges.size);
+  const fill = offset.slice(0, n);
+  const outWeight = new Float64Array(n);
+  for (const [key, w] of edges) {
+    const src = Math.floor(key / n);
+    const dst = key % n;
+    const k = fill[dst]!++;
+    from[k] = src;
+    weight[k] = w;
+    outWeight[src]! += w;
+  }
+  let rank = new Float64Array(n).fill(1);
+  let next = new Float64Array(n);
   for (let it = 0; it < MAX_ITERATIONS; it++) {
-    const next = new Map<string, number>();
     let delta = 0;
-    for (const n of nodes) {
+    for (let v = 0; v < n; v++) {
       let sum = 0;
-      for (const [m, w] of neighbours.get(n)!) sum += (w / outWeight.get(m)!) * rank.get(m)!;
-      const v = 1 - DAMPING + DAMPING * sum;
-      next.set(n, v);
-      delta = Math.max(delta, Math.abs(v - rank.get(n)!));
+      for (let k = offset[v]!; k < offset[v + 1]!; k++) sum += (weight[k]! / outWeight[from[k]!]!) * rank[from[k]!]!;
+      const value = 1 - DAMPING + DAMPING * sum;
+      next[v] = value;
+      delta = Math.max(delta, Math.abs(value - rank[v]!));
     }
-    rank = next;
+    [rank, next] = [next, rank];
     if (delta < CONVERGED) break;
   }
-  return rank;
+  const out = new Map<string, number>();
+  for (const [term, id] of ids) out.set(term, rank[id]!);
+  return out;
 }
 
 // Runs of adjacent top-scoring words (nothing between them but a space); every 2- and 3-word

@@ -13,39 +13,58 @@ export type TNormalizedText = {
 };
 
 export function normalizeWithOffsets(original: string): TNormalizedText {
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const chunks: string[] = [];
+  let starts = new Int32Array(original.length + 16);
+  let ends = new Int32Array(original.length + 16);
+  let n = 0;
+  // Start of the current run of characters copied unchanged.
+  let copyFrom = 0;
   let i = 0;
+  // NFKC can expand a character ("㎏" → "kg"), so the maps may outgrow the original's length.
+  const ensure = (extra: number): void => {
+    if (n + extra <= starts.length) return;
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(Math.max(a.length * 2, n + extra + 16));
+      b.set(a);
+      return b;
+    };
+    starts = grow(starts);
+    ends = grow(ends);
+  };
+  const emit = (folded: string, from: number, to: number): void => {
+    ensure(folded.length);
+    chunks.push(folded);
+    for (let k = 0; k < folded.length; k++) {
+      starts[n] = from;
+      ends[n++] = to;
+    }
+  };
   while (i < original.length) {
     const c = original.charCodeAt(i);
-    // Fast path: ASCII and the CJK unified block have no NFKC mapping.
+    // Fast path: ASCII and the CJK unified block have no NFKC mapping and are copied as they are.
     if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff)) {
-      out.push(original[i]!);
-      starts.push(i);
-      ends.push(i + 1);
+      ensure(1);
+      starts[n] = i;
+      ends[n++] = i + 1;
       i++;
       continue;
     }
+    if (copyFrom < i) chunks.push(original.slice(copyFrom, i));
     const next = original.charCodeAt(i + 1);
     const width = c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
     const ch = original.slice(i, i + width);
     // ZWJ stays: emoji sequences need it. Other format characters are invisible noise.
-    if (ch !== "\u200D" && FORMAT.test(ch)) {
-      i += width;
-      continue;
-    }
-    // A lone surrogate becomes U+FFFD (same length), so later regexes never see broken pairs.
-    let folded = width === 1 && c >= 0xd800 && c <= 0xdfff ? "\uFFFD" : ch.normalize("NFKC");
-    if (folded === "\u3000") folded = " ";
-    for (let k = 0; k < folded.length; k++) {
-      out.push(folded[k]!);
-      starts.push(i);
-      ends.push(i + width);
+    if (ch === "\u200D" || !FORMAT.test(ch)) {
+      // A lone surrogate becomes U+FFFD (same length), so later regexes never see broken pairs.
+      let folded = width === 1 && c >= 0xd800 && c <= 0xdfff ? "\uFFFD" : ch.normalize("NFKC");
+      if (folded === "\u3000") folded = " ";
+      emit(folded, i, i + width);
     }
     i += width;
+    copyFrom = i;
   }
-  return { text: out.join(""), originStart: Int32Array.from(starts), originEnd: Int32Array.from(ends) };
+  if (copyFrom < original.length) chunks.push(original.slice(copyFrom));
+  return { text: chunks.join(""), originStart: starts.subarray(0, n), originEnd: ends.subarray(0, n) };
 }
 
 /** Maps a [start, end) range of the normalised text back to the original text. */

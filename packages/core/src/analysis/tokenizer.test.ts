@@ -86,3 +86,14 @@ describe("isStopword", () => {
     expect(["续航", "battery"].some(isStopword)).toBe(false);
   });
 });
+
+describe("tokenize offsets with expanding normalisation", () => {
+  it("maps characters that NFKC expands back to the one original character", () => {
+    const text = "重量2㎏，".repeat(40) + "ﬁne";
+    const tokens = tokenize(text);
+    const units = tokens.filter((t) => t.kind === "unit");
+    expect(units).toHaveLength(40);
+    expect(units.every((t) => text.slice(t.start, t.end) === "㎏" && t.text === "kg")).toBe(true);
+    expect(text.slice(tokens.at(-1)!.start, tokens.at(-1)!.end)).toBe("ﬁne");
+  });
+});

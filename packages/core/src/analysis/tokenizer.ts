@@ -36,8 +36,39 @@ const LETTER = /[\p{L}\p{M}]/u;
 const DIGIT = /\p{Nd}/u;
 const SPACE = /\s/u;
 const EMOJI_START = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
+
+const SPACE_CLASS = 0;
+const HAN_CLASS = 1;
+const DIGIT_CLASS = 2;
+const LETTER_CLASS = 3;
+const EMOJI_CLASS = 4;
+const IGNORED = 5;
+const OTHER_CLASS = 6;
+
 // Code points that continue an emoji: variation selector, skin tones, ZWJ, tags, keycap.
-const EMOJI_CONTINUE = /[\uFE0F\u{1F3FB}-\u{1F3FF}\u200D\u{E0020}-\u{E007F}\u20E3]/u;
+const isEmojiContinue = (c: number): boolean =>
+  c === 0xfe0f || (c >= 0x1f3fb && c <= 0x1f3ff) || c === 0x200d || (c >= 0xe0020 && c <= 0xe007f) || c === 0x20e3;
+const isRegionalIndicator = (c: number): boolean => c >= 0x1f1e6 && c <= 0x1f1ff;
+
+// Character class of a code point; ASCII and the common CJK block skip the Unicode regexes, which
+// dominate the cost otherwise.
+function classOf(cp: number): number {
+  if (cp < 0x80) {
+    if (cp <= 0x20) return SPACE_CLASS;
+    if (cp >= 0x30 && cp <= 0x39) return DIGIT_CLASS;
+    if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) return LETTER_CLASS;
+    return OTHER_CLASS;
+  }
+  if (cp >= 0x4e00 && cp <= 0x9fff) return HAN_CLASS;
+  if (isEmojiContinue(cp) || cp === 0xfffd) return IGNORED;
+  const ch = String.fromCodePoint(cp);
+  if (SPACE.test(ch)) return SPACE_CLASS;
+  if (HAN.test(ch)) return HAN_CLASS;
+  if (DIGIT.test(ch)) return DIGIT_CLASS;
+  if (EMOJI_START.test(ch)) return EMOJI_CLASS;
+  if (LETTER.test(ch)) return LETTER_CLASS;
+  return OTHER_CLASS;
+}
 
 type TRaw = { text: string; start: number; end: number; kind: TTokenKind; pos?: string; lemma?: string };
 
@@ -61,41 +92,43 @@ export function tokenize(text: string, lang?: TLanguage): TToken[] {
   let i = 0;
   while (i < s.length) {
     const cp = s.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    if (SPACE.test(ch)) {
-      i += ch.length;
+    const width = cp > 0xffff ? 2 : 1;
+    const cls = classOf(cp);
+    if (cls === SPACE_CLASS || cls === IGNORED) {
+      // Whitespace, and selectors/joiners outside an emoji (also after a keycap digit), carry nothing.
+      i += width;
       continue;
     }
-    if (HAN.test(ch)) {
-      let j = i + ch.length;
+    if (cls === HAN_CLASS) {
+      let j = i + width;
       while (j < s.length) {
-        const c = String.fromCodePoint(s.codePointAt(j)!);
-        if (!HAN.test(c)) break;
-        j += c.length;
+        const c = s.codePointAt(j)!;
+        if (classOf(c) !== HAN_CLASS) break;
+        j += c > 0xffff ? 2 : 1;
       }
       hanRuns.push({ start: i, end: j, at: raw.length });
       i = j;
       continue;
     }
-    if (DIGIT.test(ch)) {
+    if (cls === DIGIT_CLASS) {
       let j = i + 1;
       while (j < s.length) {
-        if (DIGIT.test(s[j]!)) j++;
+        if (classOf(s.charCodeAt(j)) === DIGIT_CLASS) j++;
         // A "." or "," between digits stays inside the number ("1.5", "10,000").
-        else if ((s[j] === "." || s[j] === ",") && j + 1 < s.length && DIGIT.test(s[j + 1]!)) j += 2;
+        else if ((s[j] === "." || s[j] === ",") && j + 1 < s.length && classOf(s.charCodeAt(j + 1)) === DIGIT_CLASS) j += 2;
         else break;
       }
       raw.push({ text: s.slice(i, j), start: i, end: j, kind: "number", pos: "m" });
       i = j;
       continue;
     }
-    if (LETTER.test(ch)) {
-      let j = i + ch.length;
+    if (cls === LETTER_CLASS) {
+      let j = i + width;
       while (j < s.length) {
-        const c = String.fromCodePoint(s.codePointAt(j)!);
-        if (LETTER.test(c) && !HAN.test(c)) j += c.length;
+        const c = s.codePointAt(j)!;
+        if (classOf(c) === LETTER_CLASS) j += c > 0xffff ? 2 : 1;
         // Apostrophes and hyphens inside a word ("don't", "wi-fi") keep it whole.
-        else if ((c === "'" || c === "-") && j + 1 < s.length && LETTER.test(s[j + 1]!) && !HAN.test(s[j + 1]!)) j += 2;
+        else if ((c === 0x27 || c === 0x2d) && j + 1 < s.length && classOf(s.codePointAt(j + 1)!) === LETTER_CLASS) j += 2;
         else break;
       }
       const word = s.slice(i, j);
@@ -103,32 +136,26 @@ export function tokenize(text: string, lang?: TLanguage): TToken[] {
       i = j;
       continue;
     }
-    if (EMOJI_START.test(ch)) {
-      let j = i + ch.length;
+    if (cls === EMOJI_CLASS) {
+      let j = i + width;
       // Regional indicators pair up into one flag.
-      if (/\p{Regional_Indicator}/u.test(ch) && j < s.length && /\p{Regional_Indicator}/u.test(String.fromCodePoint(s.codePointAt(j)!))) j += 2;
+      if (isRegionalIndicator(cp) && isRegionalIndicator(s.codePointAt(j) ?? 0)) j += 2;
       while (j < s.length) {
-        const c = String.fromCodePoint(s.codePointAt(j)!);
-        if (EMOJI_CONTINUE.test(c)) {
-          j += c.length;
-          // After a ZWJ the next pictograph belongs to the same emoji.
-          if (c === "\u200D" && j < s.length) {
-            const next = String.fromCodePoint(s.codePointAt(j)!);
-            if (EMOJI_START.test(next)) j += next.length;
-          }
-        } else break;
+        const c = s.codePointAt(j)!;
+        if (!isEmojiContinue(c)) break;
+        j += c > 0xffff ? 2 : 1;
+        // After a ZWJ the next pictograph belongs to the same emoji.
+        if (c === 0x200d && j < s.length) {
+          const next = s.codePointAt(j)!;
+          if (classOf(next) === EMOJI_CLASS) j += next > 0xffff ? 2 : 1;
+        }
       }
       raw.push({ text: s.slice(i, j), start: i, end: j, kind: "emoji" });
       i = j;
       continue;
     }
-    // Selectors and joiners outside an emoji (also after a keycap digit) carry nothing.
-    if (EMOJI_CONTINUE.test(ch) || ch === "\uFFFD") {
-      i += ch.length;
-      continue;
-    }
-    raw.push({ text: ch, start: i, end: i + ch.length, kind: "punct", pos: "x" });
-    i += ch.length;
+    raw.push({ text: s.slice(i, i + width), start: i, end: i + width, kind: "punct", pos: "x" });
+    i += width;
   }
 
   const han = segmentHanRuns(s, hanRuns);
