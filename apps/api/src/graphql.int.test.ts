@@ -204,6 +204,11 @@ describe("import → analyze → embeddings → similar products", () => {
     expect(en.data.semanticSearch.edges[0].node.sku).toBe("pan-1");
     expect(en.data.semanticSearch.edges[0].score).toBeGreaterThan(en.data.semanticSearch.edges[1].score);
 
+    // A sku typed into the search box finds that product first.
+    const sku = await gql(SEARCH, { q: "dress-1", m: merchant.id });
+    expect(sku.data.semanticSearch.edges[0].node.sku).toBe("dress-1");
+    expect(sku.data.semanticSearch.edges[0].score).toBeGreaterThanOrEqual(1);
+
     expect(codeOf(await gql(SEARCH, { q: "   ", m: merchant.id }))).toBe("BAD_USER_INPUT");
     expect(codeOf(await gql(SEARCH, { q: "x", m: merchant.id, after: "bogus" }))).toBe("BAD_USER_INPUT");
     // Query text is data, never syntax: operators and quotes do not break the keyword query.

@@ -4,11 +4,17 @@ import { recordJobRunBatch } from "./job-run.repo.js";
 import { ANALYZE_JOB_NAME, ANALYZE_QUEUE, MAX_ANALYZE_BATCH } from "./product-import.repo.js";
 import { upsertEmbeddings, type TVectorModel } from "./vector.js";
 
-export type TProductForAnalysis = { id: string; title: string; description: string; sourceVersion: number };
+export type TProductForAnalysis = {
+  id: string;
+  sku: string;
+  title: string;
+  description: string;
+  sourceVersion: number;
+};
 
 export async function loadProductsForAnalysis(pool: pg.Pool, ids: string[]): Promise<TProductForAnalysis[]> {
   const { rows } = await pool.query<TProductForAnalysis>(
-    `SELECT id, title, description, "sourceVersion" FROM "Product" WHERE id = ANY($1::uuid[])`,
+    `SELECT id, sku, title, description, "sourceVersion" FROM "Product" WHERE id = ANY($1::uuid[])`,
     [ids],
   );
   return rows;

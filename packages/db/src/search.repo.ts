@@ -18,6 +18,8 @@ export async function searchProducts(
   o: {
     vector: ArrayLike<number>;
     terms: string[];
+    /** The raw query: a product whose sku equals it comes first. */
+    exactSku?: string;
     merchantId: string | null;
     category: string | null;
     candidates: number;
@@ -53,11 +55,17 @@ export async function searchProducts(
         LIMIT ${candidates}
       ) matched
     )
+    , exact AS (
+      -- A query that is a sku finds that product first (it outranks any fused score, which is < 1).
+      SELECT p.id, 1 AS r FROM "Product" p
+      WHERE p.sku = $7 AND ($3::uuid IS NULL OR p."merchantId" = $3::uuid) AND ($4::text IS NULL OR p.category = $4::text)
+    )
     SELECT id AS "productId",
-           sum(1.0 / (${RRF_K} + r))::float8 AS score,
+           sum(CASE WHEN src = 'x' THEN 1.0 ELSE 1.0 / (${RRF_K} + r) END)::float8 AS score,
            min(r) FILTER (WHERE src = 'v')::int AS "vectorRank",
            min(r) FILTER (WHERE src = 'k')::int AS "keywordRank"
-    FROM (SELECT id, r, 'v' AS src FROM vec UNION ALL SELECT id, r, 'k' AS src FROM kw) both_lists
+    FROM (SELECT id, r, 'v' AS src FROM vec UNION ALL SELECT id, r, 'k' AS src FROM kw
+          UNION ALL SELECT id, r, 'x' AS src FROM exact) lists
     GROUP BY id
     ORDER BY score DESC, id
     LIMIT $5 OFFSET $6`;
@@ -73,6 +81,7 @@ export async function searchProducts(
       o.category,
       o.limit,
       o.offset,
+      o.exactSku ?? "",
     ]);
     return rows;
   });

@@ -44,6 +44,7 @@ export async function semanticSearch(
     {
       vector: vector!,
       terms: searchTerms(text),
+      exactSku: text,
       merchantId,
       category: filter?.category ?? null,
       candidates: CANDIDATES,

@@ -9,7 +9,7 @@ import { useCurrentUser } from "../current-user";
 import { ImportPanel } from "./import-panel";
 import { JobRunsPanel } from "./job-runs-panel";
 import { ProductTable } from "./product-table";
-import { ProductsQuery } from "./products.graphql";
+import { ProductsQuery, SemanticSearchQuery } from "./products.graphql";
 import type { TProductRow } from "./products.graphql";
 
 const PAGE_SIZE = 25;
@@ -81,12 +81,25 @@ export function ProductsView() {
         error: null,
       }));
       try {
-        const data = await graphqlRequest(
-          ProductsQuery,
-          { filter: search === "" ? {} : { search }, first: PAGE_SIZE, after },
-          { signal: controller.signal },
-        );
-        const page = data.products;
+        const page =
+          search === ""
+            ? (
+                await graphqlRequest(
+                  ProductsQuery,
+                  { filter: {}, first: PAGE_SIZE, after },
+                  { signal: controller.signal },
+                )
+              ).products
+            : {
+                ...(
+                  await graphqlRequest(
+                    SemanticSearchQuery,
+                    { query: search, first: PAGE_SIZE, after },
+                    { signal: controller.signal },
+                  )
+                ).semanticSearch,
+                totalCount: null,
+              };
         setList((current) => ({
           search,
           items:
@@ -143,7 +156,7 @@ export function ProductsView() {
           <input
             data-testid="product-search"
             type="search"
-            placeholder="Search SKU, title or description…"
+            placeholder="Search by meaning, words or SKU…"
             aria-label="Search products"
             value={draft}
             onChange={(event) => setDraft(event.target.value)}

@@ -45,6 +45,27 @@ export const ProductsQuery = gql<
   }
 `);
 
+// The search box searches by meaning and by words (embedding kNN + keywords, fused by rank); a
+// sku typed in comes first. Results are ranked, so there is no total count.
+export const SemanticSearchQuery = gql<
+  { semanticSearch: { edges: { cursor: string; node: TProductRow }[]; pageInfo: TPageInfo } },
+  { query: string; first: number; after: string | null }
+>(`
+  query SemanticSearch($query: String!, $first: Int, $after: String) {
+    semanticSearch(query: $query, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id sku title category price currency reviewCount updatedAt
+          merchant { id name }
+          analysis { language }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
 export const JobRunsQuery = gql<{ jobRuns: { edges: { node: TJobRun }[]; totalCount: number } }, { first: number }>(`
   query JobRuns($first: Int) {
     jobRuns(first: $first) {

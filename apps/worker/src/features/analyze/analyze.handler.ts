@@ -29,7 +29,8 @@ export async function analyzeProducts(deps: TAnalyzeDeps, payload: TAnalyzePaylo
       sourceVersion: x.p.sourceVersion,
       language: detectLanguage(`${x.title}\n${x.description}`),
       normalized: { title: x.title, descriptionLength: x.description.length },
-      searchDocument: searchDocument(x.text),
+      // The sku is searchable too: people paste it into the search box.
+      searchDocument: searchDocument(`${x.p.sku}\n${x.text}`),
       vector: vectors[i]!,
     })),
     progress: {
