@@ -137,7 +137,7 @@ const CONTEXT: ReadonlyArray<readonly [TUnit["dim"] | "any", RegExp, TAttributeK
   ["time", /保质期|shelf[ -]life|best before/i, "shelf_life"],
   ["time", /保修|质保|warranty/i, "warranty"],
   ["time", /充满|充电时间|charges? (?:fully|in)|full charge in|fast charg|快充/i, "charge_time"],
-  ["time", /续航|电池|充电|电量|待机|使用|播放|battery|charge|lasts?|playtime|standby|runtime|listening/i, "battery_life"],
+  ["time", /续航|电池|充电|电量|待机|使用|播放|battery|charge|lasts?|playtime|playback|standby|runtime|listening|the case|in total|total/i, "battery_life"],
   ["mass", /克重|重磅|面料|fabric|heavyweight|gsm/i, "fabric_weight"],
   ["length", /防摔|跌落|摔|drops?\b(?! of)|drop protection/i, "drop_height"],
   ["length", /落差|heel[- ]to[- ]toe|offset|drop/i, "heel_drop"],

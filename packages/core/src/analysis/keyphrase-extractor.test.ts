@@ -52,3 +52,11 @@ describe("extractKeyphrases", () => {
     expect(extractKeyphrases(tokenize("智能手表"), { k: 0 })).toEqual([]);
   });
 });
+
+describe("extractKeyphrases on mixed text", () => {
+  it("writes mixed zh/en phrases without a space between scripts", () => {
+    const text = "EVA中底回弹好。EVA中底轻，EVA中底耐穿。";
+    const phrases = extractKeyphrases(tokenize(text), { k: 5 }).map((p) => p.phrase);
+    expect(phrases).toContain("eva中底");
+  });
+});

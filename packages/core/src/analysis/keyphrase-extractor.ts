@@ -188,8 +188,13 @@ function adjacentPhrases(
       for (let i = 0; i + n <= run.length; i++) {
         const parts = run.slice(i, i + n);
         const words = parts.map((p) => tokens[p]!);
-        const latin = words.some((w) => w.pos === "eng");
-        const phrase = words.map((w) => (w.pos === "eng" ? w.text.toLowerCase() : w.text)).join(latin ? " " : "");
+        // Latin words are separated by a space, everything else is written together ("EVA中底").
+        let phrase = "";
+        words.forEach((w, k) => {
+          const latin = w.pos === "eng";
+          if (k > 0 && latin && words[k - 1]!.pos === "eng") phrase += " ";
+          phrase += latin ? w.text.toLowerCase() : w.text;
+        });
         const seen = found.get(phrase);
         if (seen) {
           seen.count++;
