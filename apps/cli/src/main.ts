@@ -12,6 +12,7 @@ import {
 } from "@truecopy/db";
 import { loadEnv, requireDatabaseUrl } from "./env.js";
 import { importCommand } from "./commands/import.command.js";
+import { analyzeCommand } from "./commands/analyze.command.js";
 import { exportCommand } from "./commands/export.command.js";
 import { isRole, seedCommand } from "./commands/seed.command.js";
 import { isMerchantBound } from "@truecopy/core";
@@ -25,6 +26,7 @@ Commands:
                                   import a catalog; rows are validated one by one, invalid rows reported and skipped
   export [--format jsonl|csv] [--out FILE] [--merchant SLUG]
                                   write the catalog in the import format
+  analyze --in FILE.jsonl         text analysis of {"id","text","locale"?} lines → one JSON line each (offline)
   audit:verify                    recompute the audit log's hash chain; exit 1 at the first broken event
   merchant:create --slug SLUG --name NAME             create (or rename) a merchant
   user:create --email E --password P --role ROLE [--name N] [--merchant SLUG]
@@ -66,6 +68,7 @@ async function run(argv: string[]): Promise<number> {
       quiet: { type: "boolean" },
       out: { type: "string" },
       email: { type: "string" },
+      in: { type: "string" },
       slug: { type: "string" },
       password: { type: "string" },
       role: { type: "string" },
@@ -120,6 +123,10 @@ async function run(argv: string[]): Promise<number> {
         }),
       );
       return 0;
+    }
+    case "analyze": {
+      if (!values.in) throw new UsageError("analyze needs --in FILE.jsonl");
+      return analyzeCommand({ file: values.in });
     }
     case "audit:verify": {
       const r = await withDb((db) => verifyAuditChain(db.pool));
