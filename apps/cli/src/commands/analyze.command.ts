@@ -27,7 +27,7 @@ function parseLine({ raw, line }: TLine): TParsed {
   }
   const r = ZAnalyzeInput.safeParse(value);
   if (r.success) return { ok: true, input: r.data };
-  const id = value && typeof value === "object" && "id" in value ? (value as { id: unknown }).id : undefined;
+  const id = value && typeof value === "object" && "id" in value ? (value).id : undefined;
   const detail = r.error.issues.map((i) => `${i.path.join(".") || "(line)"}: ${i.message}`).join("; ");
   return {
     ok: false,
