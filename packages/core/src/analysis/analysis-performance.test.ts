@@ -15,3 +15,21 @@ describe("analysis of a 1 MB text", () => {
     expect(facts.filter((f) => f.key === "battery_capacity").length).toBe(Math.ceil((1 << 20) / unit.length));
   });
 });
+
+describe("analysis of degenerate 1 MB inputs", () => {
+  it.each([
+    ["digits", "1234567890"],
+    ["capitals", "ABCDEFGHXL"],
+    ["numbers with units", "5 mAh 5 "],
+    ["dotted numbers", "1.2.3.4,5,"],
+    ["emoji", "😀👍🏻🇨🇳"],
+    ["one Han character", "续"],
+  ])("%s", (_name, unit) => {
+    const text = unit.repeat(Math.ceil((1 << 20) / unit.length));
+    const tokens = tokenize(text);
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(tokens.at(-1)!.end).toBeLessThanOrEqual(text.length);
+    extractKeyphrases(tokens, { k: 10 });
+    expect(Array.isArray(extractAttributes(text))).toBe(true);
+  });
+});

@@ -61,6 +61,13 @@ describe("compareAttributes", () => {
     ]);
   });
 
+  it("compares versions exactly and measurements with a small tolerance", () => {
+    expect(verdicts("蓝牙5.4", { 蓝牙版本: "5.3" })[0]?.[0]).toBe("contradict");
+    expect(verdicts("Bluetooth 5.3", { "bluetooth version": "5.3" })[0]?.[0]).toBe("agree");
+    expect(verdicts("重约1.49kg", { 重量: "1.5kg" })[0]?.[0]).toBe("agree");
+    expect(verdicts("重约1.8kg", { 重量: "1.5kg" })[0]?.[0]).toBe("contradict");
+  });
+
   it("treats a pure-material claim against a blend as a contradiction", () => {
     expect(verdicts("纯棉面料", { 材质: "棉+涤纶" })[0]?.[0]).toBe("contradict");
     expect(verdicts("棉质面料", { 材质: "棉+涤纶" })[0]?.[0]).toBe("agree");

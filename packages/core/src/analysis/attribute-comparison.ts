@@ -76,6 +76,7 @@ export function attributeKeyOf(name: string, value?: unknown): TAttributeKey | n
 // Numbers agree within 2 % (rounding in copy: "约1.5kg" for 1.48 kg) or a tiny absolute slack.
 const RELATIVE_TOLERANCE = 0.02;
 const ABSOLUTE_TOLERANCE = 1e-6;
+const EXACT_UNITS = new Set(["version", "SPF", "Ra"]);
 // Keys whose facts are claims of presence, where a value the attributes lack is not a contradiction.
 const PRESENCE_KEYS = new Set<string>(["certification", "model"]);
 
@@ -163,6 +164,8 @@ function comparableKind(a: TAttributeFact, b: TAttributeFact): boolean {
 function sameValue(a: TAttributeFact, b: TAttributeFact): boolean {
   if (typeof a.normalized === "number" && typeof b.normalized === "number") {
     const diff = Math.abs(a.normalized - b.normalized);
+    // Versions and indices are exact: Bluetooth 5.3 is not 5.4, SPF 30 is not 31.
+    if (a.unit && EXACT_UNITS.has(a.unit)) return diff <= ABSOLUTE_TOLERANCE;
     return diff <= ABSOLUTE_TOLERANCE || diff <= RELATIVE_TOLERANCE * Math.max(Math.abs(a.normalized), Math.abs(b.normalized));
   }
   if (a.key === "water_resistance") return waterDepth(a) === waterDepth(b);
