@@ -32,6 +32,9 @@ describe("tokenize", () => {
       "fit",
     ]);
     expect(tokenize("Batteries", "other")[0]?.lemma).toBeUndefined();
+    // Words of other scripts are words without an English lemma.
+    expect(tokenize("батареи")[0]).toMatchObject({ kind: "word", pos: "x" });
+    expect(tokenize("батареи")[0]?.lemma).toBeUndefined();
   });
 
   it("keeps emoji as emoji tokens, including skin tones, ZWJ sequences and flags", () => {

@@ -13,7 +13,7 @@ export type TToken = {
   kind: TTokenKind;
   /** Lower-case dictionary form of an English word. */
   lemma?: string;
-  /** jieba POS tag for Chinese words ("n", "a", "v", …); "m" for numbers, "q" for units, "eng" for Latin words. */
+  /** jieba POS tag for Chinese words ("n", "a", "v", …); "m" for numbers, "q" for units, "eng" for Latin words, "x" otherwise. */
   pos?: string;
 };
 
@@ -132,7 +132,16 @@ export function tokenize(text: string, lang?: TLanguage): TToken[] {
         else break;
       }
       const word = s.slice(i, j);
-      raw.push({ text: word, start: i, end: j, kind: "word", pos: "eng", ...(lemmas ? { lemma: lemmatizeEnglish(word) } : {}) });
+      // Only Latin words get an English lemma; kana, Hangul or Cyrillic words are kept as they are.
+      const latin = cp < 0x250;
+      raw.push({
+        text: word,
+        start: i,
+        end: j,
+        kind: "word",
+        pos: latin ? "eng" : "x",
+        ...(lemmas && latin ? { lemma: lemmatizeEnglish(word) } : {}),
+      });
       i = j;
       continue;
     }
