@@ -177,6 +177,22 @@ describe("import → analyze → embeddings → similar products", () => {
     expect(field.data.product.similar.map((s: any) => s.product.id)).toContain(bySku["watch-2"].id);
   });
 
+  it("shows what the copy says next to the attributes, and the reviews' sentiment", async () => {
+    const r = await gql(
+      `query($m: ID) { products(filter: { merchantId: $m, search: "watch-1" }) { edges { node {
+        analysis { keyphrases facts { status key field value start end attributeName } reviewSentiment { total positive negative } }
+      } } } }`,
+      { m: merchant.id },
+    );
+    expect(r.errors).toBeUndefined();
+    const analysis = r.data.products.edges[0].node.analysis;
+    expect(analysis.keyphrases.length).toBeGreaterThan(0);
+    const life = analysis.facts.find((f: { key: string }) => f.key === "battery_life");
+    expect(life).toMatchObject({ status: "agree", field: "description", attributeName: "续航" });
+    expect(catalog[0]!.description.slice(life.start, life.end)).toBe(life.value);
+    expect(analysis.reviewSentiment).toEqual({ total: 1, positive: 1, negative: 0 });
+  });
+
   it("searches by meaning and by words (hybrid, fused by rank)", async () => {
     const SEARCH = `query($q: String!, $m: ID, $after: String) {
       semanticSearch(query: $q, filter: { merchantId: $m }, first: 2, after: $after) {

@@ -74,13 +74,31 @@ export function createLoaders(db: TDatabase) {
       return ids.map((id) => (grouped.get(id) ?? []).map((r) => r.url));
     }),
     analysis: new DataLoader<string, ProductAnalysis | null>(async (ids) => {
-      const { rows } = await pool.query<ProductAnalysis & { productId: string }>(
-        `SELECT DISTINCT ON ("productId") "productId", language, "sourceVersion", "embeddingModel", "createdAt"
+      type TRow = Omit<ProductAnalysis, "facts" | "reviewSentiment"> & {
+        productId: string;
+        attributes: { status: string; key: string; attribute?: { name: string; value: unknown } }[];
+        aspects: { reviews?: ProductAnalysis["reviewSentiment"] } | null;
+      };
+      const { rows } = await pool.query<TRow>(
+        `SELECT DISTINCT ON ("productId") "productId", language, "sourceVersion", "embeddingModel", keyphrases, attributes, aspects, "createdAt"
          FROM "Analysis" WHERE "productId" = ANY($1::uuid[]) AND "variantId" IS NULL
          ORDER BY "productId", "sourceVersion" DESC, "createdAt" DESC`,
         [ids],
       );
-      const byId = new Map(rows.map((r) => [r.productId, r]));
+      const byId = new Map(
+        rows.map(({ attributes, aspects, ...r }) => [
+          r.productId,
+          {
+            ...r,
+            keyphrases: Array.isArray(r.keyphrases) ? r.keyphrases : [],
+            facts: (Array.isArray(attributes) ? attributes : []).map(({ attribute, ...f }) => ({
+              ...f,
+              ...(attribute ? { attributeName: attribute.name, attributeValue: attribute.value } : {}),
+            })),
+            reviewSentiment: aspects && !Array.isArray(aspects) && aspects.reviews ? aspects.reviews : null,
+          },
+        ]),
+      );
       return ids.map((id) => byId.get(id) ?? null);
     }),
   };

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { TLogger, TWorkerEnv } from "@truecopy/config";
 import { createDatabase, queueReembedding } from "@truecopy/db";
 import { createQueues, createRedis } from "@truecopy/jobs";
-import { createTextEmbedder } from "@truecopy/ml";
+import { createSentimentClassifier, createTextEmbedder } from "@truecopy/ml";
 import { analyzeProcessor } from "./features/analyze/analyze.processor.js";
 import { startOutboxRelay } from "./outbox/outbox-relay.js";
 import { startWorkers } from "./registry.js";
@@ -17,12 +17,13 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
   const queues = createQueues(producerRedis, env.TRUECOPY_QUEUE_PREFIX);
   // One ONNX session per process, loaded before the first job so a broken model fails the start.
   const embedder = createTextEmbedder();
-  await embedder.embed(["warm-up"]);
+  const sentiment = createSentimentClassifier();
+  await Promise.all([embedder.embed(["warm-up"]), sentiment.classify(["warm-up"])]);
 
   const workers = startWorkers({
     connection: workerRedis,
     prefix: env.TRUECOPY_QUEUE_PREFIX,
-    definitions: [analyzeProcessor({ db, embedder }, env.WORKER_CONCURRENCY)],
+    definitions: [analyzeProcessor({ db, embedder, sentiment }, env.WORKER_CONCURRENCY)],
     log,
     lockMs: env.WORKER_LOCK_MS,
     faultDelayMs: env.WORKER_FAULT_DELAY_MS,

@@ -4,3 +4,4 @@ export * from "./auth/index.js";
 export * from "./text/index.js";
 export * from "./search/index.js";
 export * from "./analysis/index.js";
+export * from "./insights/index.js";

@@ -9,12 +9,17 @@ export type TProductForAnalysis = {
   sku: string;
   title: string;
   description: string;
+  attributes: Record<string, unknown>;
   sourceVersion: number;
+  reviews: string[];
 };
 
 export async function loadProductsForAnalysis(pool: pg.Pool, ids: string[]): Promise<TProductForAnalysis[]> {
   const { rows } = await pool.query<TProductForAnalysis>(
-    `SELECT id, sku, title, description, "sourceVersion" FROM "Product" WHERE id = ANY($1::uuid[])`,
+    `SELECT p.id, p.sku, p.title, p.description, p.attributes, p."sourceVersion",
+       COALESCE((SELECT array_agg(r.text ORDER BY r."createdAt", r.id) FROM "ProductReview" r WHERE r."productId" = p.id),
+                '{}') AS reviews
+     FROM "Product" p WHERE p.id = ANY($1::uuid[])`,
     [ids],
   );
   return rows;
@@ -25,6 +30,11 @@ export type TProductAnalysis = {
   sourceVersion: number;
   language: string;
   normalized: Record<string, unknown>;
+  keyphrases: unknown[];
+  /** Facts found in the copy compared with the structured attributes: the grounding evidence. */
+  attributes: unknown[];
+  /** Review insights (overall review sentiment so far). */
+  aspects: unknown;
   /** Space-separated search terms (core's `searchDocument`) for the keyword index. */
   searchDocument: string;
   vector: Float32Array;
@@ -42,12 +52,14 @@ export async function saveProductAnalyses(
   await withTransaction(pool, async (tx) => {
     if (o.analyses.length) {
       await tx.query(
-        `INSERT INTO "Analysis" (id, "productId", "sourceVersion", language, "embeddingModel", normalized)
-         SELECT gen_random_uuid(), "productId", "sourceVersion", language, $2, normalized
-         FROM jsonb_to_recordset($1::jsonb) AS x("productId" uuid, "sourceVersion" int, language text, normalized jsonb)
+        `INSERT INTO "Analysis" (id, "productId", "sourceVersion", language, "embeddingModel", normalized, keyphrases, attributes, aspects)
+         SELECT gen_random_uuid(), "productId", "sourceVersion", language, $2, normalized, keyphrases, attributes, aspects
+         FROM jsonb_to_recordset($1::jsonb) AS x("productId" uuid, "sourceVersion" int, language text, normalized jsonb,
+                                                 keyphrases jsonb, attributes jsonb, aspects jsonb)
          ON CONFLICT ("productId", "sourceVersion") WHERE "variantId" IS NULL
          DO UPDATE SET language = EXCLUDED.language, "embeddingModel" = EXCLUDED."embeddingModel",
-           normalized = EXCLUDED.normalized, "createdAt" = now()`,
+           normalized = EXCLUDED.normalized, keyphrases = EXCLUDED.keyphrases, attributes = EXCLUDED.attributes,
+           aspects = EXCLUDED.aspects, "createdAt" = now()`,
         [JSON.stringify(o.analyses.map(({ vector: _v, searchDocument: _d, ...a }) => a)), o.model.name],
       );
       // Only the version that was analysed: a newer edit has its own job on the way.

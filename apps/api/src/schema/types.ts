@@ -54,11 +54,34 @@ export class ProductReview {
   @Field(() => Date) createdAt!: Date;
 }
 
+@ObjectType({ description: "A fact of the copy next to the structured attributes: the grounding evidence" })
+export class CopyFact {
+  @Field(() => String, { description: "agree | contradict | only_in_text | only_in_attributes" }) status!: string;
+  @Field(() => String, { description: "Stable key, e.g. battery_capacity, colour, material" }) key!: string;
+  @Field(() => String, { nullable: true, description: "title or description" }) field?: string;
+  @Field(() => String, { nullable: true, description: "As written in the copy" }) value?: string;
+  @Field(() => Int, { nullable: true, description: "UTF-16 offset into the field" }) start?: number;
+  @Field(() => Int, { nullable: true }) end?: number;
+  @Field(() => String, { nullable: true }) attributeName?: string;
+  @Field(() => GraphQLJSON, { nullable: true }) attributeValue?: unknown;
+}
+
+@ObjectType()
+export class ReviewSentimentSummary {
+  @Field(() => Int) total!: number;
+  @Field(() => Int) positive!: number;
+  @Field(() => Int) negative!: number;
+  @Field(() => Int) neutral!: number;
+}
+
 @ObjectType()
 export class ProductAnalysis {
   @Field(() => String, { description: "Detected language: zh, en, mixed or other" }) language!: string;
   @Field(() => Int) sourceVersion!: number;
   @Field(() => String, { nullable: true }) embeddingModel!: string | null;
+  @Field(() => [String]) keyphrases!: string[];
+  @Field(() => [CopyFact]) facts!: CopyFact[];
+  @Field(() => ReviewSentimentSummary, { nullable: true }) reviewSentiment!: ReviewSentimentSummary | null;
   @Field(() => Date) createdAt!: Date;
 }
 
