@@ -5,7 +5,14 @@ import { formatAttributeValue, formatDateTime, formatPrice, languageName } from 
 import { errorMessage, GraphQLRequestError } from "../../../../lib/graphql-client";
 import { useGraphQLQuery } from "../../../../lib/use-graphql-query";
 import { ProductQuery } from "./product.graphql";
-import type { TProductDetail } from "./product.graphql";
+import type { TCopyFact, TProductDetail } from "./product.graphql";
+
+const FACT_LABELS: Record<TCopyFact["status"], string> = {
+  agree: "agrees",
+  contradict: "contradicts",
+  only_in_text: "not in attributes",
+  only_in_attributes: "not in the copy",
+};
 
 // While the analyze job has not reached this product, look again now and then.
 const PENDING_ANALYSIS_POLL_MS = 2000;
@@ -107,10 +114,53 @@ function ProductBody({ product }: { product: TProductDetail }) {
             )}
           </section>
 
+          {product.analysis !== null && product.analysis.facts.length > 0 && (
+            <section className="card" data-testid="copy-facts">
+              <h2>What the copy says</h2>
+              <table className="table compact">
+                <thead>
+                  <tr>
+                    <th scope="col">Fact</th>
+                    <th scope="col">In the copy</th>
+                    <th scope="col">In the attributes</th>
+                    <th scope="col">Check</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {product.analysis.facts.map((fact, index) => (
+                    <tr key={`${fact.key}-${index}`} className={`fact-${fact.status}`} data-testid="copy-fact">
+                      <td className="mono small">{fact.key}</td>
+                      <td>
+                        {fact.value ?? "—"}
+                        {fact.field !== null && <span className="muted small"> · {fact.field}</span>}
+                      </td>
+                      <td>
+                        {fact.attributeName === null
+                          ? "—"
+                          : `${fact.attributeName}: ${formatAttributeValue(fact.attributeValue)}`}
+                      </td>
+                      <td>
+                        <span className={`fact-badge fact-badge-${fact.status}`}>{FACT_LABELS[fact.status]}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+
           <section className="card">
             <h2>
               Reviews <span className="muted">({product.reviewCount})</span>
             </h2>
+            {product.analysis?.reviewSentiment && product.analysis.reviewSentiment.total > 0 && (
+              <p className="small" data-testid="review-sentiment">
+                {Math.round((100 * product.analysis.reviewSentiment.positive) / product.analysis.reviewSentiment.total)}
+                % positive, {product.analysis.reviewSentiment.negative} negative,{" "}
+                {product.analysis.reviewSentiment.neutral} unsure of {product.analysis.reviewSentiment.total} reviews
+                analysed
+              </p>
+            )}
             {product.reviews.length === 0 ? (
               <p className="muted">No reviews.</p>
             ) : (
@@ -149,6 +199,18 @@ function ProductBody({ product }: { product: TProductDetail }) {
                     </span>
                   </dd>
                 </div>
+                {product.analysis.keyphrases.length > 0 && (
+                  <div>
+                    <dt>Keyphrases</dt>
+                    <dd className="chips" data-testid="keyphrases">
+                      {product.analysis.keyphrases.map((phrase) => (
+                        <span key={phrase} className="chip">
+                          {phrase}
+                        </span>
+                      ))}
+                    </dd>
+                  </div>
+                )}
                 <div>
                   <dt>Embedding model</dt>
                   <dd className="mono">{product.analysis.embeddingModel ?? "—"}</dd>

@@ -1,5 +1,14 @@
 import { gql } from "../../../../lib/graphql-client";
 
+export type TCopyFact = {
+  status: "agree" | "contradict" | "only_in_text" | "only_in_attributes";
+  key: string;
+  field: string | null;
+  value: string | null;
+  attributeName: string | null;
+  attributeValue: unknown;
+};
+
 export type TProductDetail = {
   id: string;
   sku: string;
@@ -15,7 +24,15 @@ export type TProductDetail = {
   createdAt: string;
   updatedAt: string;
   merchant: { id: string; name: string; slug: string };
-  analysis: { language: string; sourceVersion: number; embeddingModel: string | null; createdAt: string } | null;
+  analysis: {
+    language: string;
+    sourceVersion: number;
+    embeddingModel: string | null;
+    createdAt: string;
+    keyphrases: string[];
+    facts: TCopyFact[];
+    reviewSentiment: { total: number; positive: number; negative: number; neutral: number } | null;
+  } | null;
   reviews: { id: string; author: string | null; rating: number | null; text: string; createdAt: string }[];
   similar: {
     score: number;
@@ -29,7 +46,11 @@ export const ProductQuery = gql<{ product: TProductDetail | null }, { id: string
       id sku title description category locale price currency attributes images reviewCount
       createdAt updatedAt
       merchant { id name slug }
-      analysis { language sourceVersion embeddingModel createdAt }
+      analysis {
+        language sourceVersion embeddingModel createdAt keyphrases
+        facts { status key field value attributeName attributeValue }
+        reviewSentiment { total positive negative neutral }
+      }
       reviews(first: 20) { id author rating text createdAt }
       similar(k: 8) {
         score
