@@ -1,9 +1,8 @@
 // Text embeddings with onnxruntime-node. One InferenceSession per model per process (sessions are
 // expensive: they parse the weights and allocate thread pools), shared by every embedder instance.
-import { endianness } from "node:os";
 import { hashedFeatureIds } from "@truecopy/core";
-import * as ort from "onnxruntime-node";
-import { DEFAULT_TEXT_EMBEDDING_MODEL, getModelSpec, readVerifiedModel, type TModelSpec } from "./registry.js";
+import { createSessionCache, idsTensor, packRuns } from "./onnx-runs.js";
+import { DEFAULT_TEXT_EMBEDDING_MODEL, getModelSpec } from "./registry.js";
 
 export type TTextEmbedder = {
   model: { name: string; version: string; dim: number };
@@ -22,50 +21,10 @@ export type TTextEmbedderOptions = {
   maxIdsPerRun?: number;
 };
 
-const sessions = new Map<string, Promise<ort.InferenceSession>>();
-
-function sessionFor(spec: TModelSpec): Promise<ort.InferenceSession> {
-  let session = sessions.get(spec.name);
-  if (!session) {
-    session = readVerifiedModel(spec).then((bytes) =>
-      ort.InferenceSession.create(bytes, { executionProviders: ["cpu"], graphOptimizationLevel: "all" }),
-    );
-    // A failed load must not poison the cache: the next call retries.
-    session.catch(() => sessions.delete(spec.name));
-    sessions.set(spec.name, session);
-  }
-  return session;
-}
+const sessions = createSessionCache();
 
 /** Releases the cached sessions (for tests and graceful shutdown). */
-export async function releaseEmbeddingSessions(): Promise<void> {
-  const pending = [...sessions.values()];
-  sessions.clear();
-  for (const s of await Promise.allSettled(pending)) if (s.status === "fulfilled") await s.value.release();
-}
-
-const LITTLE_ENDIAN = endianness() === "LE";
-
-// int64 tensor of ids padded with `padId`; on little-endian machines the low 32-bit words are
-// written directly instead of converting every id to a BigInt.
-function idsTensor(rows: readonly Int32Array[], width: number, padId: number): ort.Tensor {
-  const data = new BigInt64Array(rows.length * width);
-  if (LITTLE_ENDIAN) {
-    const words = new Int32Array(data.buffer);
-    words.fill(0);
-    for (let r = 0; r < rows.length; r++) {
-      const ids = rows[r]!;
-      const base = r * width;
-      for (let i = 0; i < width; i++) words[2 * (base + i)] = i < ids.length ? ids[i]! : padId;
-    }
-  } else {
-    for (let r = 0; r < rows.length; r++) {
-      const ids = rows[r]!;
-      for (let i = 0; i < width; i++) data[r * width + i] = BigInt(i < ids.length ? ids[i]! : padId);
-    }
-  }
-  return new ort.Tensor("int64", data, [rows.length, width]);
-}
+export const releaseEmbeddingSessions = (): Promise<void> => sessions.release();
 
 export function createTextEmbedder(
   name: string = DEFAULT_TEXT_EMBEDDING_MODEL,
@@ -78,37 +37,26 @@ export function createTextEmbedder(
 
   async function embed(texts: readonly string[]): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
-    const session = await sessionFor(spec);
+    const session = await sessions.get(spec);
     const ids = texts.map((t) => hashedFeatureIds(t, { buckets: spec.buckets, maxFeatures: spec.maxFeatures }));
     // Similar lengths share a run, so little padding is computed; padding never changes a result.
     const order = ids.map((_, i) => i).sort((a, b) => ids[a]!.length - ids[b]!.length);
     const out = new Array<Float32Array>(texts.length);
 
-    let start = 0;
-    while (start < order.length) {
-      let end = start;
-      let width = 1;
-      while (end < order.length && end - start < batchSize) {
-        const w = Math.max(width, ids[order[end]!]!.length);
-        if (end > start && (end - start + 1) * w > maxIdsPerRun) break;
-        width = w;
-        end++;
-      }
-      const chunk = order.slice(start, end);
+    for (const run of packRuns(order, (i) => ids[i]!.length, batchSize, maxIdsPerRun)) {
       const result = await session.run({
         ids: idsTensor(
-          chunk.map((i) => ids[i]!),
-          width,
+          run.indices.map((i) => ids[i]!),
+          run.width,
           padId,
         ),
       });
       const embedding = result["embedding"];
       if (!embedding) throw new Error(`model ${spec.name} returned no "embedding" output`);
       const data = embedding.data as Float32Array;
-      chunk.forEach((textIndex, row) => {
+      run.indices.forEach((textIndex, row) => {
         out[textIndex] = data.slice(row * spec.dim, (row + 1) * spec.dim);
       });
-      start = end;
     }
     return out;
   }

@@ -2,8 +2,8 @@
 // every classifier instance (same pattern as embedder.ts). The model gives P(negative) and
 // P(positive); a text whose larger probability is below the neutral threshold is "neutral".
 import { hashedFeatureIds } from "@truecopy/core";
-import * as ort from "onnxruntime-node";
-import { getModelSpec, readVerifiedModel, type TModelSpec } from "./registry.js";
+import { createSessionCache, idsTensor, packRuns } from "./onnx-runs.js";
+import { getModelSpec } from "./registry.js";
 
 export type TSentimentLabel = "positive" | "negative" | "neutral";
 
@@ -39,36 +39,10 @@ export type TSentimentClassifierOptions = {
 export const DEFAULT_SENTIMENT_MODEL = "sentiment-v1";
 export const DEFAULT_NEUTRAL_THRESHOLD = 0.65;
 
-const sessions = new Map<string, Promise<ort.InferenceSession>>();
-
-function sessionFor(spec: TModelSpec, url?: URL): Promise<ort.InferenceSession> {
-  const key = url ? `${spec.name} ${url.href}` : spec.name;
-  let session = sessions.get(key);
-  if (!session) {
-    session = readVerifiedModel(spec, url).then((bytes) =>
-      ort.InferenceSession.create(bytes, { executionProviders: ["cpu"], graphOptimizationLevel: "all" }),
-    );
-    // A failed load must not poison the cache: the next call retries.
-    session.catch(() => sessions.delete(key));
-    sessions.set(key, session);
-  }
-  return session;
-}
+const sessions = createSessionCache();
 
 /** Releases the cached sessions (for tests and graceful shutdown). */
-export async function releaseSentimentSessions(): Promise<void> {
-  const pending = [...sessions.values()];
-  sessions.clear();
-  for (const s of await Promise.allSettled(pending)) if (s.status === "fulfilled") await s.value.release();
-}
-
-function idsTensor(rows: readonly Int32Array[], width: number, padId: number): ort.Tensor {
-  const data = new BigInt64Array(rows.length * width).fill(BigInt(padId));
-  rows.forEach((ids, r) => {
-    for (let i = 0; i < ids.length; i++) data[r * width + i] = BigInt(ids[i]!);
-  });
-  return new ort.Tensor("int64", data, [rows.length, width]);
-}
+export const releaseSentimentSessions = (): Promise<void> => sessions.release();
 
 export function toSentiment(pPositive: number, neutralThreshold: number): TSentiment {
   const pNegative = 1 - pPositive;
@@ -102,33 +76,22 @@ export function createSentimentClassifier(options: TSentimentClassifierOptions =
       })
       .sort((a, b) => ids[a]!.length - ids[b]!.length);
     if (order.length === 0) return out;
-    const session = await sessionFor(spec, options.modelUrl);
+    const session = await sessions.get(spec, options.modelUrl);
 
-    let start = 0;
-    while (start < order.length) {
-      let end = start;
-      let width = 1;
-      while (end < order.length && end - start < batchSize) {
-        const w = Math.max(width, ids[order[end]!]!.length);
-        if (end > start && (end - start + 1) * w > maxIdsPerRun) break;
-        width = w;
-        end++;
-      }
-      const chunk = order.slice(start, end);
+    for (const run of packRuns(order, (i) => ids[i]!.length, batchSize, maxIdsPerRun)) {
       const result = await session.run({
         ids: idsTensor(
-          chunk.map((i) => ids[i]!),
-          width,
+          run.indices.map((i) => ids[i]!),
+          run.width,
           padId,
         ),
       });
       const probabilities = result["probabilities"];
       if (!probabilities) throw new Error(`model ${spec.name} returned no "probabilities" output`);
       const data = probabilities.data as Float32Array;
-      chunk.forEach((textIndex, row) => {
+      run.indices.forEach((textIndex, row) => {
         out[textIndex] = toSentiment(data[row * 2 + 1]!, threshold);
       });
-      start = end;
     }
     return out;
   }

@@ -1,19 +1,5 @@
-import { createRequire } from "node:module";
+import { jieba } from "../analysis/jieba-segmenter.js";
 import { normalizeText } from "../text/normalize.js";
-
-type TJieba = { cutForSearch(text: string, hmm?: boolean): string[] };
-
-// One segmenter per process, loaded on first use (the dictionary takes ~100 ms to build).
-let jieba: TJieba | undefined;
-function segmenter(): TJieba {
-  if (!jieba) {
-    const require = createRequire(import.meta.url);
-    const { Jieba } = require("@node-rs/jieba") as { Jieba: { withDict(dict: Uint8Array): TJieba } };
-    const { dict } = require("@node-rs/jieba/dict") as { dict: Uint8Array };
-    jieba = Jieba.withDict(dict);
-  }
-  return jieba;
-}
 
 const WORD = /[\p{L}\p{N}]/u;
 const MAX_CHARS = 20_000;
@@ -26,7 +12,7 @@ const MAX_CHARS = 20_000;
 export function searchTerms(text: string): string[] {
   const normalized = normalizeText(text.slice(0, MAX_CHARS)).toLowerCase();
   if (!normalized) return [];
-  return segmenter()
+  return jieba()
     .cutForSearch(normalized, true)
     .map((t) => t.trim())
     .filter((t) => t.length > 0 && WORD.test(t));

@@ -6,6 +6,12 @@ export const JOB_RUN_FIELDS = `
   createdAt updatedAt startedAt finishedAt
 `;
 
+const PRODUCT_ROW_FIELDS = `
+  id sku title category price currency reviewCount updatedAt
+  merchant { id name }
+  analysis { language }
+`;
+
 export type TProductRow = {
   id: string;
   sku: string;
@@ -33,11 +39,7 @@ export const ProductsQuery = gql<
     products(filter: $filter, first: $first, after: $after) {
       edges {
         cursor
-        node {
-          id sku title category price currency reviewCount updatedAt
-          merchant { id name }
-          analysis { language }
-        }
+        node { ${PRODUCT_ROW_FIELDS} }
       }
       pageInfo { hasNextPage endCursor }
       totalCount
@@ -55,11 +57,7 @@ export const SemanticSearchQuery = gql<
     semanticSearch(query: $query, first: $first, after: $after) {
       edges {
         cursor
-        node {
-          id sku title category price currency reviewCount updatedAt
-          merchant { id name }
-          analysis { language }
-        }
+        node { ${PRODUCT_ROW_FIELDS} }
       }
       pageInfo { hasNextPage endCursor }
     }
