@@ -6,21 +6,10 @@
 //   node packages/ml/scripts/eval-hashgram.mjs [model-name] [--json]
 //
 // TRUECOPY_DATA_DIR overrides the data folder.
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
+import { loadBuiltMl } from "./lib/built-ml.mjs";
 import { formatEvaluation, runEvaluation } from "./lib/eval-tasks.mjs";
 
-// Resolve the package through its own exports map (the built entry point).
-const require = createRequire(import.meta.url);
-let ml;
-try {
-  ml = await import(pathToFileURL(require.resolve("@truecopy/ml")).href);
-} catch (error) {
-  console.error(
-    `@truecopy/ml is not built (${error.message}); run: pnpm --filter @truecopy/core build && pnpm --filter @truecopy/ml build`,
-  );
-  process.exit(1);
-}
+const ml = await loadBuiltMl();
 
 const args = process.argv.slice(2);
 const name = args.find((a) => !a.startsWith("--")) ?? "hashgram-v1";

@@ -9,21 +9,11 @@
 // Accuracy and per-class precision/recall/F1 are for the two-way decision (P(positive) ≥ 0.5);
 // the neutral band is reported separately as coverage (share of texts given a polar label) and
 // accuracy on the covered texts. TRUECOPY_DATA_DIR overrides the data folder.
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
+import { loadBuiltMl } from "./lib/built-ml.mjs";
 import { loadEnglishSplit, loadReviewSplit } from "./lib/sentiment-data.mjs";
 import { classificationReport } from "./lib/sentiment-model.mjs";
 
-const require = createRequire(import.meta.url);
-let ml;
-try {
-  ml = await import(pathToFileURL(require.resolve("@truecopy/ml")).href);
-} catch (error) {
-  console.error(
-    `@truecopy/ml is not built (${error.message}); run: pnpm --filter @truecopy/core build && pnpm --filter @truecopy/ml build`,
-  );
-  process.exit(1);
-}
+const ml = await loadBuiltMl();
 
 const args = process.argv.slice(2);
 const name = args.find((a) => !a.startsWith("--")) ?? ml.DEFAULT_SENTIMENT_MODEL;

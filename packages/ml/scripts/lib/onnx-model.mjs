@@ -7,28 +7,7 @@
 // each head before weighting makes the cosine of two embeddings Σ w_h² · cos_h: a fixed blend of
 // the heads' similarities whatever the text length. The tiny constant ε makes an all-padding row
 // (empty text) come out as a fixed unit vector instead of 0/0.
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
-const { onnx } = require("onnx-proto");
-
-const T = onnx.TensorProto.DataType;
-
-const u8 = (typed) => new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength);
-const tensor = (name, dataType, dims, typed) => onnx.TensorProto.create({ name, dataType, dims, rawData: u8(typed) });
-const node = (opType, input, output, attribute = []) =>
-  onnx.NodeProto.create({ opType, input, output, name: output[0], attribute });
-const intAttr = (name, i) => onnx.AttributeProto.create({ name, type: onnx.AttributeProto.AttributeType.INT, i });
-const valueInfo = (name, elemType, dims) =>
-  onnx.ValueInfoProto.create({
-    name,
-    type: {
-      tensorType: {
-        elemType,
-        shape: { dim: dims.map((d) => (typeof d === "string" ? { dimParam: d } : { dimValue: d })) },
-      },
-    },
-  });
+import { intAttr, node, onnx, T, tensor, valueInfo } from "./onnx-builders.mjs";
 
 /** Symmetric per-row int8 quantisation of a (rows × dim) float table. */
 export function quantizeRows(table, rows, dim) {

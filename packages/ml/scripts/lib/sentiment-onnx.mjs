@@ -4,27 +4,7 @@
 //   sums / norm + bias → Softmax → probabilities float [batch, 2]  (column 0 negative, 1 positive)
 // The padding id (= buckets) has a zero table row and does not count, so padded batches give the
 // same probabilities as single texts.
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
-const { onnx } = require("onnx-proto");
-
-const T = onnx.TensorProto.DataType;
-const u8 = (typed) => new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength);
-const tensor = (name, dataType, dims, typed) => onnx.TensorProto.create({ name, dataType, dims, rawData: u8(typed) });
-const node = (opType, input, output, attribute = []) =>
-  onnx.NodeProto.create({ opType, input, output, name: output[0], attribute });
-const intAttr = (name, i) => onnx.AttributeProto.create({ name, type: onnx.AttributeProto.AttributeType.INT, i });
-const valueInfo = (name, elemType, dims) =>
-  onnx.ValueInfoProto.create({
-    name,
-    type: {
-      tensorType: {
-        elemType,
-        shape: { dim: dims.map((d) => (typeof d === "string" ? { dimParam: d } : { dimValue: d })) },
-      },
-    },
-  });
+import { intAttr, node, onnx, T, tensor, valueInfo } from "./onnx-builders.mjs";
 
 /** Encodes a logistic-regression sentiment model (`hidden` = 0) from lib/sentiment-model.mjs. */
 export function encodeSentimentModel(model, metadata) {
