@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { withTransaction } from "./client.js";
-import { toVectorLiteral, vectorLiterals, type TVectorModel } from "./vector.js";
+import { toVectorLiteral, vectorLiterals, widenHnswSearch, type TVectorModel } from "./vector.js";
 
 export type TSearchHit = { productId: string; score: number; vectorRank: number | null; keywordRank: number | null };
 
@@ -70,10 +70,7 @@ export async function searchProducts(
     ORDER BY score DESC, id
     LIMIT $5 OFFSET $6`;
   return withTransaction(pool, async (tx) => {
-    await tx.query(
-      `SELECT set_config('hnsw.ef_search', $1, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
-      [String(Math.max(40, candidates))],
-    );
+    await widenHnswSearch(tx, candidates);
     const { rows } = await tx.query<TSearchHit>(sql, [
       toVectorLiteral(o.vector),
       keywordQuery,

@@ -16,6 +16,17 @@ export function vectorLiterals(model: TVectorModel): { name: string; dim: number
   return model;
 }
 
+/**
+ * For the rest of the transaction: an HNSW search list of at least `candidates` (pgvector's default
+ * is 40) and iterative scans (pgvector 0.8), so filtered kNN queries still return enough rows.
+ */
+export async function widenHnswSearch(tx: TQueryable, candidates: number): Promise<void> {
+  await tx.query(
+    `SELECT set_config('hnsw.ef_search', $1, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
+    [String(Math.max(40, candidates))],
+  );
+}
+
 export function toVectorLiteral(v: ArrayLike<number>): string {
   return pgvector.toSql(Array.from(v)) as string;
 }
@@ -69,10 +80,7 @@ export async function nearestProducts(
       LIMIT ${k}
     ) nearest ORDER BY score DESC, "ownerId"`;
   return withTransaction(pool, async (tx) => {
-    await tx.query(
-      `SELECT set_config('hnsw.ef_search', $1, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
-      [String(Math.max(40, 2 * k))],
-    );
+    await widenHnswSearch(tx, 2 * k);
     const { rows } = await tx.query<{ ownerId: string; score: number }>(sql, [
       options.productId,
       options.merchantId ?? null,
