@@ -1,7 +1,7 @@
 // Text embeddings with onnxruntime-node. One InferenceSession per model per process (sessions are
 // expensive: they parse the weights and allocate thread pools), shared by every embedder instance.
 import { hashedFeatureIds } from "@truecopy/core";
-import { createSessionCache, idsTensor, packRuns } from "./onnx-runs.js";
+import { createSessionCache, runPacked } from "./onnx-runs.js";
 import { DEFAULT_TEXT_EMBEDDING_MODEL, getModelSpec } from "./registry.js";
 
 export type TTextEmbedder = {
@@ -43,21 +43,18 @@ export function createTextEmbedder(
     const order = ids.map((_, i) => i).sort((a, b) => ids[a]!.length - ids[b]!.length);
     const out = new Array<Float32Array>(texts.length);
 
-    for (const run of packRuns(order, (i) => ids[i]!.length, batchSize, maxIdsPerRun)) {
-      const result = await session.run({
-        ids: idsTensor(
-          run.indices.map((i) => ids[i]!),
-          run.width,
-          padId,
-        ),
-      });
-      const embedding = result["embedding"];
-      if (!embedding) throw new Error(`model ${spec.name} returned no "embedding" output`);
-      const data = embedding.data as Float32Array;
-      run.indices.forEach((textIndex, row) => {
+    await runPacked({
+      session,
+      ids,
+      order,
+      batchSize,
+      maxIdsPerRun,
+      padId,
+      output: "embedding",
+      take: (textIndex, data, row) => {
         out[textIndex] = data.slice(row * spec.dim, (row + 1) * spec.dim);
-      });
-    }
+      },
+    });
     return out;
   }
 

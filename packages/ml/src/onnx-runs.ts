@@ -85,3 +85,32 @@ export function packRuns(
   }
   return runs;
 }
+
+/**
+ * Runs `session` over the texts' id lists in packed runs and hands each text's row of `output`
+ * (index of the text, the run's output data, its row in that data) to `take`.
+ */
+export async function runPacked(o: {
+  session: ort.InferenceSession;
+  ids: readonly Int32Array[];
+  order: readonly number[];
+  batchSize: number;
+  maxIdsPerRun: number;
+  padId: number;
+  output: string;
+  take: (textIndex: number, data: Float32Array, row: number) => void;
+}): Promise<void> {
+  for (const run of packRuns(o.order, (i) => o.ids[i]!.length, o.batchSize, o.maxIdsPerRun)) {
+    const result = await o.session.run({
+      ids: idsTensor(
+        run.indices.map((i) => o.ids[i]!),
+        run.width,
+        o.padId,
+      ),
+    });
+    const tensor = result[o.output];
+    if (!tensor) throw new Error(`the model returned no "${o.output}" output`);
+    const data = tensor.data as Float32Array;
+    run.indices.forEach((textIndex, row) => o.take(textIndex, data, row));
+  }
+}

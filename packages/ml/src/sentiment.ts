@@ -2,7 +2,7 @@
 // every classifier instance (same pattern as embedder.ts). The model gives P(negative) and
 // P(positive); a text whose larger probability is below the neutral threshold is "neutral".
 import { hashedFeatureIds } from "@truecopy/core";
-import { createSessionCache, idsTensor, packRuns } from "./onnx-runs.js";
+import { createSessionCache, runPacked } from "./onnx-runs.js";
 import { getModelSpec } from "./registry.js";
 
 export type TSentimentLabel = "positive" | "negative" | "neutral";
@@ -78,21 +78,18 @@ export function createSentimentClassifier(options: TSentimentClassifierOptions =
     if (order.length === 0) return out;
     const session = await sessions.get(spec, options.modelUrl);
 
-    for (const run of packRuns(order, (i) => ids[i]!.length, batchSize, maxIdsPerRun)) {
-      const result = await session.run({
-        ids: idsTensor(
-          run.indices.map((i) => ids[i]!),
-          run.width,
-          padId,
-        ),
-      });
-      const probabilities = result["probabilities"];
-      if (!probabilities) throw new Error(`model ${spec.name} returned no "probabilities" output`);
-      const data = probabilities.data as Float32Array;
-      run.indices.forEach((textIndex, row) => {
+    await runPacked({
+      session,
+      ids,
+      order,
+      batchSize,
+      maxIdsPerRun,
+      padId,
+      output: "probabilities",
+      take: (textIndex, data, row) => {
         out[textIndex] = toSentiment(data[row * 2 + 1]!, threshold);
-      });
-    }
+      },
+    });
     return out;
   }
 

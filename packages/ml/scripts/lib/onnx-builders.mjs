@@ -23,3 +23,16 @@ export const valueInfo = (name, elemType, dims) =>
       },
     },
   });
+
+/** Wraps a graph as an opset-13 model with `metadata` as metadata_props, and encodes it. */
+export function encodeModel(graph, metadata) {
+  const model = onnx.ModelProto.create({
+    irVersion: 7,
+    opsetImport: [{ domain: "", version: 13 }],
+    producerName: "truecopy",
+    producerVersion: metadata.version ?? "0",
+    graph,
+    metadataProps: Object.entries(metadata).map(([key, value]) => ({ key, value: String(value) })),
+  });
+  return onnx.ModelProto.encode(model).finish();
+}

@@ -7,7 +7,7 @@
 // each head before weighting makes the cosine of two embeddings Σ w_h² · cos_h: a fixed blend of
 // the heads' similarities whatever the text length. The tiny constant ε makes an all-padding row
 // (empty text) come out as a fixed unit vector instead of 0/0.
-import { intAttr, node, onnx, T, tensor, valueInfo } from "./onnx-builders.mjs";
+import { encodeModel, intAttr, node, onnx, T, tensor, valueInfo } from "./onnx-builders.mjs";
 
 /** Symmetric per-row int8 quantisation of a (rows × dim) float table. */
 export function quantizeRows(table, rows, dim) {
@@ -68,15 +68,7 @@ export function encodeHashgramModel({ table, buckets, dim, heads, metadata }) {
       ),
     ],
   });
-  const model = onnx.ModelProto.create({
-    irVersion: 7,
-    opsetImport: [{ domain: "", version: 13 }],
-    producerName: "truecopy",
-    producerVersion: metadata.version ?? "0",
-    graph,
-    metadataProps: Object.entries(metadata).map(([key, value]) => ({ key, value: String(value) })),
-  });
-  return onnx.ModelProto.encode(model).finish();
+  return encodeModel(graph, metadata);
 }
 
 /** Reads the dequantised table and the heads back from an encoded model (for JS baselines). */

@@ -4,7 +4,7 @@
 //   sums / norm + bias → Softmax → probabilities float [batch, 2]  (column 0 negative, 1 positive)
 // The padding id (= buckets) has a zero table row and does not count, so padded batches give the
 // same probabilities as single texts.
-import { intAttr, node, onnx, T, tensor, valueInfo } from "./onnx-builders.mjs";
+import { encodeModel, intAttr, node, onnx, T, tensor, valueInfo } from "./onnx-builders.mjs";
 
 /** Encodes a logistic-regression sentiment model (`hidden` = 0) from lib/sentiment-model.mjs. */
 export function encodeSentimentModel(model, metadata) {
@@ -35,13 +35,5 @@ export function encodeSentimentModel(model, metadata) {
       node("Softmax", ["logits"], ["probabilities"], [intAttr("axis", 1)]),
     ],
   });
-  const encoded = onnx.ModelProto.create({
-    irVersion: 7,
-    opsetImport: [{ domain: "", version: 13 }],
-    producerName: "truecopy",
-    producerVersion: metadata.version ?? "0",
-    graph,
-    metadataProps: Object.entries(metadata).map(([key, value]) => ({ key, value: String(value) })),
-  });
-  return onnx.ModelProto.encode(encoded).finish();
+  return encodeModel(graph, metadata);
 }
