@@ -5,3 +5,4 @@ export * from "./text/index.js";
 export * from "./search/index.js";
 export * from "./analysis/index.js";
 export * from "./insights/index.js";
+export * from "./lint/index.js";

@@ -10,6 +10,23 @@ export const PERMISSIONS = {
   "merchants:read": ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST", "SERVICE"],
   "apikeys:manage": ["ADMIN"],
   "users:manage": ["ADMIN"],
+  // Linting and findings.
+  "lint:run": ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST", "SERVICE"],
+  "findings:read": ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST", "SERVICE"],
+  "findings:feedback": ["ADMIN", "MODERATOR"],
+  "rulepacks:read": ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST"],
+  "rulepacks:edit": ["ADMIN"],
+  // Review workflow: moderators decide on compliance, merchandisers decide what goes live.
+  "review:read": ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST"],
+  "review:decide": ["ADMIN", "MODERATOR"],
+  "variants:edit": ["ADMIN", "MODERATOR", "MERCHANDISER"],
+  "variants:publish": ["ADMIN", "MERCHANDISER"],
+  "variants:revert": ["ADMIN", "MODERATOR", "MERCHANDISER"],
+  "variants:export": ["ADMIN", "MERCHANDISER", "ANALYST", "SERVICE"],
+  "audit:read": ["ADMIN", "MODERATOR", "ANALYST"],
+  "insights:read": ["ADMIN", "MODERATOR", "ANALYST"],
+  "jobs:manage": ["ADMIN"],
+  "webhooks:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly TRole[]>;
 export type TPermission = keyof typeof PERMISSIONS;
 
