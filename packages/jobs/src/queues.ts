@@ -5,6 +5,8 @@ import type { JobsOptions } from "bullmq";
 // A payload carries ids, never documents. New fields start optional until older jobs are drained.
 export const QueueName = {
   analyze: "analyze",
+  lint: "lint",
+  webhook: "webhook",
 } as const;
 export type TQueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -16,6 +18,21 @@ export const ZAnalyzePayload = z.object({
 });
 export type TAnalyzePayload = z.infer<typeof ZAnalyzePayload>;
 
+// Lints variants (the merchant's originals on import, every new or edited variant) and stores findings.
+export const ZLintPayload = z.object({
+  // Absent when the lint is not part of a tracked run (a single edited variant).
+  jobRunId: z.uuid().optional(),
+  batchKey: z.string().min(1).max(64),
+  variantIds: z.array(z.uuid()).min(1).max(1000),
+});
+export type TLintPayload = z.infer<typeof ZLintPayload>;
+
+// Delivers one stored webhook delivery (signed, retried with backoff by the queue).
+export const ZWebhookPayload = z.object({
+  deliveryId: z.uuid(),
+});
+export type TWebhookPayload = z.infer<typeof ZWebhookPayload>;
+
 export const QUEUES = {
   [QueueName.analyze]: {
     payload: ZAnalyzePayload,
@@ -25,6 +42,27 @@ export const QUEUES = {
       backoff: { type: "exponential", delay: 1_000 },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
+    } satisfies JobsOptions,
+  },
+  [QueueName.lint]: {
+    payload: ZLintPayload,
+    jobName: "lint-variants",
+    defaults: {
+      attempts: 5,
+      backoff: { type: "exponential", delay: 1_000 },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    } satisfies JobsOptions,
+  },
+  [QueueName.webhook]: {
+    payload: ZWebhookPayload,
+    jobName: "deliver-webhook",
+    // A receiver that is down for a while still gets the event: ~2 s, 4 s ... up to about 17 minutes.
+    defaults: {
+      attempts: 10,
+      backoff: { type: "exponential", delay: 2_000 },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 14 * 24 * 3600 },
     } satisfies JobsOptions,
   },
 } as const;
