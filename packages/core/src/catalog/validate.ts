@@ -6,14 +6,17 @@ export type TRowError = { row: number; sku?: string; field: string; message: str
 export type TRowResult =
   { ok: true; row: number; value: TProductRow } | { ok: false; row: number; errors: TRowError[] };
 
+// A key may be any string, even an empty one: the report must still name it.
+const keyName = (key: string) => (key.trim() === "" ? JSON.stringify(key) : key);
+
 const fieldOf = (issue: z.core.$ZodIssue): string => {
-  if (issue.code === "unrecognized_keys") return issue.keys.join(",");
+  if (issue.code === "unrecognized_keys") return issue.keys.map(keyName).join(",");
   return issue.path.length ? issue.path.map(String).join(".") : "(row)";
 };
 
 const messageOf = (issue: z.core.$ZodIssue): string => {
   if (issue.code === "unrecognized_keys")
-    return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`;
+    return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.map(keyName).join(", ")}`;
   return issue.message;
 };
 
