@@ -1,5 +1,4 @@
 import "reflect-metadata";
-import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
@@ -12,7 +11,7 @@ import { GraphQLError, printSchema } from "graphql";
 import { AppError } from "@truecopy/core";
 import type { TApiEnv, TLogger } from "@truecopy/config";
 import { createDatabase } from "@truecopy/db";
-import { createRedis } from "@truecopy/jobs";
+import { createQueues, createRedis } from "@truecopy/jobs";
 import { createTextEmbedder } from "@truecopy/ml";
 import { authenticate } from "./auth/authenticate.js";
 import type { TContext, TServices } from "./context.js";
@@ -20,6 +19,8 @@ import { createErrorFormatter } from "./errors.js";
 import { graphiqlRouter } from "./http/graphiql.js";
 import { healthRouter } from "./http/health.js";
 import { complexityPlugin } from "./http/limits.js";
+import { createApiMetrics } from "./http/metrics.js";
+import { requestContext } from "./http/request-context.js";
 import { createLoaders } from "./loaders.js";
 import { getSchema } from "./schema/build-schema.js";
 import { createSimilarity } from "./services/similarity.js";
@@ -31,6 +32,8 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
   const db = createDatabase(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX, applicationName: "truecopy-api" });
   const redis = createRedis(env.REDIS_URL, "producer");
   redis.on("error", () => undefined); // readiness reports it; reconnects on its own
+  const queues = createQueues(redis, env.TRUECOPY_QUEUE_PREFIX);
+  const metrics = createApiMetrics({ db, queues });
   const embedder = createTextEmbedder();
   const services: TServices = {
     db,
@@ -61,10 +64,14 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5_000 }),
       ApolloServerPluginLandingPageDisabled(),
       complexityPlugin(schema, env.GRAPHQL_MAX_COMPLEXITY),
+      metrics.graphqlPlugin,
     ],
   });
   await apollo.start();
 
+  app.use(requestContext(log));
+  app.use(metrics.http);
+  app.use(metrics.router(env.METRICS_TOKEN));
   app.use(healthRouter(db, redis));
   if (introspection) app.use(graphiqlRouter("/graphql"));
   app.get("/schema.graphql", (_req, res) => {
@@ -76,10 +83,7 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
     express.json({ limit: "25mb" }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<TContext> => {
-        const requestId =
-          (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 100)) ||
-          randomUUID();
-        res.setHeader("x-request-id", requestId);
+        const requestId = String(res.locals.requestId);
         let principal = null;
         try {
           principal = await authenticate(req, db);
@@ -108,6 +112,7 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
       // Keep-alive sockets (the dashboard's proxy) would hold the drain open until its grace period.
       httpServer.closeIdleConnections();
       await apollo.stop();
+      await queues.close();
       redis.disconnect();
       await db.close();
     },

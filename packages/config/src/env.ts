@@ -45,6 +45,8 @@ export const ZApiEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
     GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
     GRAPHQL_INTROSPECTION: flag,
+    // When set, GET /metrics requires `Authorization: Bearer <token>`.
+    METRICS_TOKEN: z.string().min(16).max(200).optional(),
   });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 
@@ -58,6 +60,7 @@ export const ZWorkerEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
     WORKER_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
     // Fault injection for crash tests: every job waits this long before it starts its work.
     WORKER_FAULT_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+    METRICS_TOKEN: z.string().min(16).max(200).optional(),
   });
 export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
 
