@@ -6,3 +6,4 @@ export * from "./search/index.js";
 export * from "./analysis/index.js";
 export * from "./insights/index.js";
 export * from "./lint/index.js";
+export * from "./review/index.js";
