@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { serverTranslator } from "../lib/i18n/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const { t } = await serverTranslator();
   return (
     <main className="centered-page">
       <div className="card narrow">
-        <h1>Page not found</h1>
-        <p className="muted">There is nothing at this address.</p>
-        <Link href="/products">Go to products</Link>
+        <h1>{t("notFound.title")}</h1>
+        <p className="muted">{t("notFound.body")}</p>
+        <Link href="/products">{t("notFound.link")}</Link>
       </div>
     </main>
   );

@@ -151,6 +151,8 @@ describe("dashboard in Chromium", () => {
     console.info(`dashboard e2e: screenshots in ${workDir}, service logs in ${stack.logDir}`);
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    // The English interface (the browser asks for Chinese; the language test switches to it).
+    await context.addCookies([{ name: "tc_locale", value: "en", url: stack.dashboardUrl }]);
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     // Any dialog means merchant text was executed as markup.
@@ -203,7 +205,7 @@ describe("dashboard in Chromium", () => {
     await screenshot("01-login");
     await page.getByTestId("login-submit").click();
     await page.waitForURL(/\/products$/);
-    await expect.poll(() => page.getByTestId("current-role").textContent()).toBe("ADMIN");
+    await expect.poll(() => page.getByTestId("current-role").getAttribute("data-role")).toBe("ADMIN");
     const cookies = await context.cookies(stack.dashboardUrl);
     const session = cookies.find((cookie) => cookie.name === "tc_session");
     expect(session?.httpOnly).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAttributeValue, formatPercent, formatPrice, languageName } from "./format";
+import { formatAge, formatAttributeValue, formatDateTime, formatPercent, formatPrice } from "./format";
 
 describe("formatters", () => {
   it("formats prices with ISO currencies and falls back for unknown ones", () => {
@@ -24,8 +24,18 @@ describe("formatters", () => {
     expect(formatAttributeValue(null)).toBe("—");
   });
 
-  it("names detected languages", () => {
-    expect(languageName("zh")).toBe("Chinese");
-    expect(languageName("xx")).toBe("xx");
+  it("formats dates and prices for the interface language", () => {
+    expect(formatPrice(299, "CNY", "zh")).toBe("¥299.00");
+    expect(formatDateTime("2026-03-04T05:06:00Z", "en")).toMatch(/04 Mar 2026/);
+    expect(formatDateTime("2026-03-04T05:06:00Z", "zh")).toMatch(/2026\/03\/04/);
+    expect(formatDateTime("not a date")).toBe("not a date");
+  });
+
+  it("shows ages in the largest unit that fits", () => {
+    expect(formatAge(5)).toBe("5 s");
+    expect(formatAge(61)).toBe("1 min");
+    expect(formatAge(7200)).toBe("2 h");
+    expect(formatAge(3 * 86_400 + 5)).toBe("3 d");
+    expect(formatAge(-3)).toBe("0 s");
   });
 });

@@ -1,7 +1,9 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { TUser } from "../../lib/graphql-types";
+import type { CurrentUserFragment } from "../../lib/graphql/generated/graphql";
+
+export type TUser = CurrentUserFragment;
 
 export const CurrentUserContext = createContext<TUser | null>(null);
 

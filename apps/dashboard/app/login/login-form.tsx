@@ -4,29 +4,32 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { GraphQLRequestError, graphqlRequest } from "../../lib/graphql-client";
-import { LoginMutation } from "./login.graphql";
+import { LoginDocument } from "../../lib/graphql/generated/graphql";
+import { useT } from "../../lib/i18n/i18n-provider";
+import type { TTranslate } from "../../lib/i18n/translate";
 
-function loginErrorText(error: unknown): string {
+function loginErrorText(error: unknown, t: TTranslate): string {
   if (error instanceof GraphQLRequestError) {
     switch (error.code) {
       case "UNAUTHENTICATED":
       case "BAD_USER_INPUT":
       case "FORBIDDEN":
-        return "Email or password is incorrect.";
+        return t("login.wrong");
       case "RATE_LIMITED":
-        return "Too many sign-in attempts. Wait a minute and try again.";
+        return t("login.rateLimited");
       case "NETWORK_ERROR":
       case "API_UNAVAILABLE":
-        return "The server cannot be reached. Try again in a moment.";
+        return t("login.unreachable");
       default:
-        return `Sign-in failed: ${error.message}`;
+        return t("login.failed", { message: error.message });
     }
   }
-  return "Sign-in failed. Try again.";
+  return t("login.failedGeneric");
 }
 
 export function LoginForm({ next }: { next: string }) {
   const router = useRouter();
+  const t = useT();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -37,11 +40,11 @@ export function LoginForm({ next }: { next: string }) {
     setSubmitting(true);
     setError(null);
     try {
-      await graphqlRequest(LoginMutation, { email: email.trim(), password });
+      await graphqlRequest(LoginDocument, { email: email.trim(), password });
       router.replace(next);
       router.refresh();
     } catch (caught) {
-      setError(loginErrorText(caught));
+      setError(loginErrorText(caught, t));
       setSubmitting(false);
     }
   }
@@ -49,7 +52,7 @@ export function LoginForm({ next }: { next: string }) {
   return (
     <form className="stack" onSubmit={(event) => void onSubmit(event)}>
       <label className="field">
-        <span>Email</span>
+        <span>{t("login.email")}</span>
         <input
           data-testid="login-email"
           type="email"
@@ -61,7 +64,7 @@ export function LoginForm({ next }: { next: string }) {
         />
       </label>
       <label className="field">
-        <span>Password</span>
+        <span>{t("login.password")}</span>
         <input
           data-testid="login-password"
           type="password"
@@ -78,7 +81,7 @@ export function LoginForm({ next }: { next: string }) {
         </p>
       )}
       <button data-testid="login-submit" type="submit" className="button primary" disabled={submitting}>
-        {submitting ? "Signing in…" : "Sign in"}
+        {submitting ? t("login.submitting") : t("login.submit")}
       </button>
     </form>
   );

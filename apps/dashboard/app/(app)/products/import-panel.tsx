@@ -3,12 +3,17 @@
 import { useEffect, useRef, useState } from "react";
 import type { ChangeEvent, FormEvent } from "react";
 import { errorMessage, graphqlRequest } from "../../../lib/graphql-client";
-import { isJobActive } from "../../../lib/graphql-types";
-import type { TImportFormat, TImportResult, TJobRun } from "../../../lib/graphql-types";
+import { ImportProductsFileDocument, JobRunDocument, MerchantsDocument } from "../../../lib/graphql/generated/graphql";
+import type { ImportProductsFileMutation, TImportFormat } from "../../../lib/graphql/generated/graphql";
+import { useT } from "../../../lib/i18n/i18n-provider";
+import type { TMessageKey } from "../../../lib/i18n/messages";
+import { isJobActive } from "../../../lib/job-status";
 import { useGraphQLQuery } from "../../../lib/use-graphql-query";
 import { useCurrentUser } from "../current-user";
 import { JobRunItem } from "./job-run-item";
-import { ImportProductsFileMutation, JobRunQuery, MerchantsQuery } from "./products.graphql";
+import type { TJobRun } from "./job-run-item";
+
+type TImportResult = ImportProductsFileMutation["importProductsFile"];
 
 // Files are sent as one GraphQL string; keep them within what one request should carry.
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -22,7 +27,7 @@ function formatFromFileName(name: string): TImportFormat | null {
 
 function ImportedJob({ initial, onFinished }: { initial: TJobRun; onFinished: () => void }) {
   const query = useGraphQLQuery(
-    JobRunQuery,
+    JobRunDocument,
     { id: initial.id },
     { pollMs: 1000, pollWhile: (data) => data.jobRun !== null && isJobActive(data.jobRun) },
   );
@@ -39,39 +44,40 @@ function ImportedJob({ initial, onFinished }: { initial: TJobRun; onFinished: ()
 }
 
 function ImportResultView({ result, onJobFinished }: { result: TImportResult; onJobFinished: () => void }) {
-  const counts: [string, number][] = [
-    ["Received", result.received],
-    ["Created", result.created],
-    ["Updated", result.updated],
-    ["Unchanged", result.unchanged],
-    ["Invalid", result.invalid],
+  const t = useT();
+  const counts: [string, TMessageKey, number][] = [
+    ["received", "import.received", result.received],
+    ["created", "import.created", result.created],
+    ["updated", "import.updated", result.updated],
+    ["unchanged", "import.unchanged", result.unchanged],
+    ["invalid", "import.invalid", result.invalid],
   ];
   return (
     <div className="import-result" data-testid="import-result">
       <dl className="counts">
-        {counts.map(([label, value]) => (
-          <div key={label} className={label === "Invalid" && value > 0 ? "count count-bad" : "count"}>
-            <dt>{label}</dt>
-            <dd data-testid={`import-${label.toLowerCase()}`}>{value}</dd>
+        {counts.map(([id, label, value]) => (
+          <div key={id} className={id === "invalid" && value > 0 ? "count count-bad" : "count"}>
+            <dt>{t(label)}</dt>
+            <dd data-testid={`import-${id}`}>{value}</dd>
           </div>
         ))}
       </dl>
       {result.errors.length > 0 && (
         <div className="table-wrap">
           <table className="table compact errors-table">
-            <caption>Rows not imported</caption>
+            <caption>{t("import.errorsCaption")}</caption>
             <thead>
               <tr>
                 <th scope="col" className="col-row">
-                  Row
+                  {t("import.col.row")}
                 </th>
                 <th scope="col" className="col-sku">
-                  SKU
+                  {t("import.col.sku")}
                 </th>
                 <th scope="col" className="col-field">
-                  Field
+                  {t("import.col.field")}
                 </th>
-                <th scope="col">Problem</th>
+                <th scope="col">{t("import.col.problem")}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,11 +95,11 @@ function ImportResultView({ result, onJobFinished }: { result: TImportResult; on
       )}
       {result.jobRun !== null ? (
         <div className="import-job">
-          <h3>Analysis job</h3>
+          <h3>{t("import.analysisJob")}</h3>
           <ImportedJob key={result.jobRun.id} initial={result.jobRun} onFinished={onJobFinished} />
         </div>
       ) : (
-        <p className="muted small">Nothing changed, so no analysis job was started.</p>
+        <p className="muted small">{t("import.noJob")}</p>
       )}
     </div>
   );
@@ -101,7 +107,8 @@ function ImportResultView({ result, onJobFinished }: { result: TImportResult; on
 
 export function ImportPanel({ onImported, onJobFinished }: { onImported: () => void; onJobFinished: () => void }) {
   const user = useCurrentUser();
-  const merchants = useGraphQLQuery(MerchantsQuery, {});
+  const t = useT();
+  const merchants = useGraphQLQuery(MerchantsDocument, {});
   const [merchantId, setMerchantId] = useState<string>("");
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<TImportFormat>("CSV");
@@ -127,13 +134,11 @@ export function ImportPanel({ onImported, onJobFinished }: { onImported: () => v
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if (file === null) {
-      setError("Choose a CSV or JSONL file first.");
+      setError(t("import.chooseFile"));
       return;
     }
     if (file.size > MAX_FILE_BYTES) {
-      setError(
-        `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB. Use the CLI for larger catalogs.`,
-      );
+      setError(t("import.tooLarge", { size: (file.size / 1024 / 1024).toFixed(1) }));
       return;
     }
     setSubmitting(true);
@@ -141,7 +146,7 @@ export function ImportPanel({ onImported, onJobFinished }: { onImported: () => v
     setResult(null);
     try {
       const content = await file.text();
-      const data = await graphqlRequest(ImportProductsFileMutation, {
+      const data = await graphqlRequest(ImportProductsFileDocument, {
         merchantId: selectedMerchantId || null,
         format,
         content,
@@ -159,18 +164,20 @@ export function ImportPanel({ onImported, onJobFinished }: { onImported: () => v
   return (
     <section className="card" aria-labelledby="import-heading">
       <div className="card-head">
-        <h2 id="import-heading">Import products</h2>
+        <h2 id="import-heading">{t("import.title")}</h2>
       </div>
       <form className="stack" onSubmit={(event) => void onSubmit(event)}>
         <label className="field">
-          <span>Merchant</span>
+          <span>{t("import.merchant")}</span>
           <select
             data-testid="import-merchant"
             value={selectedMerchantId}
             onChange={(event) => setMerchantId(event.target.value)}
             disabled={merchantList.length === 0}
           >
-            {merchantList.length === 0 && <option value="">{merchants.loading ? "Loading…" : "No merchants"}</option>}
+            {merchantList.length === 0 && (
+              <option value="">{merchants.loading ? t("common.loading") : t("import.noMerchants")}</option>
+            )}
             {merchantList.map((merchant) => (
               <option key={merchant.id} value={merchant.id}>
                 {merchant.name} ({merchant.productCount})
@@ -181,7 +188,7 @@ export function ImportPanel({ onImported, onJobFinished }: { onImported: () => v
         {merchants.error !== undefined && <p className="error-text small">{errorMessage(merchants.error)}</p>}
         <div className="field-row">
           <label className="field grow">
-            <span>File (CSV or JSONL)</span>
+            <span>{t("import.file")}</span>
             <input
               data-testid="import-file"
               type="file"
@@ -190,7 +197,7 @@ export function ImportPanel({ onImported, onJobFinished }: { onImported: () => v
             />
           </label>
           <label className="field">
-            <span>Format</span>
+            <span>{t("import.format")}</span>
             <select
               data-testid="import-format"
               value={format}
@@ -207,7 +214,7 @@ export function ImportPanel({ onImported, onJobFinished }: { onImported: () => v
           className="button primary"
           disabled={submitting || file === null}
         >
-          {submitting ? "Importing…" : "Import"}
+          {submitting ? t("import.submitting") : t("import.submit")}
         </button>
         {error !== null && (
           <p className="error-text" role="alert" data-testid="import-error">

@@ -2,21 +2,23 @@
 
 import { useEffect, useRef } from "react";
 import { errorMessage } from "../../../lib/graphql-client";
-import { isJobActive } from "../../../lib/graphql-types";
-import type { TJobRun } from "../../../lib/graphql-types";
+import { JobRunsDocument } from "../../../lib/graphql/generated/graphql";
+import type { JobRunsQuery } from "../../../lib/graphql/generated/graphql";
+import { useT } from "../../../lib/i18n/i18n-provider";
+import { isJobActive } from "../../../lib/job-status";
 import { useGraphQLQuery } from "../../../lib/use-graphql-query";
 import { JobRunItem } from "./job-run-item";
-import { JobRunsQuery } from "./products.graphql";
 
 const POLL_MS = 1000;
 
-function anyJobActive(data: { jobRuns: { edges: { node: TJobRun }[] } }): boolean {
+function anyJobActive(data: JobRunsQuery): boolean {
   return data.jobRuns.edges.some((edge) => isJobActive(edge.node));
 }
 
 /** Recent job runs; polls every second while any of them is queued or running. */
 export function JobRunsPanel({ refreshToken, onJobsSettled }: { refreshToken: number; onJobsSettled: () => void }) {
-  const jobs = useGraphQLQuery(JobRunsQuery, { first: 5 }, { pollMs: POLL_MS, pollWhile: anyJobActive });
+  const t = useT();
+  const jobs = useGraphQLQuery(JobRunsDocument, { first: 5 }, { pollMs: POLL_MS, pollWhile: anyJobActive });
   const runs = jobs.data?.jobRuns.edges.map((edge) => edge.node) ?? [];
   const anyActive = runs.some(isJobActive);
   const { refetch } = jobs;
@@ -35,12 +37,12 @@ export function JobRunsPanel({ refreshToken, onJobsSettled }: { refreshToken: nu
   return (
     <section className="card" aria-labelledby="jobs-heading">
       <div className="card-head">
-        <h2 id="jobs-heading">Recent jobs</h2>
-        {anyActive && <span className="live-dot" title="Updating every second" />}
+        <h2 id="jobs-heading">{t("jobs.recent")}</h2>
+        {anyActive && <span className="live-dot" title={t("jobs.updating")} />}
       </div>
       {jobs.error !== undefined && <p className="error-text">{errorMessage(jobs.error)}</p>}
-      {jobs.data === undefined && jobs.error === undefined && <p className="muted">Loading…</p>}
-      {jobs.data !== undefined && runs.length === 0 && <p className="muted">No jobs have run yet.</p>}
+      {jobs.data === undefined && jobs.error === undefined && <p className="muted">{t("common.loading")}</p>}
+      {jobs.data !== undefined && runs.length === 0 && <p className="muted">{t("jobs.noneYet")}</p>}
       <ul className="job-list">
         {runs.map((job) => (
           <li key={job.id}>

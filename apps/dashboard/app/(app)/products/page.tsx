@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
+import { pageTitle } from "../../../lib/i18n/page-title";
 import { ProductsView } from "./products-view";
 
-export const metadata: Metadata = { title: "Products" };
+export const generateMetadata = pageTitle("products.title");
 
 export default function ProductsPage() {
   return (
-    <Suspense fallback={<p className="muted loading-line">Loading…</p>}>
+    <Suspense>
       <ProductsView />
     </Suspense>
   );

@@ -1,24 +1,29 @@
-import Link from "next/link";
-import { formatDateTime, formatPrice, languageName } from "../../../lib/format";
-import type { TProductRow } from "./products.graphql";
+"use client";
 
-export function ProductTable({ products }: { products: TProductRow[] }) {
+import Link from "next/link";
+import { formatDateTime, formatPrice } from "../../../lib/format";
+import type { ProductRowFragment } from "../../../lib/graphql/generated/graphql";
+import { useI18n } from "../../../lib/i18n/i18n-provider";
+import { LanguageBadge } from "./language-badge";
+
+export function ProductTable({ products }: { products: ProductRowFragment[] }) {
+  const { t, locale } = useI18n();
   return (
     <div className="table-wrap">
       <table className="table products-table">
         <thead>
           <tr>
-            <th scope="col">SKU</th>
-            <th scope="col">Title</th>
-            <th scope="col">Category</th>
-            <th scope="col">Language</th>
+            <th scope="col">{t("products.col.sku")}</th>
+            <th scope="col">{t("products.col.title")}</th>
+            <th scope="col">{t("products.col.category")}</th>
+            <th scope="col">{t("products.col.language")}</th>
             <th scope="col" className="num">
-              Price
+              {t("products.col.price")}
             </th>
             <th scope="col" className="num">
-              Reviews
+              {t("products.col.reviews")}
             </th>
-            <th scope="col">Updated</th>
+            <th scope="col">{t("products.col.updated")}</th>
           </tr>
         </thead>
         <tbody>
@@ -34,16 +39,14 @@ export function ProductTable({ products }: { products: TProductRow[] }) {
               <td>{product.category ?? "—"}</td>
               <td>
                 {product.analysis !== null ? (
-                  <span className={`lang-badge lang-${product.analysis.language}`}>
-                    {languageName(product.analysis.language)}
-                  </span>
+                  <LanguageBadge language={product.analysis.language} />
                 ) : (
-                  <span className="muted small">pending</span>
+                  <span className="muted small">{t("products.pending")}</span>
                 )}
               </td>
-              <td className="num nowrap">{formatPrice(product.price, product.currency)}</td>
+              <td className="num nowrap">{formatPrice(product.price, product.currency, locale)}</td>
               <td className="num">{product.reviewCount}</td>
-              <td className="nowrap muted">{formatDateTime(product.updatedAt)}</td>
+              <td className="nowrap muted">{formatDateTime(product.updatedAt, locale)}</td>
             </tr>
           ))}
         </tbody>

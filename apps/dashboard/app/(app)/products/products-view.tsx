@@ -3,14 +3,17 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage, GraphQLRequestError, graphqlRequest } from "../../../lib/graphql-client";
-import type { TPageInfo } from "../../../lib/graphql-types";
+import { ProductsDocument, SemanticSearchDocument } from "../../../lib/graphql/generated/graphql";
+import type { ProductRowFragment } from "../../../lib/graphql/generated/graphql";
+import { useT } from "../../../lib/i18n/i18n-provider";
 import { canImport } from "../../../lib/roles";
 import { useCurrentUser } from "../current-user";
 import { ImportPanel } from "./import-panel";
 import { JobRunsPanel } from "./job-runs-panel";
 import { ProductTable } from "./product-table";
-import { ProductsQuery, SemanticSearchQuery } from "./products.graphql";
-import type { TProductRow } from "./products.graphql";
+
+type TProductRow = ProductRowFragment;
+type TPageInfo = { hasNextPage: boolean; endCursor: string | null };
 
 const PAGE_SIZE = 25;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -31,6 +34,7 @@ function emptyList(search: string): TListState {
 export function ProductsView() {
   const router = useRouter();
   const user = useCurrentUser();
+  const t = useT();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const search = searchParams.get("q") ?? "";
@@ -85,7 +89,7 @@ export function ProductsView() {
           search === ""
             ? (
                 await graphqlRequest(
-                  ProductsQuery,
+                  ProductsDocument,
                   { filter: {}, first: PAGE_SIZE, after },
                   { signal: controller.signal },
                 )
@@ -93,7 +97,7 @@ export function ProductsView() {
             : {
                 ...(
                   await graphqlRequest(
-                    SemanticSearchQuery,
+                    SemanticSearchDocument,
                     { query: search, first: PAGE_SIZE, after },
                     { signal: controller.signal },
                   )
@@ -140,9 +144,9 @@ export function ProductsView() {
     <div className="products-page">
       <section className="products-main">
         <div className="page-head">
-          <h1>Products</h1>
+          <h1>{t("products.title")}</h1>
           <span className="muted" data-testid="product-count">
-            {list.totalCount === null ? "" : `${list.totalCount} ${list.totalCount === 1 ? "product" : "products"}`}
+            {list.totalCount === null ? "" : t("products.count", { count: list.totalCount })}
           </span>
         </div>
         <form
@@ -156,8 +160,8 @@ export function ProductsView() {
           <input
             data-testid="product-search"
             type="search"
-            placeholder="Search by meaning, words or SKU…"
-            aria-label="Search products"
+            placeholder={t("products.searchPlaceholder")}
+            aria-label={t("products.searchLabel")}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
           />
@@ -166,20 +170,16 @@ export function ProductsView() {
           <div className="error-text" role="alert">
             {list.error}{" "}
             <button type="button" className="button small" onClick={reload}>
-              Retry
+              {t("common.retry")}
             </button>
           </div>
         )}
         {list.items.length > 0 && <ProductTable products={list.items} />}
         {!list.loading && list.error === null && list.items.length === 0 && (
-          <div className="empty">
-            {search === ""
-              ? "No products yet. Import a CSV or JSONL file to get started."
-              : `No products match “${search}”.`}
-          </div>
+          <div className="empty">{search === "" ? t("products.empty") : t("products.noMatch", { search })}</div>
         )}
         <div className="list-foot">
-          {list.loading && <span className="muted">Loading…</span>}
+          {list.loading && <span className="muted">{t("common.loading")}</span>}
           {!list.loading && list.pageInfo?.hasNextPage === true && (
             <button
               type="button"
@@ -187,7 +187,7 @@ export function ProductsView() {
               data-testid="load-more"
               onClick={() => void load(list.pageInfo?.endCursor ?? null)}
             >
-              Load more
+              {t("common.loadMore")}
             </button>
           )}
         </div>

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
+import { pageTitle } from "../../../../lib/i18n/page-title";
 import { ProductDetail } from "./product-detail";
 
-export const metadata: Metadata = { title: "Product" };
+export const generateMetadata = pageTitle("product.title");
 
 export default async function ProductPage(props: PageProps<"/products/[id]">) {
   const { id } = await props.params;

@@ -1,18 +1,22 @@
 "use client";
 
 import Link from "next/link";
-import { formatAttributeValue, formatDateTime, formatPrice, languageName } from "../../../../lib/format";
+import { formatAttributeValue, formatDateTime, formatPrice } from "../../../../lib/format";
 import { errorMessage, GraphQLRequestError } from "../../../../lib/graphql-client";
+import { ProductDocument } from "../../../../lib/graphql/generated/graphql";
+import type { ProductQuery } from "../../../../lib/graphql/generated/graphql";
+import { useI18n, useT } from "../../../../lib/i18n/i18n-provider";
+import type { TMessageKey } from "../../../../lib/i18n/messages";
 import { useGraphQLQuery } from "../../../../lib/use-graphql-query";
-import { ProductQuery } from "./product.graphql";
-import type { TCopyFact, TProductDetail } from "./product.graphql";
+import { LanguageBadge } from "../language-badge";
 
-const FACT_LABELS: Record<TCopyFact["status"], string> = {
-  agree: "agrees",
-  contradict: "contradicts",
-  only_in_text: "not in attributes",
-  only_in_attributes: "not in the copy",
-};
+type TProductDetail = NonNullable<ProductQuery["product"]>;
+
+const FACT_STATUSES = new Set(["agree", "contradict", "only_in_text", "only_in_attributes"]);
+
+function factLabel(status: string): TMessageKey | null {
+  return FACT_STATUSES.has(status) ? (`product.fact.${status}` as TMessageKey) : null;
+}
 
 // While the analyze job has not reached this product, look again now and then.
 const PENDING_ANALYSIS_POLL_MS = 2000;
@@ -33,10 +37,11 @@ function webUrl(raw: string): string | null {
 }
 
 function Stars({ rating }: { rating: number | null }) {
+  const t = useT();
   if (rating === null) return null;
   const clamped = Math.max(0, Math.min(5, Math.round(rating)));
   return (
-    <span className="stars" aria-label={`${clamped} of 5 stars`}>
+    <span className="stars" role="img" aria-label={t("product.stars", { count: clamped })}>
       {"★".repeat(clamped)}
       <span className="stars-off">{"★".repeat(5 - clamped)}</span>
     </span>
@@ -44,41 +49,42 @@ function Stars({ rating }: { rating: number | null }) {
 }
 
 function ProductBody({ product }: { product: TProductDetail }) {
+  const { t, locale } = useI18n();
   const attributes = attributeEntries(product.attributes);
   return (
     <article className="product-detail">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link href="/products">Products</Link> <span aria-hidden="true">/</span>{" "}
+      <nav className="breadcrumb" aria-label={t("product.breadcrumb")}>
+        <Link href="/products">{t("nav.products")}</Link> <span aria-hidden="true">/</span>{" "}
         <span className="mono">{product.sku}</span>
       </nav>
       <header className="product-head">
         <h1 data-testid="product-title">{product.title}</h1>
         <dl className="facts">
           <div>
-            <dt>SKU</dt>
+            <dt>{t("product.sku")}</dt>
             <dd className="mono" data-testid="product-sku">
               {product.sku}
             </dd>
           </div>
           <div>
-            <dt>Merchant</dt>
+            <dt>{t("product.merchant")}</dt>
             <dd>{product.merchant.name}</dd>
           </div>
           <div>
-            <dt>Category</dt>
+            <dt>{t("product.category")}</dt>
             <dd>{product.category ?? "—"}</dd>
           </div>
           <div>
-            <dt>Price</dt>
-            <dd>{formatPrice(product.price, product.currency)}</dd>
+            <dt>{t("product.price")}</dt>
+            <dd>{formatPrice(product.price, product.currency, locale)}</dd>
           </div>
           <div>
-            <dt>Locale</dt>
+            <dt>{t("product.locale")}</dt>
             <dd>{product.locale ?? "—"}</dd>
           </div>
           <div>
-            <dt>Updated</dt>
-            <dd>{formatDateTime(product.updatedAt)}</dd>
+            <dt>{t("product.updated")}</dt>
+            <dd>{formatDateTime(product.updatedAt, locale)}</dd>
           </div>
         </dl>
       </header>
@@ -86,9 +92,9 @@ function ProductBody({ product }: { product: TProductDetail }) {
       <div className="detail-grid">
         <div className="detail-main">
           <section className="card">
-            <h2>Description</h2>
+            <h2>{t("product.description")}</h2>
             {product.description.trim() === "" ? (
-              <p className="muted">No description.</p>
+              <p className="muted">{t("product.noDescription")}</p>
             ) : (
               <p className="description" data-testid="product-description">
                 {product.description}
@@ -97,9 +103,9 @@ function ProductBody({ product }: { product: TProductDetail }) {
           </section>
 
           <section className="card">
-            <h2>Attributes</h2>
+            <h2>{t("product.attributes")}</h2>
             {attributes.length === 0 ? (
-              <p className="muted">No attributes.</p>
+              <p className="muted">{t("product.noAttributes")}</p>
             ) : (
               <table className="table compact kv">
                 <tbody>
@@ -116,14 +122,14 @@ function ProductBody({ product }: { product: TProductDetail }) {
 
           {product.analysis !== null && product.analysis.facts.length > 0 && (
             <section className="card" data-testid="copy-facts">
-              <h2>What the copy says</h2>
+              <h2>{t("product.copyFacts")}</h2>
               <table className="table compact">
                 <thead>
                   <tr>
-                    <th scope="col">Fact</th>
-                    <th scope="col">In the copy</th>
-                    <th scope="col">In the attributes</th>
-                    <th scope="col">Check</th>
+                    <th scope="col">{t("product.fact")}</th>
+                    <th scope="col">{t("product.inCopy")}</th>
+                    <th scope="col">{t("product.inAttributes")}</th>
+                    <th scope="col">{t("product.check")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -140,7 +146,9 @@ function ProductBody({ product }: { product: TProductDetail }) {
                           : `${fact.attributeName}: ${formatAttributeValue(fact.attributeValue)}`}
                       </td>
                       <td>
-                        <span className={`fact-badge fact-badge-${fact.status}`}>{FACT_LABELS[fact.status]}</span>
+                        <span className={`fact-badge fact-badge-${fact.status}`}>
+                          {factLabel(fact.status) === null ? fact.status : t(factLabel(fact.status) ?? "common.none")}
+                        </span>
                       </td>
                     </tr>
                   ))}
@@ -151,18 +159,22 @@ function ProductBody({ product }: { product: TProductDetail }) {
 
           <section className="card">
             <h2>
-              Reviews <span className="muted">({product.reviewCount})</span>
+              {t("product.reviews")} <span className="muted">({product.reviewCount})</span>
             </h2>
             {product.analysis?.reviewSentiment && product.analysis.reviewSentiment.total > 0 && (
               <p className="small" data-testid="review-sentiment">
-                {Math.round((100 * product.analysis.reviewSentiment.positive) / product.analysis.reviewSentiment.total)}
-                % positive, {product.analysis.reviewSentiment.negative} negative,{" "}
-                {product.analysis.reviewSentiment.neutral} unsure of {product.analysis.reviewSentiment.total} reviews
-                analysed
+                {t("product.sentiment", {
+                  positive: Math.round(
+                    (100 * product.analysis.reviewSentiment.positive) / product.analysis.reviewSentiment.total,
+                  ),
+                  negative: product.analysis.reviewSentiment.negative,
+                  neutral: product.analysis.reviewSentiment.neutral,
+                  total: product.analysis.reviewSentiment.total,
+                })}
               </p>
             )}
             {product.reviews.length === 0 ? (
-              <p className="muted">No reviews.</p>
+              <p className="muted">{t("product.noReviews")}</p>
             ) : (
               <ul className="reviews">
                 {product.reviews.map((review) => (
@@ -170,7 +182,7 @@ function ProductBody({ product }: { product: TProductDetail }) {
                     <div className="review-head">
                       <Stars rating={review.rating} />
                       <span className="muted small">
-                        {review.author ?? "Anonymous"} · {formatDateTime(review.createdAt)}
+                        {review.author ?? t("product.anonymous")} · {formatDateTime(review.createdAt, locale)}
                       </span>
                     </div>
                     <p>{review.text}</p>
@@ -179,29 +191,27 @@ function ProductBody({ product }: { product: TProductDetail }) {
               </ul>
             )}
             {product.reviewCount > product.reviews.length && (
-              <p className="muted small">Showing the latest {product.reviews.length}.</p>
+              <p className="muted small">{t("product.latestReviews", { count: product.reviews.length })}</p>
             )}
           </section>
         </div>
 
         <aside className="detail-side">
           <section className="card" data-testid="product-analysis">
-            <h2>Analysis</h2>
+            <h2>{t("product.analysis")}</h2>
             {product.analysis === null ? (
-              <p className="muted">Analysis pending…</p>
+              <p className="muted">{t("product.analysisPending")}</p>
             ) : (
               <dl className="facts stacked">
                 <div>
-                  <dt>Language</dt>
+                  <dt>{t("product.language")}</dt>
                   <dd>
-                    <span className={`lang-badge lang-${product.analysis.language}`}>
-                      {languageName(product.analysis.language)}
-                    </span>
+                    <LanguageBadge language={product.analysis.language} />
                   </dd>
                 </div>
                 {product.analysis.keyphrases.length > 0 && (
                   <div>
-                    <dt>Keyphrases</dt>
+                    <dt>{t("product.keyphrases")}</dt>
                     <dd className="chips" data-testid="keyphrases">
                       {product.analysis.keyphrases.map((phrase) => (
                         <span key={phrase} className="chip">
@@ -212,26 +222,26 @@ function ProductBody({ product }: { product: TProductDetail }) {
                   </div>
                 )}
                 <div>
-                  <dt>Embedding model</dt>
+                  <dt>{t("product.embeddingModel")}</dt>
                   <dd className="mono">{product.analysis.embeddingModel ?? "—"}</dd>
                 </div>
                 <div>
-                  <dt>Source version</dt>
+                  <dt>{t("product.sourceVersion")}</dt>
                   <dd>{product.analysis.sourceVersion}</dd>
                 </div>
                 <div>
-                  <dt>Analysed</dt>
-                  <dd>{formatDateTime(product.analysis.createdAt)}</dd>
+                  <dt>{t("product.analysed")}</dt>
+                  <dd>{formatDateTime(product.analysis.createdAt, locale)}</dd>
                 </div>
               </dl>
             )}
           </section>
 
           <section className="card">
-            <h2>Similar products</h2>
+            <h2>{t("product.similar")}</h2>
             {product.similar.length === 0 ? (
               <p className="muted">
-                {product.analysis === null ? "Available once the analysis has run." : "No similar products found."}
+                {product.analysis === null ? t("product.similarPending") : t("product.noSimilar")}
               </p>
             ) : (
               <ol className="similar-list">
@@ -245,7 +255,7 @@ function ProductBody({ product }: { product: TProductDetail }) {
                         {entry.product.merchant.name}
                       </span>
                     </Link>
-                    <span className="score" title="Cosine similarity">
+                    <span className="score" title={t("product.cosine")}>
                       {entry.score.toFixed(3)}
                     </span>
                   </li>
@@ -255,9 +265,9 @@ function ProductBody({ product }: { product: TProductDetail }) {
           </section>
 
           <section className="card">
-            <h2>Images</h2>
+            <h2>{t("product.images")}</h2>
             {product.images.length === 0 ? (
-              <p className="muted">No images.</p>
+              <p className="muted">{t("product.noImages")}</p>
             ) : (
               <ul className="image-list" data-testid="product-images">
                 {product.images.map((image, index) => {
@@ -284,8 +294,9 @@ function ProductBody({ product }: { product: TProductDetail }) {
 }
 
 export function ProductDetail({ id }: { id: string }) {
+  const t = useT();
   const query = useGraphQLQuery(
-    ProductQuery,
+    ProductDocument,
     { id },
     { pollMs: PENDING_ANALYSIS_POLL_MS, pollWhile: (data) => data.product !== null && data.product.analysis === null },
   );
@@ -296,9 +307,9 @@ export function ProductDetail({ id }: { id: string }) {
   if (missing) {
     return (
       <div className="card">
-        <h1>Product not found</h1>
-        <p className="muted">It may have been removed, or it belongs to another merchant.</p>
-        <Link href="/products">Back to products</Link>
+        <h1>{t("product.notFound")}</h1>
+        <p className="muted">{t("product.notFoundBody")}</p>
+        <Link href="/products">{t("product.back")}</Link>
       </div>
     );
   }
@@ -306,15 +317,15 @@ export function ProductDetail({ id }: { id: string }) {
     if (query.error !== undefined) {
       return (
         <div className="card error-card" role="alert">
-          <h2>Cannot load this product</h2>
+          <h2>{t("product.loadError")}</h2>
           <p>{errorMessage(query.error)}</p>
           <button type="button" className="button" onClick={query.refetch}>
-            Retry
+            {t("common.retry")}
           </button>
         </div>
       );
     }
-    return <p className="muted loading-line">Loading…</p>;
+    return <p className="muted loading-line">{t("common.loading")}</p>;
   }
   return <ProductBody product={query.data.product} />;
 }

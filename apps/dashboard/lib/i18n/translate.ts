@@ -1,0 +1,25 @@
+import { messages } from "./messages";
+import type { TMessageKey } from "./messages";
+import type { TLocale } from "./locale";
+
+export type TVars = Record<string, string | number>;
+export type TTranslate = (key: TMessageKey, vars?: TVars) => string;
+
+/**
+ * `{name}` placeholders are filled from `vars`; `{count|one|other}` picks a form by the number in
+ * `count` (English needs it, Chinese has one form). Values are plain text: React escapes them.
+ */
+export function translate(locale: TLocale, key: TMessageKey, vars: TVars = {}): string {
+  const template: string = messages[locale][key];
+  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (match, name: string, one?: string, other?: string) => {
+    const value = vars[name];
+    if (value === undefined) return match;
+    if (one !== undefined && other !== undefined)
+      return (Number(value) === 1 ? one : other).replace("#", String(value));
+    return String(value);
+  });
+}
+
+export function translator(locale: TLocale): TTranslate {
+  return (key, vars) => translate(locale, key, vars);
+}

@@ -1,0 +1,4 @@
+export const dashboardDir: string;
+export const schemaFile: string;
+export const outputFile: string;
+export function generate(): Promise<string>;
