@@ -1,6 +1,7 @@
 import type { Request, Response } from "express";
 import type { TLogger } from "@truecopy/config";
 import type { TDatabase, TPrincipal } from "@truecopy/db";
+import type { TQueues } from "@truecopy/jobs";
 import type { TApiEnv } from "@truecopy/config";
 import type { TLoaders } from "./loaders.js";
 import type { TSimilarity } from "./services/similarity.js";
@@ -13,6 +14,8 @@ export type TServices = {
   similarity: TSimilarity;
   /** Embeds search queries with the same model as the catalog. */
   embedder: TTextEmbedder;
+  /** BullMQ queues of packages/jobs, for the jobs page (counts, retry, cancel). */
+  queues: TQueues;
 };
 
 export type TContext = {

@@ -40,6 +40,7 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
     env,
     log,
     embedder,
+    queues,
     similarity: createSimilarity(db, { name: embedder.model.name, dim: embedder.model.dim }),
   };
 

@@ -7,8 +7,16 @@ import { AuthResolver } from "./auth.resolver.js";
 import { ImportResolver } from "./import.resolver.js";
 import { JobRunResolver } from "./job-run.resolver.js";
 import { MerchantResolver, ProductResolver } from "./product.resolver.js";
+import { QueueResolver } from "./queue.resolver.js";
 
-export const RESOLVERS = [AuthResolver, ProductResolver, MerchantResolver, JobRunResolver, ImportResolver] as const;
+export const RESOLVERS = [
+  AuthResolver,
+  ProductResolver,
+  MerchantResolver,
+  JobRunResolver,
+  ImportResolver,
+  QueueResolver,
+] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 
