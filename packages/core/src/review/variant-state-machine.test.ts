@@ -23,7 +23,7 @@ const v = (status: TVariantStatus, over: Partial<TVariantState> = {}): TVariantS
 // Every (action, status) pair and where it leads; a change to the workflow must change this table.
 const EXPECTED: Record<TReviewAction, Partial<Record<TVariantStatus, string>>> = {
   APPROVE: { PENDING_REVIEW: "APPROVED", APPROVED: "NO_CHANGE", BLOCKED: "NEEDS_EDIT" },
-  REJECT: { PENDING_REVIEW: "REJECTED", BLOCKED: "REJECTED", APPROVED: "REJECTED", REJECTED: "NO_CHANGE" },
+  REJECT: { PENDING_REVIEW: "REJECTED", BLOCKED: "REJECTED", REJECTED: "NO_CHANGE" },
   EDIT_AND_APPROVE: { PENDING_REVIEW: "ARCHIVED", BLOCKED: "ARCHIVED" },
   SUBMIT_EDIT: {
     PENDING_REVIEW: "ARCHIVED",

@@ -84,8 +84,9 @@ export function checkTransition(action: TReviewAction, v: TVariantState): TTrans
       return { ok: true, to: "APPROVED" };
     case "REJECT":
       if (v.status === "REJECTED") return refuse("NO_CHANGE", "already rejected");
-      // An approval can be taken back until the variant is published.
-      if (!isDecidable(v.status) && v.status !== "APPROVED") return wrong(action, v);
+      // Verdicts only start from the queue: a second reviewer cannot overturn a fresh approval
+      // (the approver can undo it within the window).
+      if (!isDecidable(v.status)) return wrong(action, v);
       return { ok: true, to: "REJECTED" };
     case "EDIT_AND_APPROVE":
       if (!isDecidable(v.status)) return wrong(action, v);
