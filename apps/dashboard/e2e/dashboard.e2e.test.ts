@@ -4,6 +4,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eEnv } from "./env.js";
 import { startStack } from "./stack.js";
 import type { TStack } from "./stack.js";
 
@@ -145,6 +146,18 @@ describe("dashboard in Chromium", () => {
     await page.screenshot({ path: path.join(workDir, `${name}.png`), fullPage: true });
   }
 
+  // The pages' pictures in docs/screenshots (TRUECOPY_SCREENSHOTS_DIR=docs/screenshots), at a
+  // laptop's 1280 px or a tablet's 820 px.
+  async function pageShot(name: string, width: 1280 | 820 = 1280): Promise<void> {
+    const dir = e2eEnv().screenshotsDir ?? workDir;
+    const before = page.viewportSize();
+    await page.setViewportSize({ width, height: width === 1280 ? 800 : 1180 });
+    // Let layout and charts settle at the new width.
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true, animations: "disabled" });
+    if (before !== null) await page.setViewportSize(before);
+  }
+
   beforeAll(async () => {
     workDir = mkdtempSync(path.join(os.tmpdir(), "truecopy-dashboard-shots-"));
     stack = await startStack();
@@ -203,6 +216,7 @@ describe("dashboard in Chromium", () => {
   it("signs in and lands on the products page", async () => {
     await page.getByTestId("login-password").fill(stack.admin.password);
     await screenshot("01-login");
+    await pageShot("login");
     await page.getByTestId("login-submit").click();
     await page.waitForURL(/\/products$/);
     await expect.poll(() => page.getByTestId("current-role").getAttribute("data-role")).toBe("ADMIN");
@@ -254,6 +268,7 @@ describe("dashboard in Chromium", () => {
     // The recent-jobs panel follows the same run.
     await page.waitForSelector(`aside [data-testid="job-run"][data-job-id="${state.jobId}"][data-status="COMPLETED"]`);
     await screenshot("03-import-completed");
+    await pageShot("products");
   });
 
   it("finds an imported product by SKU through the search box and the URL", async () => {
@@ -297,6 +312,7 @@ describe("dashboard in Chromium", () => {
     expect(score).toBeGreaterThanOrEqual(-1);
     expect(score).toBeLessThanOrEqual(1);
     await screenshot("05-product");
+    await pageShot("product");
 
     // Each similar product links to its own page.
     const similarTitle = (await firstSimilar.locator(".similar-title").textContent()) ?? "";
@@ -316,6 +332,37 @@ describe("dashboard in Chromium", () => {
     expect(await page.locator("main img").count()).toBe(0);
     await screenshot("06-markup-as-text");
     expect(dialogs).toEqual([]);
+  });
+
+  it("shows every queue with its counts and the recent job runs on the jobs page", async () => {
+    await page.getByTestId("nav-jobs").click();
+    await page.waitForURL(/\/jobs$/);
+    await expect.poll(() => page.getByTestId("queue").count()).toBe(3);
+    expect(
+      await page.getByTestId("queue").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-queue"))),
+    ).toEqual(["analyze", "lint", "webhook"]);
+    // This run's import went through the analyze queue (the queues are this run's own).
+    const analyze = page.locator('[data-testid="queue"][data-queue="analyze"]');
+    await expect
+      .poll(async () => Number(await analyze.getByTestId("queue-count-completed").getAttribute("data-count")))
+      .toBeGreaterThanOrEqual(1);
+    await page.waitForSelector(`aside [data-testid="job-run"][data-job-id="${state.jobId}"][data-status="COMPLETED"]`);
+    await pageShot("jobs");
+    await pageShot("jobs-tablet", 820);
+  });
+
+  it("switches the interface to Chinese and back, and remembers the choice", async () => {
+    await page.getByTestId("locale-switch").click();
+    await expect.poll(() => page.getByTestId("nav-products").textContent()).toBe("商品");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    await page.reload();
+    await expect.poll(() => page.getByTestId("nav-jobs").textContent()).toBe("任务");
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("任务");
+    await pageShot("jobs-zh");
+    await page.getByTestId("locale-switch").click();
+    await expect.poll(() => page.getByTestId("nav-products").textContent()).toBe("Products");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
   });
 
   it("signs out and is sent back to the login page", async () => {

@@ -7,6 +7,8 @@ export type TE2eEnv = {
   /** Base for this run's queue prefix; the run appends its own id. */
   queuePrefixBase: string;
   logLevel: string;
+  /** Where to save the page screenshots kept in the repo (docs/screenshots); null: a temporary folder. */
+  screenshotsDir: string | null;
   /** Passed on to the child processes (PATH, HOME, …), which parse what they need themselves. */
   inherited: NodeJS.ProcessEnv;
 };
@@ -38,6 +40,7 @@ export function e2eEnv(): TE2eEnv {
     redisUrl,
     queuePrefixBase,
     logLevel: process.env.LOG_LEVEL || "info",
+    screenshotsDir: process.env.TRUECOPY_SCREENSHOTS_DIR || null,
     inherited: { ...process.env },
   };
 }

@@ -27,11 +27,16 @@ const BUILT = {
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 10_000;
 
+export type TCredentials = { email: string; password: string };
+export type TStackRole = "admin" | "moderator" | "analyst" | "merchandiser";
+
 export type TStack = {
   apiUrl: string;
   dashboardUrl: string;
   runId: string;
-  admin: { email: string; password: string };
+  admin: TCredentials;
+  /** One user per role the journeys need; the merchandiser belongs to `merchant`. */
+  users: Record<TStackRole, TCredentials>;
   merchant: { id: string; slug: string; name: string };
   /** Where each process writes its output (api.log, worker.log, dashboard.log). */
   logDir: string;
@@ -201,9 +206,35 @@ export async function startStack(): Promise<TStack> {
   };
 
   try {
-    const admin = { email: `dash-e2e-${runId}@test.local`, password: `pw-${randomBytes(12).toString("hex")}` };
-    await runCli(["user:create", "--email", admin.email, "--password", admin.password, "--role", "ADMIN"], baseEnv);
     const merchant = await createMerchant(databaseUrl, `e2e-dash-${runId}`, `E2E 测试商户 ${runId}`);
+    const credentials = (role: TStackRole): TCredentials => ({
+      email: `dash-e2e-${role}-${runId}@test.local`,
+      password: `pw-${randomBytes(12).toString("hex")}`,
+    });
+    const users: Record<TStackRole, TCredentials> = {
+      admin: credentials("admin"),
+      moderator: credentials("moderator"),
+      analyst: credentials("analyst"),
+      merchandiser: credentials("merchandiser"),
+    };
+    const admin = users.admin;
+    await Promise.all(
+      (Object.entries(users) as [TStackRole, TCredentials][]).map(([role, user]) =>
+        runCli(
+          [
+            "user:create",
+            "--email",
+            user.email,
+            "--password",
+            user.password,
+            "--role",
+            role.toUpperCase(),
+            ...(role === "merchandiser" ? ["--merchant", merchant.slug] : []),
+          ],
+          baseEnv,
+        ),
+      ),
+    );
 
     services.push(
       startService({
@@ -241,7 +272,7 @@ export async function startStack(): Promise<TStack> {
       throw new Error(`the worker exited with code ${worker.child.exitCode}:\n${tail(worker.logFile)}`);
     }
 
-    return { apiUrl, dashboardUrl, runId, admin, merchant, logDir, stop };
+    return { apiUrl, dashboardUrl, runId, admin, users, merchant, logDir, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -13,6 +13,7 @@ import type { TUiPermission } from "../../lib/roles";
 import { useGraphQLQuery } from "../../lib/use-graphql-query";
 import { LocaleSwitch } from "../locale-switch";
 import { CurrentUserContext } from "./current-user";
+import { ToastProvider } from "./toast";
 
 const NAV_ITEMS: { href: string; label: TMessageKey; permission?: TUiPermission }[] = [
   { href: "/review", label: "nav.review", permission: "review:read" },
@@ -105,7 +106,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         ) : user === null ? (
           <p className="muted loading-line">{t("common.loading")}</p>
         ) : (
-          <CurrentUserContext.Provider value={user}>{children}</CurrentUserContext.Provider>
+          <CurrentUserContext.Provider value={user}>
+            <ToastProvider>{children}</ToastProvider>
+          </CurrentUserContext.Provider>
         )}
       </main>
     </div>

@@ -33,12 +33,54 @@ export type ProductFilter = {
   search?: string | null | undefined;
 };
 
+/** Where a job is in its BullMQ queue */
+export type QueueJobState =
+  | 'ACTIVE'
+  | 'COMPLETED'
+  | 'DELAYED'
+  | 'FAILED'
+  | 'PRIORITIZED'
+  | 'WAITING';
+
 export type Role =
   | 'ADMIN'
   | 'ANALYST'
   | 'MERCHANDISER'
   | 'MODERATOR'
   | 'SERVICE';
+
+export type QueueJobFieldsFragment = { id: string, queue: string, name: string, state: QueueJobState, attemptsMade: number, maxAttempts: number, progress: number | null, failedReason: string | null, payloadSummary: string, jobRunId: string | null, createdAt: string, processedAt: string | null, finishedAt: string | null, runAt: string | null };
+
+export type QueuesQueryVariables = Exact<{
+  states?: Array<QueueJobState> | QueueJobState | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type QueuesQuery = { queues: Array<{ name: string, paused: boolean, counts: { waiting: number, active: number, delayed: number, prioritized: number, completed: number, failed: number, paused: number }, jobs: Array<{ id: string, queue: string, name: string, state: QueueJobState, attemptsMade: number, maxAttempts: number, progress: number | null, failedReason: string | null, payloadSummary: string, jobRunId: string | null, createdAt: string, processedAt: string | null, finishedAt: string | null, runAt: string | null }> }> };
+
+export type RetryJobMutationVariables = Exact<{
+  queue: string;
+  id: string | number;
+}>;
+
+
+export type RetryJobMutation = { retryJob: { id: string, state: QueueJobState } };
+
+export type CancelJobMutationVariables = Exact<{
+  queue: string;
+  id: string | number;
+}>;
+
+
+export type CancelJobMutation = { cancelJob: boolean };
+
+export type RetryAllFailedMutationVariables = Exact<{
+  queue: string;
+}>;
+
+
+export type RetryAllFailedMutation = { retryAllFailed: number };
 
 export type ProductQueryVariables = Exact<{
   id: string | number;
@@ -122,9 +164,15 @@ export const IMPORT_FORMAT_VALUES = ["CSV", "JSONL"] as const;
 export type TImportFormat = (typeof IMPORT_FORMAT_VALUES)[number];
 export const JOB_STATUS_VALUES = ["CANCELLED", "COMPLETED", "FAILED", "QUEUED", "RUNNING"] as const;
 export type TJobStatus = (typeof JOB_STATUS_VALUES)[number];
+export const QUEUE_JOB_STATE_VALUES = ["ACTIVE", "COMPLETED", "DELAYED", "FAILED", "PRIORITIZED", "WAITING"] as const;
+export type TQueueJobState = (typeof QUEUE_JOB_STATE_VALUES)[number];
 export const ROLE_VALUES = ["ADMIN", "ANALYST", "MERCHANDISER", "MODERATOR", "SERVICE"] as const;
 export type TRole = (typeof ROLE_VALUES)[number];
 
+export const QueuesDocument: TDocument<QueuesQuery, QueuesQueryVariables> = { query: "query Queues($states:[QueueJobState!]$first:Int){queues{name paused counts{waiting active delayed prioritized completed failed paused}jobs(states:$states first:$first){...QueueJobFields}}}fragment QueueJobFields on QueueJob{id queue name state attemptsMade maxAttempts progress failedReason payloadSummary jobRunId createdAt processedAt finishedAt runAt}" };
+export const RetryJobDocument: TDocument<RetryJobMutation, RetryJobMutationVariables> = { query: "mutation RetryJob($queue:String!$id:ID!){retryJob(queue:$queue id:$id){id state}}" };
+export const CancelJobDocument: TDocument<CancelJobMutation, CancelJobMutationVariables> = { query: "mutation CancelJob($queue:String!$id:ID!){cancelJob(queue:$queue id:$id)}" };
+export const RetryAllFailedDocument: TDocument<RetryAllFailedMutation, RetryAllFailedMutationVariables> = { query: "mutation RetryAllFailed($queue:String!){retryAllFailed(queue:$queue)}" };
 export const ProductDocument: TDocument<ProductQuery, ProductQueryVariables> = { query: "query Product($id:ID!){product(id:$id){id sku title description category locale price currency attributes images reviewCount createdAt updatedAt merchant{id name slug}analysis{language sourceVersion embeddingModel createdAt keyphrases facts{status key field value attributeName attributeValue}reviewSentiment{total positive negative neutral}}reviews(first:20){id author rating text createdAt}similar(k:8){score product{id sku title category merchant{name}}}}}" };
 export const ProductsDocument: TDocument<ProductsQuery, ProductsQueryVariables> = { query: "query Products($filter:ProductFilter$first:Int$after:String){products(filter:$filter first:$first after:$after){edges{cursor node{...ProductRow}}pageInfo{hasNextPage endCursor}totalCount}}fragment ProductRow on Product{id sku title category price currency reviewCount updatedAt merchant{id name}analysis{language}}" };
 export const SemanticSearchDocument: TDocument<SemanticSearchQuery, SemanticSearchQueryVariables> = { query: "query SemanticSearch($query:String!$first:Int$after:String){semanticSearch(query:$query first:$first after:$after){edges{cursor node{...ProductRow}}pageInfo{hasNextPage endCursor}}}fragment ProductRow on Product{id sku title category price currency reviewCount updatedAt merchant{id name}analysis{language}}" };
