@@ -47,6 +47,10 @@ export const ZApiEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
     GRAPHQL_INTROSPECTION: flag,
     // When set, GET /metrics requires `Authorization: Bearer <token>`.
     METRICS_TOKEN: z.string().min(16).max(200).optional(),
+    // How long a moderator's claim on a review item lasts (seconds).
+    REVIEW_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+    // Comma-separated hosts/addresses webhooks may reach although they are private (e.g. 127.0.0.1 in tests).
+    WEBHOOK_ALLOWED_HOSTS: z.string().max(2000).default(""),
   });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 
@@ -61,6 +65,8 @@ export const ZWorkerEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
     // Fault injection for crash tests: every job waits this long before it starts its work.
     WORKER_FAULT_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     METRICS_TOKEN: z.string().min(16).max(200).optional(),
+    WEBHOOK_ALLOWED_HOSTS: z.string().max(2000).default(""),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   });
 export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
 
