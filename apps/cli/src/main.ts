@@ -13,6 +13,7 @@ import {
 import { loadEnv, requireDatabaseUrl } from "./env.js";
 import { importCommand } from "./commands/import.command.js";
 import { analyzeCommand } from "./commands/analyze.command.js";
+import { lintCommand } from "./commands/lint.command.js";
 import { exportCommand } from "./commands/export.command.js";
 import { isRole, seedCommand } from "./commands/seed.command.js";
 import { isMerchantBound } from "@truecopy/core";
@@ -27,6 +28,9 @@ Commands:
   export [--format jsonl|csv] [--out FILE] [--merchant SLUG]
                                   write the catalog in the import format
   analyze --in FILE.jsonl         text analysis of {"id","text","locale"?} lines → one JSON line each (offline)
+  lint --in FILE.jsonl [--brand-pack FILE.json]
+                                  compliance lint of {"id","text","locale"?,"attributes"?} lines → one JSON line
+                                  each: verdict and findings (offline); malformed lines reported on stderr, exit 1
   audit:verify                    recompute the audit log's hash chain; exit 1 at the first broken event
   merchant:create --slug SLUG --name NAME             create (or rename) a merchant
   user:create --email E --password P --role ROLE [--name N] [--merchant SLUG]
@@ -74,6 +78,7 @@ async function run(argv: string[]): Promise<number> {
       role: { type: "string" },
       name: { type: "string" },
       "admin-only": { type: "boolean" },
+      "brand-pack": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -127,6 +132,10 @@ async function run(argv: string[]): Promise<number> {
     case "analyze": {
       if (!values.in) throw new UsageError("analyze needs --in FILE.jsonl");
       return analyzeCommand({ file: values.in });
+    }
+    case "lint": {
+      if (!values.in) throw new UsageError("lint needs --in FILE.jsonl");
+      return lintCommand({ file: values.in, ...(values["brand-pack"] ? { brandPackFile: values["brand-pack"] } : {}) });
     }
     case "audit:verify": {
       const r = await withDb((db) => verifyAuditChain(db.pool));

@@ -1,1 +1,5 @@
 export * from "./types.js";
+export { lint, verdictOf, resolveLintLocale, mergeFindings } from "./lint.js";
+export { brandPackSchema, brandPackErrors, BRAND_PACK_ID } from "./brand-pack.js";
+export { ZRulePack, parseRulePack, RULE_CATEGORIES, type TRulePack, type TRule } from "./rule-pack.schema.js";
+export { BUILT_IN_PACKS } from "./rule-packs.js";

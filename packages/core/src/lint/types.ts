@@ -92,7 +92,9 @@ export type TLintResult = {
 
 /** A merchant's brand pack as admins edit it (validated by `brandPackSchema`). */
 export type TBrandPack = {
-  forbidden: { term: string; suggestion?: string; locale?: TLintLocale }[];
+  /** The pack's version as stored (findings carry it as `packVersion`). */
+  version?: string;
+  forbidden: { term: string; suggestion?: string; locale?: TLintLocale; severity?: "LOW" | "MEDIUM" | "HIGH" }[];
   requiredDisclaimers: { text: string; fields?: TVariantFieldName[]; locale?: TLintLocale }[];
   lengthLimits: Partial<Record<TVariantFieldName, { min?: number; max?: number }>>;
 };

@@ -1,0 +1,29 @@
+// Matching runs on a folded copy of the text that has exactly the same length, so every offset
+// found in it is an offset into the original: ASCII letters are lower-cased, full-width ASCII
+// (Ａ１％！) becomes half-width, the ideographic space a space. `toLowerCase()` cannot be used: it
+// changes the length of some strings (İ → i̇).
+
+/** The text with the same UTF-16 length, ASCII case and full-width forms folded. */
+export function foldText(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let f = c;
+    if (c >= 0x41 && c <= 0x5a) f = c + 0x20;
+    else if (c >= 0xff01 && c <= 0xff5e) {
+      f = c - 0xfee0;
+      if (f >= 0x41 && f <= 0x5a) f += 0x20;
+    } else if (c === 0x3000) f = 0x20;
+    else if (c === 0x2019) f = 0x27; // ’ → ' so "world’s" matches "world's"
+    if (f !== c) {
+      out += text.slice(from, i) + String.fromCharCode(f);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** True for ASCII letters and digits: the characters that make an English word boundary. */
+export const isWordChar = (c: number): boolean =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
