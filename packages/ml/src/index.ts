@@ -26,3 +26,4 @@ export {
   type TSentimentClassifierOptions,
   type TSentimentLabel,
 } from "./sentiment.js";
+export { loadLanguageIdentifier, LANGUAGE_ID_MODEL } from "./language-id.js";

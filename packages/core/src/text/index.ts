@@ -1,5 +1,14 @@
 export { normalizeText } from "./normalize.js";
-export { detectLanguage, type TLanguage } from "./language.js";
+export {
+  detectLanguage,
+  countScripts,
+  languageFromScripts,
+  type TLanguage,
+  type TLanguageGuess,
+  type TLanguageIdentifier,
+  type TDetectLanguageOptions,
+  type TScriptCounts,
+} from "./language.js";
 export {
   hashedFeatureIds,
   DEFAULT_MAX_FEATURES,
