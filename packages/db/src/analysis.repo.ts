@@ -11,16 +11,25 @@ export type TProductForAnalysis = {
   description: string;
   attributes: Record<string, unknown>;
   sourceVersion: number;
-  reviews: string[];
+  /** Locale the merchant declared (zh-CN, en-US, …), if any. */
+  locale: string | null;
+  /** Oldest first, at most `reviewLimit`. */
+  reviews: { id: string; text: string }[];
 };
 
-export async function loadProductsForAnalysis(pool: pg.Pool, ids: string[]): Promise<TProductForAnalysis[]> {
+export async function loadProductsForAnalysis(
+  pool: pg.Pool,
+  ids: string[],
+  reviewLimit = 200,
+): Promise<TProductForAnalysis[]> {
   const { rows } = await pool.query<TProductForAnalysis>(
-    `SELECT p.id, p.sku, p.title, p.description, p.attributes, p."sourceVersion",
-       COALESCE((SELECT array_agg(r.text ORDER BY r."createdAt", r.id) FROM "ProductReview" r WHERE r."productId" = p.id),
-                '{}') AS reviews
+    `SELECT p.id, p.sku, p.title, p.description, p.attributes, p."sourceVersion", p.locale,
+       COALESCE((SELECT jsonb_agg(jsonb_build_object('id', r.id, 'text', r.text) ORDER BY r."createdAt", r.id)
+                 FROM (SELECT id, text, "createdAt" FROM "ProductReview" WHERE "productId" = p.id
+                       ORDER BY "createdAt", id LIMIT $2) r),
+                '[]'::jsonb) AS reviews
      FROM "Product" p WHERE p.id = ANY($1::uuid[])`,
-    [ids],
+    [ids, reviewLimit],
   );
   return rows;
 }
@@ -33,7 +42,10 @@ export type TProductAnalysis = {
   keyphrases: unknown[];
   /** Facts found in the copy compared with the structured attributes: the grounding evidence. */
   attributes: unknown[];
-  /** Review insights (overall review sentiment so far). */
+  /**
+   * Review insights: `{ reviews: { total, positive, negative, neutral }, aspects: TAspectSummary[],
+   * model }` (core's `summarizeSentiments` and `summarizeAspects`).
+   */
   aspects: unknown;
   /** Space-separated search terms (core's `searchDocument`) for the keyword index. */
   searchDocument: string;

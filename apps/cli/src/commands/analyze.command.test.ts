@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSentimentClassifier } from "@truecopy/ml";
+import { createSentimentClassifier, loadLanguageIdentifier } from "@truecopy/ml";
 import { analyzeLines } from "./analyze.command.js";
 
 const classifier = createSentimentClassifier();
@@ -8,6 +8,7 @@ const run = async (...raws: string[]) =>
     await analyzeLines(
       raws.map((raw, i) => ({ line: i + 1, raw })),
       classifier,
+      await loadLanguageIdentifier(),
     )
   ).map((l) => JSON.parse(l) as Record<string, any>);
 
@@ -18,7 +19,15 @@ describe("truecopy analyze (the stable CLI contract)", () => {
       JSON.stringify({ id: "zh", text }),
       JSON.stringify({ id: 2, text: "Great 5000 mAh power bank, charges fast.", locale: "en-US" }),
     );
-    expect(zh).toMatchObject({ id: "zh", language: "zh", aspects: [] });
+    expect(zh).toMatchObject({
+      id: "zh",
+      language: "zh",
+      // "续航14天" states a fact, not an opinion: whatever the model reads, the offsets are fixed.
+      aspects: [
+        { aspect: "battery", sentiment: expect.stringMatching(/^(positive|negative|neutral)$/), start: 8, end: 10 },
+      ],
+    });
+    expect(text.slice(8, 10)).toBe("续航");
     expect(zh!.tokens).toEqual(expect.arrayContaining(["智能手表", "续航", "防水"]));
     expect(zh!.tokens).not.toContain("😀");
     for (const a of zh!.attributes) expect(text.slice(a.start, a.end)).toBe(a.value);
@@ -32,6 +41,31 @@ describe("truecopy analyze (the stable CLI contract)", () => {
       attributes: [{ key: "battery_capacity", value: "5000 mAh", start: 6, end: 14 }],
     });
     expect(Object.keys(en!)).toEqual(["id", "language", "tokens", "keyphrases", "attributes", "sentiment", "aspects"]);
+  });
+
+  it("returns review aspects with their sentiment and the aspect word's offsets", async () => {
+    const zh = "外观不错，但是电池不耐用。物流也太慢了";
+    const en = "😀 The screen is gorgeous but shipping took forever and the battery life is not great.";
+    const [a, b] = await run(JSON.stringify({ id: "a", text: zh }), JSON.stringify({ id: "b", text: en }));
+    expect(a!.aspects.map((x: any) => [x.aspect, x.sentiment, zh.slice(x.start, x.end)])).toEqual([
+      ["appearance", "positive", "外观"],
+      ["battery", "negative", "电池"],
+      ["shipping", "negative", "物流"],
+    ]);
+    expect(b!.aspects.map((x: any) => [x.aspect, x.sentiment, en.slice(x.start, x.end)])).toEqual([
+      ["screen", "positive", "screen"],
+      ["shipping", expect.any(String), "shipping"],
+      ["battery", "negative", "battery life"],
+    ]);
+    expect(Object.keys(a!.aspects[0])).toEqual(["aspect", "sentiment", "start", "end"]);
+  });
+
+  it("tells English from other Latin-script languages", async () => {
+    const [fr, en] = await run(
+      JSON.stringify({ id: "fr", text: "Très bon produit, la batterie tient toute la journée." }),
+      JSON.stringify({ id: "en", text: "Very good product, the battery lasts all day." }),
+    );
+    expect([fr!.language, en!.language]).toEqual(["other", "en"]);
   });
 
   it("answers a bad line with an error (and its id when it has one) and goes on", async () => {

@@ -1,7 +1,18 @@
-import { copyInsights, detectLanguage, normalizeText, searchDocument, summarizeSentiments } from "@truecopy/core";
+import {
+  copyInsights,
+  detectLanguage,
+  extractAspectMentions,
+  judgeMention,
+  normalizeText,
+  searchDocument,
+  summarizeAspects,
+  summarizeSentiments,
+  type TAspectMention,
+  type TLanguage,
+} from "@truecopy/core";
 import { loadProductsForAnalysis, markJobRunStarted, saveProductAnalyses, type TDatabase } from "@truecopy/db";
 import type { TAnalyzePayload } from "@truecopy/jobs";
-import type { TSentimentClassifier, TTextEmbedder } from "@truecopy/ml";
+import { loadLanguageIdentifier, type TSentiment, type TSentimentClassifier, type TTextEmbedder } from "@truecopy/ml";
 
 export type TAnalyzeDeps = { db: TDatabase; embedder: TTextEmbedder; sentiment: TSentimentClassifier };
 
@@ -11,41 +22,62 @@ const REVIEWS_PER_PRODUCT = 200;
 // Descriptions can be 100k characters; the embedding only needs the head of the copy.
 const EMBED_CHARS = 4_000;
 
+/** The language aspect labels and summaries are written in: the copy's, else the declared locale's. */
+function summaryLanguage(language: TLanguage, locale: string | null): "zh" | "en" {
+  if (language === "zh" || language === "mixed") return "zh";
+  if (language === "en") return "en";
+  return locale?.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
 /**
  * Normalises, detects the language, extracts keyphrases and the copy's facts (compared with the
- * attributes), classifies the reviews' sentiment and embeds each product, then stores analyses,
- * embeddings and progress in one transaction. Products deleted since the job was queued count as
- * processed.
+ * attributes), classifies the reviews' sentiment, extracts and summarises review aspects (each
+ * aspect judged by the lexicon and the sentiment model's reading of its clause) and embeds each
+ * product, then stores analyses, embeddings and progress in one transaction. Products deleted
+ * since the job was queued count as processed.
  */
 export async function analyzeProducts(deps: TAnalyzeDeps, payload: TAnalyzePayload): Promise<{ analyzed: number }> {
   const { pool } = deps.db;
   await markJobRunStarted(pool, payload.jobRunId);
-  const products = await loadProductsForAnalysis(pool, payload.productIds);
+  const products = await loadProductsForAnalysis(pool, payload.productIds, REVIEWS_PER_PRODUCT);
   const prepared = products.map((p) => {
     const title = normalizeText(p.title);
     const description = normalizeText(p.description);
     return { p, title, description, text: `${title}\n${description}`.slice(0, EMBED_CHARS) };
   });
+  const identify = await loadLanguageIdentifier();
   const vectors = await deps.embedder.embed(prepared.map((x) => x.text));
-  const reviews = products.map((p) => p.reviews.slice(0, REVIEWS_PER_PRODUCT));
-  const sentiments = await deps.sentiment.classify(reviews.flat());
+  const mentions = products.map((p) => p.reviews.map((r) => extractAspectMentions(r.text)));
+  // One model run over every review and every distinct clause that names an aspect.
+  const reviewTexts = products.flatMap((p) => p.reviews.map((r) => r.text));
+  const clauses = [...new Set(mentions.flat(2).map((m) => m.clause.text))];
+  const sentiments = await deps.sentiment.classify([...reviewTexts, ...clauses]);
+  const clauseSentiment = new Map<string, TSentiment>(clauses.map((c, i) => [c, sentiments[reviewTexts.length + i]!]));
+  const judge = (m: TAspectMention) => judgeMention(m, clauseSentiment.get(m.clause.text));
   let next = 0;
-  const reviewSummaries = reviews.map((texts) =>
-    summarizeSentiments(sentiments.slice(next, (next += texts.length)).map((s) => s.label)),
-  );
-  await saveProductAnalyses(pool, {
-    model: { name: deps.embedder.model.name, dim: deps.embedder.model.dim },
-    analyses: prepared.map((x, i) => ({
+  const analyses = prepared.map((x, i) => {
+    const reviews = x.p.reviews;
+    const reviewSummary = summarizeSentiments(sentiments.slice(next, (next += reviews.length)).map((s) => s.label));
+    const language = detectLanguage(`${x.title}\n${x.description}`, { identify });
+    const aspects = summarizeAspects(
+      reviews.map((r, k) => ({ reviewId: r.id, mentions: mentions[i]![k]!.map(judge) })),
+      { language: summaryLanguage(language, x.p.locale) },
+    );
+    return {
       productId: x.p.id,
       sourceVersion: x.p.sourceVersion,
-      language: detectLanguage(`${x.title}\n${x.description}`),
+      language,
       normalized: { title: x.title, descriptionLength: x.description.length },
       ...(({ keyphrases, facts }) => ({ keyphrases, attributes: facts }))(copyInsights(x.p)),
-      aspects: { reviews: reviewSummaries[i], model: deps.sentiment.model.name },
+      aspects: { reviews: reviewSummary, aspects, model: deps.sentiment.model.name },
       // The sku is searchable too: people paste it into the search box.
       searchDocument: searchDocument(`${x.p.sku}\n${x.text}`),
       vector: vectors[i]!,
-    })),
+    };
+  });
+  await saveProductAnalyses(pool, {
+    model: { name: deps.embedder.model.name, dim: deps.embedder.model.dim },
+    analyses,
     progress: {
       jobRunId: payload.jobRunId,
       batchKey: payload.batchKey,
