@@ -12,7 +12,11 @@ const verdicts = (text: string, attributes: Record<string, unknown>, brands?: st
 
 describe("attributeKeyOf", () => {
   it("maps zh and en names to stable keys, ambiguous ones by their value", () => {
-    expect(["电池容量", "Battery Capacity", "续航", "防水等级", "颜色", "color", "材质", "重量", "功率"].map((n) => attributeKeyOf(n))).toEqual([
+    expect(
+      ["电池容量", "Battery Capacity", "续航", "防水等级", "颜色", "color", "材质", "重量", "功率"].map((n) =>
+        attributeKeyOf(n),
+      ),
+    ).toEqual([
       "battery_capacity",
       "battery_capacity",
       "battery_life",
@@ -25,13 +29,19 @@ describe("attributeKeyOf", () => {
     ]);
     expect(attributeKeyOf("容量", "5000mAh")).toBe("battery_capacity");
     expect(attributeKeyOf("容量", "20L")).toBe("volume");
-    expect(attributeKeyOf("产地")).toBeNull();
+    expect(attributeKeyOf("产地")).toBe("origin");
+    expect(attributeKeyOf("单次续航")).toBe("battery_life");
+    expect(attributeKeyOf("max_user_weight")).toBe("max_load");
+    expect(attributeKeyOf("battery", "up to 10 h")).toBe("battery_life");
+    expect(attributeKeyOf("飞轮")).toBeNull();
   });
 });
 
 describe("compareAttributes", () => {
   it("agrees across units and languages", () => {
-    expect(verdicts("续航约14天，整表重约0.045公斤，黑色", { "battery life": "336 h", weight: "45 g", colour: "Black" })).toEqual([
+    expect(
+      verdicts("续航约14天，整表重约0.045公斤，黑色", { "battery life": "336 h", weight: "45 g", colour: "Black" }),
+    ).toEqual([
       ["agree", "battery_life", "14天", "battery life"],
       ["agree", "weight", "0.045公斤", "weight"],
       ["agree", "colour", "黑色", "colour"],

@@ -1,4 +1,8 @@
 import { extractAttributes, type TAttributeFact, type TAttributeKey } from "./attribute-extractor.js";
+import { relateMaterials } from "./attribute-materials.js";
+import { parseNumber } from "./attribute-numbers.js";
+import { countryOf, relatePlaces } from "./attribute-places.js";
+import { SEASON_PARENT } from "./attribute-vocabulary.js";
 
 export type TComparisonStatus = "agree" | "contradict" | "only_in_text" | "only_in_attributes";
 export type TAttributeComparison = {
@@ -11,16 +15,49 @@ export type TAttributeComparison = {
   attribute?: { name: string; value: unknown };
 };
 
+/** A fact read from a structured value, with the bounds the value puts on it. */
+export type TValueFact = TAttributeFact & {
+  /** "max": an upper bound ("up to 10 h", "最长14天"); "min": a lower bound ("6岁以上", "50+"). */
+  bound?: "max" | "min";
+  /** Both ends of a range ("0-6个月", "21-36㎡"), in the fact's unit. */
+  range?: readonly [number, number];
+};
+
+/** A structured attribute read once: its stable key, its text and the facts its value states. */
+export type TIndexedAttribute = {
+  name: string;
+  value: unknown;
+  key: TAttributeKey | null;
+  /** The name, lower-cased, "_" and "-" as spaces. */
+  lname: string;
+  /** The value as text, lower-cased (lists joined with "、"). */
+  text: string;
+  facts: TValueFact[];
+  /** Yes/no values: 支持/有/true → "yes", 无/不支持/none/false → "no". */
+  polarity: "yes" | "no" | null;
+};
+
 // Structured attribute names (lower-cased, zh and en) → stable keys. Ambiguous names such as
-// 容量/capacity are resolved by what their value measures (mAh → battery_capacity, L → volume).
+// 容量/capacity/battery are resolved by what their value measures (mAh → battery_capacity,
+// L → volume, hours → battery_life).
 const KEY_NAMES: Record<string, readonly string[]> = {
-  battery_capacity: ["电池容量", "电池", "battery capacity", "battery"],
+  battery_capacity: ["电池容量", "battery capacity"],
   battery_life: ["续航", "续航时间", "电池续航", "battery life", "playtime", "runtime"],
   charge_time: ["充电时间", "charging time", "charge time"],
   shelf_life: ["保质期", "shelf life"],
   warranty: ["保修", "质保", "warranty"],
   water_resistance: ["防水", "防水等级", "water resistance", "waterproof", "water rating", "ip rating"],
-  weight: ["重量", "净重", "单耳重量", "单只重量", "毛重", "weight", "net weight", "weight per earbud", "weight per shoe"],
+  weight: [
+    "重量",
+    "净重",
+    "单耳重量",
+    "单只重量",
+    "毛重",
+    "weight",
+    "net weight",
+    "weight per earbud",
+    "weight per shoe",
+  ],
   fabric_weight: ["克重", "fabric weight"],
   power: ["功率", "输出功率", "额定功率", "power", "output power", "rated power"],
   voltage: ["电压", "voltage"],
@@ -36,11 +73,30 @@ const KEY_NAMES: Record<string, readonly string[]> = {
   spf: ["spf", "防晒指数"],
   colour: ["颜色", "色彩", "颜色分类", "colour", "color"],
   material: [
-    "材质", "面料", "主要材质", "表壳材质", "表带材质", "外壳材质", "鞋面材质", "中底材质", "涂层", "锅身材质",
-    "material", "materials", "fabric", "case material", "strap material", "shell material", "upper", "midsole", "coating",
+    "材质",
+    "面料",
+    "主要材质",
+    "表壳材质",
+    "表带材质",
+    "外壳材质",
+    "鞋面材质",
+    "中底材质",
+    "涂层",
+    "锅身材质",
+    "material",
+    "materials",
+    "fabric",
+    "case material",
+    "strap material",
+    "shell material",
+    "upper",
+    "midsole",
+    "coating",
   ],
   size: ["尺码", "码数", "size", "sizes"],
   certification: ["认证", "证书", "certification", "certifications"],
+  origin: ["产地", "原产地", "产区", "origin", "country of origin", "made in"],
+  harvest: ["采摘季节", "采摘时间", "采摘期", "产季", "harvest", "harvest year", "vintage", "crop year"],
   model: ["型号", "货号", "款号", "model", "model number", "style number"],
   brand: ["品牌", "brand"],
   garment_length: ["裙长", "衣长", "length", "dress length", "skirt length"],
@@ -52,25 +108,107 @@ const KEY_NAMES: Record<string, readonly string[]> = {
   cri: ["显色指数", "cri", "colour rendering index", "color rendering index"],
   bluetooth_version: ["蓝牙版本", "bluetooth version", "bluetooth"],
 };
+// Names no list holds ("单次续航", "充电功率", "max_user_weight", "protein_per_serving") by the
+// words in them; the first rule that matches wins, so specific words come before general ones.
+const NAME_RULES: ReadonlyArray<readonly [RegExp, TAttributeKey]> = [
+  [/续航|待机|battery life|run ?time|play ?time|listening time/, "battery_life"],
+  [/电池容量|battery capacity|mah/, "battery_capacity"],
+  [/充电时间|充满时间|charg(?:e|ing) time/, "charge_time"],
+  [/功率|wattage|power|output/, "power"],
+  [/防水|water ?(?:resist|proof|rating)|ip ?rating|ip等级/, "water_resistance"],
+  [/承重|载重|负重|max(?:imum)? (?:user )?(?:weight|load)|load|weight (?:capacity|limit)/, "max_load"],
+  [/材质|材料|面料|面材|填充|material|fabric|upholstery|filling|\bwax\b/, "material"],
+  [/色温|colou?r temp/, "cri"],
+  [/颜色|色彩|colou?r/, "colour"],
+  [/产地|原产|产区|出产|生产地|origin|made in|country of (?:manufacture|production)/, "origin"],
+  [/采摘|harvest|vintage|crop year|产季/, "harvest"],
+  [/认证|证书|注册证|备案|批准文号|certif/, "certification"],
+  [/蛋白|protein/, "protein"],
+  [/糖|sugar/, "sugar"],
+  [/脂肪|\bfat\b/, "fat"],
+  [/钠|sodium/, "sodium"],
+  [/碳水|carb/, "carbohydrate"],
+  [/咖啡因|caffeine/, "caffeine"],
+  [/热量|能量|卡路里|calorie|kcal/, "calories"],
+  [/净含量|净重|重量|net (?:wt|weight|content)|weight/, "weight"],
+  [/屏幕|screen|display/, "screen_size"],
+  [/分辨率|resolution|video/, "resolution"],
+  [/刷新率|refresh/, "refresh_rate"],
+  [/运行内存|内存|\bram\b|memory/, "ram"],
+  [/存储|storage|\brom\b|ssd/, "storage"],
+  [/保质期|shelf life|best before/, "shelf_life"],
+  [/保修|质保|warranty/, "warranty"],
+  [/年龄|月龄|\bages?\b/, "age"],
+  [/吸力|suction/, "suction"],
+  [/转速|rpm/, "rotation_speed"],
+  [/速度|speed/, "speed"],
+  [/温度|temperature/, "temperature"],
+  [/亮度|brightness|lumen/, "brightness"],
+  [/面积|\barea\b|coverage/, "area"],
+  [/厚度|thickness/, "thickness"],
+  [/直径|diameter/, "diameter"],
+  [/电压|voltage/, "voltage"],
+  [/防晒|spf/, "spf"],
+  [/显色/, "cri"],
+  [/型号|货号|款号|model number|\bmodel\b|\bsku\b/, "model"],
+  [/品牌|brand/, "brand"],
+];
 // Structured yes/no values in both languages.
-const YES = new Set(["true", "yes", "是", "有", "支持", "带"]);
-const NO = new Set(["false", "no", "否", "无", "不支持", "不带"]);
-const AMBIGUOUS = new Set(["容量", "capacity", "净含量", "net content", "net contents"]);
+const YES = new Set(["true", "yes", "是", "有", "支持", "带", "built-in", "built in", "included", "内置", "标配"]);
+const NO = new Set([
+  "false",
+  "no",
+  "否",
+  "无",
+  "不支持",
+  "不带",
+  "none",
+  "none listed",
+  "n/a",
+  "not included",
+  "暂无",
+  "未认证",
+  "无认证",
+]);
+const AMBIGUOUS = new Set(["容量", "capacity", "净含量", "net content", "net contents", "电池", "battery"]);
 const NAME_TO_KEY = new Map<string, TAttributeKey>();
 for (const [key, names] of Object.entries(KEY_NAMES)) for (const n of names) NAME_TO_KEY.set(n, key as TAttributeKey);
 
+const cleanName = (name: string): string => name.trim().toLowerCase().replace(/[_-]+/g, " ");
+
 /** The stable key of a structured attribute name, or null when it is not one we compare. */
 export function attributeKeyOf(name: string, value?: unknown): TAttributeKey | null {
-  const n = name.trim().toLowerCase();
+  const n = cleanName(name);
   const known = NAME_TO_KEY.get(n);
   if (known) return known;
   if (AMBIGUOUS.has(n)) {
     const measured = valueFacts(value, null).find((f) => typeof f.normalized === "number");
     if (measured?.unit === "mAh" || measured?.unit === "Wh") return "battery_capacity";
+    if (measured?.unit === "h") return "battery_life";
     if (measured?.unit === "L") return "volume";
     if (measured?.unit === "kg") return "weight";
+    return null;
   }
+  for (const [re, key] of NAME_RULES) if (re.test(n)) return key;
   return null;
+}
+
+/** Reads structured attributes once: keys, texts, facts with their bounds, yes/no values. */
+export function indexAttributes(structured: Readonly<Record<string, unknown>>): TIndexedAttribute[] {
+  return Object.entries(structured).map(([name, value]) => {
+    const key = attributeKeyOf(name, value);
+    const text = textValues(value).join("、").toLowerCase();
+    const flat = text.trim();
+    return {
+      name,
+      value,
+      key,
+      lname: cleanName(name),
+      text,
+      facts: key === "brand" || key === "model" ? [] : valueFacts(value, key),
+      polarity: YES.has(flat) ? "yes" : NO.has(flat) ? "no" : null,
+    };
+  });
 }
 
 // Numbers agree within 2 % (rounding in copy: "约1.5kg" for 1.48 kg) or a tiny absolute slack.
@@ -83,73 +221,159 @@ const PRESENCE_KEYS = new Set<string>(["certification", "model"]);
 /**
  * Compares facts extracted from a product's copy with its structured attributes. For each fact:
  * `agree` when an attribute with the same stable key holds the same value (numbers converted to
- * one unit, colours/materials by canonical id); `contradict` when such attributes exist, hold values
- * of the same kind and none matches; `only_in_text` otherwise. Attributes no fact was compared with
- * come last as `only_in_attributes`.
+ * one unit and within the attribute's range or bound, colours by canonical id, materials and
+ * places when the attribute's is the same or a kind of the claimed one); `contradict` when such
+ * attributes exist, hold values of the same kind and none fits; `only_in_text` otherwise.
+ * Attributes no fact was compared with come last as `only_in_attributes`.
  */
 export function compareAttributes(
   extracted: readonly TAttributeFact[],
   structured: Readonly<Record<string, unknown>>,
 ): TAttributeComparison[] {
-  const byKey = new Map<string, Array<{ name: string; value: unknown; facts: TAttributeFact[] }>>();
-  const entries = Object.entries(structured);
-  for (const [name, value] of entries) {
-    const key = attributeKeyOf(name, value);
-    if (!key) continue;
-    const list = byKey.get(key) ?? [];
-    list.push({ name, value, facts: key === "brand" || key === "model" ? [] : valueFacts(value, key) });
-    byKey.set(key, list);
+  const indexed = indexAttributes(structured);
+  const byKey = new Map<string, TIndexedAttribute[]>();
+  for (const a of indexed) {
+    if (!a.key) continue;
+    const list = byKey.get(a.key) ?? [];
+    list.push(a);
+    byKey.set(a.key, list);
   }
 
   const used = new Set<string>();
   const out: TAttributeComparison[] = [];
   for (const fact of extracted) {
     const candidates = byKey.get(fact.key) ?? [];
-    const verdict = judge(fact, candidates);
+    const verdict = judgeFact(fact, candidates);
     if (verdict.attribute) used.add(verdict.attribute.name);
     // Every attribute of the key was looked at; a contradiction or agreement "mentions" them all.
     if (verdict.status !== "only_in_text") for (const c of candidates) used.add(c.name);
-    out.push({ status: verdict.status, key: fact.key, fact, ...(verdict.attribute ? { attribute: verdict.attribute } : {}) });
+    out.push({
+      status: verdict.status,
+      key: fact.key,
+      fact,
+      ...(verdict.attribute ? { attribute: { name: verdict.attribute.name, value: verdict.attribute.value } } : {}),
+    });
   }
-  for (const [name, value] of entries) {
-    if (used.has(name)) continue;
-    out.push({ status: "only_in_attributes", key: attributeKeyOf(name, value) ?? name, attribute: { name, value } });
+  for (const a of indexed) {
+    if (used.has(a.name)) continue;
+    out.push({ status: "only_in_attributes", key: a.key ?? a.name, attribute: { name: a.name, value: a.value } });
   }
   return out;
 }
 
-type TCandidateAttribute = { name: string; value: unknown; facts: TAttributeFact[] };
+export type TFactJudgement = {
+  status: "agree" | "contradict" | "only_in_text";
+  /** The attribute that agrees or disagrees. */
+  attribute?: TIndexedAttribute;
+  /** The value fact of that attribute. */
+  valueFact?: TValueFact;
+  /** For only_in_text: the claim is a narrower kind of what the attribute says (埃及棉 for 棉, 五常 for 黑龙江). */
+  narrower?: boolean;
+};
 
-function judge(
-  fact: TAttributeFact,
-  candidates: readonly TCandidateAttribute[],
-): { status: "agree" | "contradict" | "only_in_text"; attribute?: { name: string; value: unknown } } {
+/** Judges one fact against the attributes that carry its key (see `compareAttributes`). */
+export function judgeFact(fact: TAttributeFact, candidates: readonly TIndexedAttribute[]): TFactJudgement {
   if (candidates.length === 0) return { status: "only_in_text" };
-  const ref = (c: TCandidateAttribute) => ({ name: c.name, value: c.value });
 
   if (fact.key === "brand" || fact.key === "model") {
-    const same = candidates.find((c) => textValues(c.value).some((v) => loose(v) === loose(String(fact.normalized ?? fact.value))));
-    if (same) return { status: "agree", attribute: ref(same) };
-    return fact.key === "brand" ? { status: "contradict", attribute: ref(candidates[0]!) } : { status: "only_in_text" };
+    const same = candidates.find((c) =>
+      textValues(c.value).some((v) => loose(v) === loose(String(fact.normalized ?? fact.value))),
+    );
+    if (same) return { status: "agree", attribute: same };
+    return fact.key === "brand" ? { status: "contradict", attribute: candidates[0]! } : { status: "only_in_text" };
+  }
+  // A material said of a part ("silicone utensils") is judged only against attributes of that part.
+  const pool = fact.part ? candidates.filter((c) => c.lname.includes(fact.part!.toLowerCase())) : candidates;
+  // Values of the same kind as the fact, from every attribute of that key.
+  const comparable = pool.flatMap((c) => c.facts.filter((f) => comparableKind(fact, f)).map((f) => ({ c, f })));
+  if (comparable.length === 0) return { status: "only_in_text" };
+
+  if (fact.key === "material" || fact.key === "origin" || fact.key === "harvest") {
+    let narrower: (typeof comparable)[number] | undefined;
+    let conflict: (typeof comparable)[number] | undefined;
+    for (const x of comparable) {
+      let r = relate(fact, x.f);
+      // Materials of different families can describe different parts, unless the copy says the
+      // product is made of one and the attribute names the product's material (真皮 vs 材质: 涤纶).
+      if (r === "unrelated" && fact.made && GENERIC_MATERIAL_NAMES.has(x.c.lname)) r = "conflict";
+      if (r === "same") {
+        // "纯棉" (pure cotton) against "棉+涤纶": cotton is there, but not alone.
+        if (fact.qualifier === "pure" && comparable.some((y) => y.c === x.c && relate(fact, y.f) !== "same")) {
+          return { status: "contradict", attribute: x.c, valueFact: x.f };
+        }
+        return { status: "agree", attribute: x.c, valueFact: x.f };
+      }
+      if (r === "narrower") narrower ??= x;
+      else if (r === "conflict") conflict ??= x;
+    }
+    if (narrower) return { status: "only_in_text", attribute: narrower.c, valueFact: narrower.f, narrower: true };
+    if (conflict) return { status: "contradict", attribute: conflict.c, valueFact: conflict.f };
+    return { status: "only_in_text" };
   }
 
-  // Values of the same kind as the fact, from every attribute of that key.
-  const comparable = candidates.flatMap((c) =>
-    c.facts.filter((f) => comparableKind(fact, f)).map((f) => ({ c, f })),
-  );
-  if (comparable.length === 0) return { status: "only_in_text" };
   const match = comparable.find(({ f }) => sameValue(fact, f));
-  if (match) {
-    // "纯棉" (pure cotton) against "棉+涤纶": cotton is there, but not alone.
-    if (fact.qualifier === "pure") {
-      const materials = new Set(comparable.filter(({ c }) => c === match.c).map(({ f }) => f.normalized));
-      if (materials.size > 1) return { status: "contradict", attribute: ref(match.c) };
-    }
-    return { status: "agree", attribute: ref(match.c) };
+  if (match) return { status: "agree", attribute: match.c, valueFact: match.f };
+  // Presence claims cannot be contradicted by a list that lacks them.
+  if (PRESENCE_KEYS.has(fact.key)) return { status: "only_in_text" };
+  return { status: "contradict", attribute: comparable[0]!.c, valueFact: comparable[0]!.f };
+}
+
+// Names of the product's own material, as opposed to a part's (表带材质, strap material).
+const GENERIC_MATERIAL_NAMES = new Set([
+  "材质",
+  "主要材质",
+  "面料",
+  "材料",
+  "material",
+  "materials",
+  "main material",
+  "fabric",
+  "upholstery",
+]);
+
+/** How a claimed material, place or harvest relates to one the data gives. */
+function relate(claimed: TAttributeFact, data: TAttributeFact): "same" | "narrower" | "conflict" | "unrelated" {
+  const a = String(claimed.normalized);
+  const b = String(data.normalized);
+  if (claimed.key === "material") return relateMaterials(a, b);
+  if (claimed.key === "origin") return relateOrigins(a, b);
+  return relateHarvests(a, b);
+}
+
+// 进口 (imported) is true of any place abroad and false of one in China; 国产 the reverse.
+function relateOrigins(claimed: string, data: string): "same" | "narrower" | "conflict" | "unrelated" {
+  const abroad = (p: string): boolean | null =>
+    p === "imported" ? true : p === "domestic" ? false : countryOf(p) !== "cn";
+  if (claimed === "imported" || claimed === "domestic" || data === "imported" || data === "domestic") {
+    if (claimed === data) return "same";
+    const a = abroad(claimed);
+    const b = abroad(data);
+    if (claimed === "imported" || claimed === "domestic") return a === b ? "same" : "conflict";
+    // A named place against "imported": right side of the border, but which place the data does not say.
+    return a === b ? "narrower" : "conflict";
   }
-  // Presence claims and materials of a part ("silicone utensils") cannot contradict the body's attributes.
-  if (PRESENCE_KEYS.has(fact.key) || fact.part) return { status: "only_in_text" };
-  return { status: "contradict", attribute: ref(comparable[0]!.c) };
+  const r = relatePlaces(claimed, data);
+  return r === "different" ? "conflict" : r;
+}
+
+// "year:season"; a part missing on either side is not compared.
+function relateHarvests(claimed: string, data: string): "same" | "narrower" | "conflict" | "unrelated" {
+  const [cy = "", cs = ""] = claimed.split(":");
+  const [dy = "", ds = ""] = data.split(":");
+  let shared = false;
+  let narrower = false;
+  if (cy && dy) {
+    if (cy !== dy) return "conflict";
+    shared = true;
+  }
+  if (cs && ds) {
+    const up = (s: string): string[] => [s, ...(SEASON_PARENT[s] ? [SEASON_PARENT[s]] : [])];
+    if (up(ds).includes(cs)) shared = true;
+    else if (up(cs).includes(ds)) narrower = true;
+    else return "conflict";
+  }
+  if (narrower) return "narrower";
+  return shared ? "same" : "unrelated";
 }
 
 function comparableKind(a: TAttributeFact, b: TAttributeFact): boolean {
@@ -157,16 +381,26 @@ function comparableKind(a: TAttributeFact, b: TAttributeFact): boolean {
     return typeof a.normalized === "number" && typeof b.normalized === "number" && a.unit === b.unit;
   }
   // Water levels in words ("防泼水") compare with levels only, ratings (IP68, 5ATM, 50m) with ratings.
-  if (a.key === "water_resistance") return b.key === "water_resistance" && (a.unit === "level") === (b.unit === "level");
+  if (a.key === "water_resistance")
+    return b.key === "water_resistance" && (a.unit === "level") === (b.unit === "level");
   return a.key === b.key;
 }
 
-function sameValue(a: TAttributeFact, b: TAttributeFact): boolean {
+/** Whether a claimed value fits a value fact: equal within tolerance, inside its range, within its bound. */
+export function sameValue(a: TAttributeFact, b: TValueFact): boolean {
   if (typeof a.normalized === "number" && typeof b.normalized === "number") {
-    const diff = Math.abs(a.normalized - b.normalized);
+    const x = a.normalized;
     // Versions and indices are exact: Bluetooth 5.3 is not 5.4, SPF 30 is not 31.
-    if (a.unit && EXACT_UNITS.has(a.unit)) return diff <= ABSOLUTE_TOLERANCE;
-    return diff <= ABSOLUTE_TOLERANCE || diff <= RELATIVE_TOLERANCE * Math.max(Math.abs(a.normalized), Math.abs(b.normalized));
+    const exact = a.unit !== undefined && EXACT_UNITS.has(a.unit);
+    const close = (p: number, q: number): boolean =>
+      Math.abs(p - q) <= ABSOLUTE_TOLERANCE ||
+      (!exact && Math.abs(p - q) <= RELATIVE_TOLERANCE * Math.max(Math.abs(p), Math.abs(q)));
+    if (close(x, b.normalized)) return true;
+    const slack = exact ? ABSOLUTE_TOLERANCE : RELATIVE_TOLERANCE * Math.abs(x);
+    if (b.range) return x >= b.range[0] - slack && x <= b.range[1] + slack;
+    if (b.bound === "max") return x <= b.normalized + slack;
+    if (b.bound === "min") return x >= b.normalized - slack;
+    return false;
   }
   if (a.key === "water_resistance") return waterDepth(a) === waterDepth(b);
   return String(a.normalized ?? a.value).toLowerCase() === String(b.normalized ?? b.value).toLowerCase();
@@ -182,7 +416,13 @@ function waterDepth(f: TAttributeFact): string {
 
 const loose = (s: string): string => s.toLowerCase().replace(/[\s\-_]/g, "");
 
-const FEATURE_KEYS = new Set<string>(["carbon_plate", "noise_cancelling", "magnetic", "auto_shut_off", "fragrance_free"]);
+const FEATURE_KEYS = new Set<string>([
+  "carbon_plate",
+  "noise_cancelling",
+  "magnetic",
+  "auto_shut_off",
+  "fragrance_free",
+]);
 // Attributes whose value is often a bare number, with the unit the text's facts carry.
 const BARE_NUMBER_UNITS: Record<string, string> = { spf: "SPF", cri: "Ra", bluetooth_version: "version" };
 
@@ -194,16 +434,33 @@ function textValues(value: unknown): string[] {
   return [];
 }
 
+// Words before a number that make it an upper bound, and after it a lower bound.
+const MAX_BEFORE =
+  /(?:up to|upto|max(?:imum)?\.?|as much as|at most|最长|最高|最多|最大|长达|高达|可达|达|至多|不超过|≤|<=)\s*$/i;
+const MIN_BEFORE = /(?:at least|min(?:imum)?\.?|最少|至少|不低于|≥|>=)\s*$/i;
+const MIN_AFTER = /^\s*(?:以上|及以上|\+|or more|and up|plus)/i;
+const RANGE_BEFORE = /(\d+(?:\.\d+)?)\s*(?:-|–|—|~|～|到|至|to)\s*$/i;
+
 // A structured value read with the same extractor as the copy, so both sides normalise alike.
 // Bare values take their meaning from the attribute: SPF "50" is a number, sizes are listed bare
-// ("39", "M").
-function valueFacts(value: unknown, key: TAttributeKey | null): TAttributeFact[] {
-  return textValues(value).flatMap((v): TAttributeFact[] => {
+// ("39", "M"). Measurements take the attribute's key when it is one of theirs (屏幕: 1.43英寸 is a
+// screen size), and carry the range or bound the value puts on them.
+function valueFacts(value: unknown, key: TAttributeKey | null): TValueFact[] {
+  return textValues(value).flatMap((v): TValueFact[] => {
     if (key && FEATURE_KEYS.has(key)) {
       const flag = YES.has(v.trim().toLowerCase()) ? "yes" : NO.has(v.trim().toLowerCase()) ? "no" : null;
-      return flag ? [{ key, value: v, start: 0, end: v.length, normalized: flag }] : [];
+      if (flag) return [{ key, value: v, start: 0, end: v.length, normalized: flag }];
     }
-    const facts = extractAttributes(v);
+    const facts: TValueFact[] = extractAttributes(v).map((f) => bounded(v, f));
+    // Two measurements joined by a range mark ("9个月-12岁") bound each other.
+    for (let i = 1; i < facts.length; i++) {
+      const [p, q] = [facts[i - 1]!, facts[i]!];
+      if (typeof p.normalized !== "number" || typeof q.normalized !== "number" || p.unit !== q.unit) continue;
+      if (!/^\s*(?:-|–|—|~|～|到|至|to)\s*$/i.test(v.slice(p.end, q.start))) continue;
+      const range = [Math.min(p.normalized, q.normalized), Math.max(p.normalized, q.normalized)] as const;
+      facts[i - 1] = { ...p, range };
+      facts[i] = { ...q, range };
+    }
     // A bare depth under a water-resistance name ("防水: 50米") is a rating, not a length.
     if (key === "water_resistance") {
       return facts.map((f) =>
@@ -212,11 +469,74 @@ function valueFacts(value: unknown, key: TAttributeKey | null): TAttributeFact[]
           : f,
       );
     }
-    if (facts.length) return facts;
+    if (facts.length) return facts.map((f) => (key && keyFits(key, f) ? { ...f, key } : f));
     const bare = /^\s*(\d+(?:\.\d+)?)\+?\s*$/.exec(v);
     const bareUnit = key ? BARE_NUMBER_UNITS[key] : undefined;
-    if (bare && key && bareUnit) return [{ key, value: v, start: 0, end: v.length, normalized: Number(bare[1]), unit: bareUnit }];
+    if (bare && key && bareUnit)
+      return [{ key, value: v, start: 0, end: v.length, normalized: Number(bare[1]), unit: bareUnit }];
     if (key === "size" && v.trim()) return [{ key, value: v, start: 0, end: v.length, normalized: v.trim() }];
     return [];
   });
+}
+
+// The canonical unit each measurement key is stated in.
+const KEY_UNITS: Partial<Record<TAttributeKey, string>> = {
+  battery_capacity: "mAh",
+  battery_life: "h",
+  charge_time: "h",
+  shelf_life: "h",
+  warranty: "h",
+  age: "h",
+  weight: "kg",
+  max_load: "kg",
+  protein: "kg",
+  sugar: "kg",
+  fat: "kg",
+  fibre: "kg",
+  sodium: "kg",
+  carbohydrate: "kg",
+  caffeine: "kg",
+  calories: "kcal",
+  power: "W",
+  voltage: "V",
+  volume: "L",
+  screen_size: "cm",
+  laptop_size: "cm",
+  thickness: "cm",
+  diameter: "cm",
+  heel_drop: "cm",
+  driver_size: "cm",
+  drop_height: "cm",
+  range: "cm",
+  ram: "GB",
+  storage: "GB",
+  refresh_rate: "Hz",
+  frequency: "Hz",
+  noise_level: "dB",
+  suction: "Pa",
+  pressure: "Pa",
+  rotation_speed: "rpm",
+  speed: "km/h",
+  temperature: "°C",
+  brightness: "lm",
+  area: "m2",
+};
+const keyFits = (key: TAttributeKey, f: TAttributeFact): boolean =>
+  f.key !== key && typeof f.normalized === "number" && KEY_UNITS[key] === f.unit;
+
+function bounded(v: string, f: TAttributeFact): TValueFact {
+  if (typeof f.normalized !== "number") return f;
+  const before = v.slice(Math.max(0, f.start - 16), f.start);
+  const after = v.slice(f.end, f.end + 8);
+  const range = RANGE_BEFORE.exec(before);
+  if (range) {
+    // "21-36㎡": the lower end is written bare, in the same unit as the upper one.
+    const written = parseNumber(/^[\d.,]+万?|^[零〇一二两三四五六七八九十百千万]+/.exec(f.value)?.[0] ?? "");
+    const factor = Number.isFinite(written) && written !== 0 ? f.normalized / written : 1;
+    const lo = Number(range[1]) * factor;
+    return { ...f, range: [Math.min(lo, f.normalized), Math.max(lo, f.normalized)] };
+  }
+  if (MAX_BEFORE.test(before)) return { ...f, bound: "max" };
+  if (MIN_BEFORE.test(before) || MIN_AFTER.test(after) || f.value.trim().endsWith("+")) return { ...f, bound: "min" };
+  return f;
 }

@@ -1,13 +1,16 @@
-import { normalizeWithOffsets, originalRange } from "./offset-normalizer.js";
+import { normalizeWithOffsets, originalRange, type TNormalizedText } from "./offset-normalizer.js";
+import { MATERIAL_SURFACES, PURE_MATERIAL_SURFACES } from "./attribute-materials.js";
+import { CHINESE_NUMERAL_CHARS, parseNumber } from "./attribute-numbers.js";
+import { NOT_ORIGIN_SURFACES, PLACE_SURFACES } from "./attribute-places.js";
 import {
   CERTIFICATION_PATTERNS,
   COLOUR_SURFACES,
   FEATURE_SURFACES,
   GARMENT_LENGTH_SURFACES,
-  MATERIAL_SURFACES,
+  HARVEST_SEASON_SURFACES,
   NEGATION_BEFORE,
+  NOT_A_COLOUR_AFTER,
   PART_AFTER,
-  PURE_MATERIAL_SURFACES,
   WATER_LEVEL_SURFACES,
 } from "./attribute-vocabulary.js";
 
@@ -19,13 +22,25 @@ export type TAttributeKey =
   | "shelf_life"
   | "warranty"
   | "duration"
+  | "age"
   | "water_resistance"
   | "weight"
+  | "max_load"
   | "fabric_weight"
+  | "protein"
+  | "sugar"
+  | "fat"
+  | "fibre"
+  | "sodium"
+  | "carbohydrate"
+  | "caffeine"
+  | "calories"
   | "power"
   | "voltage"
   | "volume"
   | "length"
+  | "range"
+  | "area"
   | "screen_size"
   | "laptop_size"
   | "drop_height"
@@ -34,11 +49,25 @@ export type TAttributeKey =
   | "heel_drop"
   | "driver_size"
   | "dimensions"
+  | "ram"
+  | "storage"
+  | "refresh_rate"
+  | "frequency"
+  | "noise_level"
+  | "suction"
+  | "pressure"
+  | "rotation_speed"
+  | "speed"
+  | "temperature"
+  | "brightness"
+  | "resolution"
   | "spf"
   | "colour"
   | "material"
   | "size"
   | "certification"
+  | "origin"
+  | "harvest"
   | "model"
   | "brand"
   | "garment_length"
@@ -59,96 +88,218 @@ export type TAttributeFact = {
   end: number;
   /** Canonical unit of `normalized` when it is a measurement: mAh, Wh, h, kg, gsm, W, V, L, cm, m, SPF. */
   unit?: string;
-  /** The value in canonical form: a number in `unit`, a colour/material id, "IP68", "CCC", "XL", … */
+  /** The value in canonical form: a number in `unit`, a colour/material/place id, "IP68", "CCC", "XL", … */
   normalized?: string | number;
   /** "pure" when the text claims a single material ("纯棉", "100% cotton"). */
   qualifier?: "pure";
   /** For a material: the part it is said of ("handle", "表带") when that is not the product body. */
   part?: string;
+  /** For a material: the text says the product is made of it ("采用…材质", "made from …"), not just mentions it. */
+  made?: true;
 };
+
+/** A fact with its offsets into the normalised text as well (what later passes over that text use). */
+export type TAttributeFactAt = TAttributeFact & { nStart: number; nEnd: number };
 
 export type TExtractOptions = {
   /** Known brand names (any language); matches become `brand` facts. */
   brands?: readonly string[];
 };
 
-type TUnit = { unit: string; factor: number; dim: "battery" | "energy" | "time" | "mass" | "length" | "power" | "voltage" | "volume" };
+type TDim =
+  | "battery"
+  | "energy"
+  | "time"
+  | "mass"
+  | "length"
+  | "power"
+  | "voltage"
+  | "volume"
+  | "data"
+  | "frequency"
+  | "sound"
+  | "pressure"
+  | "rotation"
+  | "speed"
+  | "temperature"
+  | "luminous"
+  | "area"
+  | "food_energy";
+type TUnit = { unit: string; factor: number; dim: TDim; cjk: boolean };
 
 // Surface (lower-case) → canonical unit; lengths in cm, durations in hours, masses in kg.
 const UNITS: Record<string, TUnit> = {};
-const addUnits = (surfaces: string, u: TUnit): void => {
-  for (const s of surfaces.split("|")) UNITS[s] = u;
+const addUnits = (surfaces: string, u: Omit<TUnit, "cjk">): void => {
+  for (const s of surfaces.split("|")) UNITS[s] = { ...u, cjk: /[\u4e00-\u9fff]/.test(s) };
 };
 addUnits("mah|毫安时|毫安", { unit: "mAh", factor: 1, dim: "battery" });
+addUnits("ah|安时", { unit: "mAh", factor: 1000, dim: "battery" });
 addUnits("wh", { unit: "Wh", factor: 1, dim: "energy" });
-addUnits("h|hr|hrs|hour|hours|小时|个小时", { unit: "h", factor: 1, dim: "time" });
+addUnits("h|hr|hrs|hour|hours|小时|个小时|钟头", { unit: "h", factor: 1, dim: "time" });
 addUnits("min|mins|minute|minutes|分钟", { unit: "h", factor: 1 / 60, dim: "time" });
 addUnits("day|days|天", { unit: "h", factor: 24, dim: "time" });
-addUnits("week|weeks|周", { unit: "h", factor: 168, dim: "time" });
+addUnits("week|weeks|周|个星期|星期", { unit: "h", factor: 168, dim: "time" });
 addUnits("month|months|个月", { unit: "h", factor: 720, dim: "time" });
-addUnits("year|years|年", { unit: "h", factor: 8760, dim: "time" });
+addUnits("year|years|年|岁", { unit: "h", factor: 8760, dim: "time" });
 addUnits("kg|公斤|千克", { unit: "kg", factor: 1, dim: "mass" });
 addUnits("g|克", { unit: "kg", factor: 0.001, dim: "mass" });
 addUnits("mg|毫克", { unit: "kg", factor: 1e-6, dim: "mass" });
 addUnits("斤", { unit: "kg", factor: 0.5, dim: "mass" });
-addUnits("lb|lbs", { unit: "kg", factor: 0.45359237, dim: "mass" });
-addUnits("oz", { unit: "kg", factor: 0.028349523, dim: "mass" });
+addUnits("lb|lbs|pound|pounds", { unit: "kg", factor: 0.45359237, dim: "mass" });
+addUnits("oz|ounce|ounces", { unit: "kg", factor: 0.028349523, dim: "mass" });
 addUnits("mm|毫米", { unit: "cm", factor: 0.1, dim: "length" });
 addUnits("cm|厘米|公分", { unit: "cm", factor: 1, dim: "length" });
-addUnits("m|米", { unit: "cm", factor: 100, dim: "length" });
-addUnits("in|inch|inches|英寸|\"", { unit: "cm", factor: 2.54, dim: "length" });
-addUnits("ft|feet", { unit: "cm", factor: 30.48, dim: "length" });
+addUnits("m|米|meter|meters|metre|metres", { unit: "cm", factor: 100, dim: "length" });
+addUnits("km|公里|千米", { unit: "cm", factor: 100_000, dim: "length" });
+addUnits('in|inch|inches|英寸|寸|"', { unit: "cm", factor: 2.54, dim: "length" });
+addUnits("ft|feet|foot", { unit: "cm", factor: 30.48, dim: "length" });
 addUnits("w|瓦", { unit: "W", factor: 1, dim: "power" });
 addUnits("kw|千瓦", { unit: "W", factor: 1000, dim: "power" });
 addUnits("v|伏", { unit: "V", factor: 1, dim: "voltage" });
 addUnits("ml|毫升", { unit: "L", factor: 0.001, dim: "volume" });
 addUnits("l|升", { unit: "L", factor: 1, dim: "volume" });
+addUnits("fl oz|fl. oz", { unit: "L", factor: 0.0295735, dim: "volume" });
+addUnits("gal|gallon|gallons", { unit: "L", factor: 3.78541, dim: "volume" });
+addUnits("gb", { unit: "GB", factor: 1, dim: "data" });
+addUnits("tb", { unit: "GB", factor: 1024, dim: "data" });
+addUnits("hz|赫兹", { unit: "Hz", factor: 1, dim: "frequency" });
+addUnits("khz", { unit: "Hz", factor: 1000, dim: "frequency" });
+addUnits("db|分贝", { unit: "dB", factor: 1, dim: "sound" });
+addUnits("pa|帕", { unit: "Pa", factor: 1, dim: "pressure" });
+addUnits("kpa|千帕", { unit: "Pa", factor: 1000, dim: "pressure" });
+addUnits("rpm|r/min|转/分钟|转/分|转", { unit: "rpm", factor: 1, dim: "rotation" });
+addUnits("mph", { unit: "km/h", factor: 1.609344, dim: "speed" });
+addUnits("km/h|kph|公里/小时", { unit: "km/h", factor: 1, dim: "speed" });
+addUnits("°c|℃", { unit: "°C", factor: 1, dim: "temperature" });
+addUnits("lm|lumens|流明", { unit: "lm", factor: 1, dim: "luminous" });
+addUnits("m2|m²|平方米|平米|sq ft|sq. ft.|sqft|square feet", { unit: "m2", factor: 1, dim: "area" });
+addUnits("kcal|千卡|大卡|calories|calorie|cal|卡路里", { unit: "kcal", factor: 1, dim: "food_energy" });
+addUnits("kj|千焦", { unit: "kcal", factor: 0.239006, dim: "food_energy" });
+// Square feet are not square metres.
+for (const s of ["sq ft", "sq. ft.", "sqft", "square feet"])
+  UNITS[s] = { unit: "m2", factor: 0.09290304, dim: "area", cjk: false };
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// Chinese season words that can follow a year, longest first.
+const SEASON_ALTERNATION_ZH = Object.values(HARVEST_SEASON_SURFACES)
+  .flat()
+  .filter((w) => /[\u4e00-\u9fff]/.test(w))
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join("|");
+const SEASON_BY_SURFACE = new Map(
+  Object.entries(HARVEST_SEASON_SURFACES).flatMap(([id, list]) => list.map((w) => [w.toLowerCase(), id] as const)),
+);
+const seasonOf = (word: string): string | undefined =>
+  SEASON_BY_SURFACE.get(word.toLowerCase()) ??
+  SEASON_BY_SURFACE.get(word.toLowerCase().replace(/^(?:early|late) /, ""));
 const UNIT_ALTERNATION = Object.keys(UNITS)
   .sort((a, b) => b.length - a.length)
   .map(escape)
   .join("|");
-// A number, an optional space, a unit; a Latin unit must not run on into a word ("5 in 1", "30 days"
-// is fine, "5 mins" matches whole, "2 lanes" does not match "l").
+// A number (Arabic, optionally with 万, or a Chinese numeral), an optional space or hyphen
+// ("20-hour"), a unit; a Latin unit must not run on into a word ("5 in 1", "30 days" is fine,
+// "5 mins" matches whole, "2 lanes" does not match "l"). A Chinese numeral is matched lazily so
+// that "五千克" reads as 5 kg, and never after 第/每/这… ("第一天" is not a duration).
 const MEASURE = new RegExp(
-  `(?<![\\d.A-Za-z])(\\d+(?:[.,]\\d+)?)\\s?(${UNIT_ALTERNATION})(?![A-Za-z])(?!\\s?\\d)`,
+  `(?<![\\d.A-Za-z${CHINESE_NUMERAL_CHARS}第每这那哪某其前后同当另])(\\d+(?:[.,]\\d+)?万?|[${CHINESE_NUMERAL_CHARS}]{1,8}?)(?:\\s|-)?(${UNIT_ALTERNATION})(?![A-Za-z])(?!\\s?\\d)`,
   "gi",
 );
 const FABRIC_WEIGHT = /(?<![\d.])(\d+(?:\.\d+)?)\s?(?:g\/m²|g\/m2|gsm|克\/平方米)/gi;
-const DIMENSIONS = /(?<![\d.])(\d+(?:\.\d+)?)\s?[x×*]\s?(\d+(?:\.\d+)?)(?:\s?[x×*]\s?(\d+(?:\.\d+)?))?\s?(cm|mm|厘米|毫米)/gi;
+const DIMENSIONS =
+  /(?<![\d.])(\d+(?:\.\d+)?)\s?(?:cm|mm|m|in|")?\s?[x×*]\s?(\d+(?:\.\d+)?)(?:\s?(?:cm|mm|m|in|")?\s?[x×*]\s?(\d+(?:\.\d+)?))?\s?(cm|mm|m|in|inches|"|厘米|毫米|米|英寸)(?![A-Za-z0-9])/gi;
+const DIMENSION_FACTOR: Record<string, number> = {
+  cm: 1,
+  厘米: 1,
+  mm: 0.1,
+  毫米: 0.1,
+  m: 100,
+  米: 100,
+  in: 2.54,
+  inches: 2.54,
+  '"': 2.54,
+  英寸: 2.54,
+};
 const IP_RATING = /(?<![A-Za-z])IP([0-6X])([0-9X])(?![0-9])/gi;
 const ATM = /(?<![\d.])(\d+)\s?(?:ATM|bar)(?![A-Za-z])/gi;
 const CRI = /(?:(?<![A-Za-z])Ra ?|CRI\s?(?:of\s)?|显色指数\s?(?:Ra)?\s?)(\d{2,3})|(\d{2,3})\s?CRI/gi;
 const BLUETOOTH = /(?:蓝牙|bluetooth|BT)\s?(?:版本\s?)?(\d\.\d)/gi;
 const SPF = /SPF\s?(\d{1,3})(\+?)/gi;
+const RESOLUTION = /(?<![A-Za-z0-9])(?:(\d{3,4})[pP]|([2458])K)(?![A-Za-z0-9])/g;
 const SIZE_LETTERS = /(?<![A-Za-z0-9])(XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL)(?![A-Za-z0-9])/g;
 const SIZE_CONTEXT = /尺码|码数|尺寸|sizes?|fits?/i;
 const SIZE_OTHER = /均码|free size|one size|(?<![A-Za-z])EU ?(\d{2})(?!\d)|(?<!\d)(\d{2}(?:\.5)?)码/gi;
 // Letters then digits, optionally with "-" and a letter suffix: GL-69A, XM-2024, G6, RX100.
 const MODEL = /(?<![A-Za-z0-9-])([A-Z]{1,5}-?\d{1,5}[A-Z]{0,3}(?:-[A-Z0-9]{1,5})?)(?![A-Za-z0-9-])/g;
-const NOT_MODELS = /^(?:IP[0-9X]|SPF|PA|ISO|GB|UN|USB|CCC|3C|CE|FCC|MP|PM|AM|IPX|ATM|Qi)/;
+const NOT_MODELS =
+  /^(?:IP[0-9X]|SPF|PA|ISO|GB|UN|USB|CCC|3C|CE|FCC|MP|PM|AM|IPX|ATM|Qi|UV|UPF|HDMI|DDR|LPDDR|UFS|WiFi|Wi)/;
+// Origin said without a place: imported / domestic.
+const IMPORTED = /原装进口|进口(?!处|端|管|阀)|海外直采|(?<![A-Za-z])imported(?![A-Za-z])|国产(?!化)/gi;
+// A place used as a style rather than an origin: "Japanese-style", "法式", "Italian-inspired".
+const STYLE_AFTER = /^(?:-?\s?(?:style|styled|inspired|type)\b|式|风|版型|风格)/i;
+// Harvest: a year joined to a harvest or season word ("2024年新茶", "2025年明前春茶", "spring 2025",
+// "2023 harvest"), or a season word alone (明前 tea is picked before Qingming). The normalised
+// value is "year:season" with either part possibly empty.
+const HARVEST_YEAR = new RegExp(
+  [
+    `((?:19|20)\\d{2})\\s?年\\s?(${SEASON_ALTERNATION_ZH}|新茶|新米|新麦|新果|新货|新季|采摘|采收|收获|产新)`,
+    `(?:(early|late)\\s)?(spring|summer|autumn|fall|winter)[ -]((?:19|20)\\d{2})(?![0-9])`,
+    `((?:19|20)\\d{2})\\s(?:(spring|summer|autumn|fall|winter)\\s)?(?:harvest|crop|vintage|flush)\\b`,
+    `(?:harvested|picked|vintage|crop year)(?: in)?:?\\s((?:19|20)\\d{2})(?![0-9])`,
+  ].join("|"),
+  "gi",
+);
 
-// Words around a measurement that say which attribute it is. Checked against ~14 characters
-// before and ~8 after the number.
-const NOT_A_COLOUR_AFTER = /^(?:\s*tea\b|-[a-z]|离子|质酸|度)/i;
+// Words that make a material mention a statement of what the product is made of.
+const MADE_BEFORE =
+  /(?:采用|选用|精选|甄选|优选|用料|由|材质为|材质是|面料为|面料是|材料为|made (?:entirely |wholly )?(?:from|of|with)|crafted (?:from|of|in)|constructed (?:from|of)|built (?:from|with)|machined from|forged (?:from|of)|cut from|woven from|(?:is|are) (?:made of )?(?:pure |solid |genuine |real |100% )?)\s*$/i;
+const MADE_AFTER =
+  /^\s*(?:材质|材料|面料|制成|制作|制造|打造|做成|整板|机身|主体|本体|内胆|construction|body|interior)/i;
 
-const CONTEXT: ReadonlyArray<readonly [TUnit["dim"] | "any", RegExp, TAttributeKey]> = [
+// Words around a measurement that say which attribute it is, looked for in the same clause: ~14
+// characters before and ~20 after the number.
+const CONTEXT: ReadonlyArray<readonly [TDim, RegExp, TAttributeKey, ((u: TUnit) => boolean)?]> = [
+  [
+    "time",
+    /适合|适用|年龄|月龄|宝宝|婴儿|儿童|幼儿|\bages?\b|\bkids?\b|months? old|years? old|以上儿童/i,
+    "age",
+    (u) => u.factor >= 720,
+  ],
   ["time", /保质期|shelf[ -]life|best before/i, "shelf_life"],
-  ["time", /保修|质保|warranty/i, "warranty"],
+  ["time", /保修|质保|包换|warranty/i, "warranty"],
   ["time", /充满|充电时间|charges? (?:fully|in)|full charge in|fast charg|快充/i, "charge_time"],
-  ["time", /续航|电池|充电|电量|待机|使用|播放|battery|charge|lasts?|playtime|playback|standby|runtime|listening|the case|in total|total/i, "battery_life"],
+  [
+    "time",
+    /续航|电池|充电|电量|待机|使用|播放|听歌|battery|charge|lasts?|playtime|playback|standby|runtime|listening|the case|in total|total/i,
+    "battery_life",
+  ],
   ["mass", /克重|重磅|面料|fabric|heavyweight|gsm/i, "fabric_weight"],
-  ["length", /防摔|跌落|摔|drops?\b(?! of)|drop protection/i, "drop_height"],
+  [
+    "mass",
+    /承重|载重|最大负重|max(?:imum)? (?:user )?(?:weight|load)|weight (?:capacity|limit)|load capacity|holds?|supports? up to/i,
+    "max_load",
+  ],
+  ["mass", /蛋白质?|protein/i, "protein"],
+  ["mass", /糖|sugars?/i, "sugar"],
+  ["mass", /脂肪|\bfat\b/i, "fat"],
+  ["mass", /膳食纤维|fib(?:er|re)/i, "fibre"],
+  ["mass", /钠|sodium/i, "sodium"],
+  ["mass", /碳水|carbs?\b|carbohydrates?/i, "carbohydrate"],
+  ["mass", /咖啡因|caffeine/i, "caffeine"],
+  ["length", /续航|里程|range/i, "range", (u) => u.factor >= 100_000],
+  ["length", /防摔|跌落|摔|drops?\b(?! of)|drop protection/i, "drop_height", (u) => u.factor >= 100],
   ["length", /落差|heel[- ]to[- ]toe|offset|drop/i, "heel_drop"],
-  ["length", /防水|潜水|水深|water|depth/i, "water_resistance"],
-  ["length", /电脑|笔记本|laptop|notebook/i, "laptop_size"],
-  ["length", /屏|screen|display/i, "screen_size"],
+  ["length", /防水|潜水|水深|water|depth/i, "water_resistance", (u) => u.factor >= 100],
+  ["length", /电脑|笔记本|laptop|notebook/i, "laptop_size", (u) => u.factor === 2.54],
+  ["length", /屏|screen|display|电视|TV\b|monitor|显示器/i, "screen_size", (u) => u.factor === 2.54],
   ["length", /厚|thick|thin/i, "thickness"],
   ["length", /直径|diameter|pan|锅/i, "diameter"],
-  ["length", /单元|driver/i, "driver_size"],
+  ["length", /单元|driver/i, "driver_size", (u) => u.factor === 0.1],
+  ["data", /运行内存|内存|RAM\b|memory/i, "ram"],
+  ["frequency", /刷新|refresh|高刷/i, "refresh_rate"],
+  ["pressure", /吸力|suction/i, "suction"],
 ];
-const DEFAULT_KEY: Record<TUnit["dim"], TAttributeKey> = {
+const DEFAULT_KEY: Record<TDim, TAttributeKey> = {
   battery: "battery_capacity",
   energy: "battery_capacity",
   time: "duration",
@@ -157,29 +308,62 @@ const DEFAULT_KEY: Record<TUnit["dim"], TAttributeKey> = {
   power: "power",
   voltage: "voltage",
   volume: "volume",
+  data: "storage",
+  frequency: "frequency",
+  sound: "noise_level",
+  pressure: "pressure",
+  rotation: "rotation_speed",
+  speed: "speed",
+  temperature: "temperature",
+  luminous: "brightness",
+  area: "area",
+  food_energy: "calories",
 };
-
-type TCandidate = TAttributeFact & { nStart: number; nEnd: number };
 
 /**
  * Finds product facts in free text: measurements with units (battery capacity, battery life,
- * weight, power, volume, lengths, water resistance as IPxx/ATM/metres, SPF), colours, materials,
- * sizes, certifications, model numbers and, when `brands` are given, brands. Each fact has a
- * stable `key`, the value as written, offsets into the original text and a canonical `normalized`
- * value (numbers in the canonical `unit`). Facts do not overlap; earlier kinds in the list above win.
+ * weight, power, volume, lengths, water resistance as IPxx/ATM/metres, SPF, memory, refresh rate…;
+ * numbers in digits or Chinese numerals), colours, materials, sizes, certifications, origins
+ * (places, 进口/imported), harvest year or season, model numbers and, when `brands` are given,
+ * brands. Each fact has a stable `key`, the value as written, offsets into the original text and a
+ * canonical `normalized` value (numbers in the canonical `unit`). Facts do not overlap; earlier
+ * kinds win.
  */
 export function extractAttributes(text: string, options: TExtractOptions = {}): TAttributeFact[] {
   if (text.length === 0) return [];
-  const norm = normalizeWithOffsets(text);
+  return extractAttributeFacts(normalizeWithOffsets(text), options).map(({ nStart: _s, nEnd: _e, ...f }) => f);
+}
+
+/** `extractAttributes` over text already normalised, keeping the offsets into the normalised text. */
+export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOptions = {}): TAttributeFactAt[] {
   const s = norm.text;
+  if (s.length === 0) return [];
   const taken = new Uint8Array(s.length);
-  const facts: TCandidate[] = [];
-  const add = (c: Omit<TCandidate, "start" | "end">): void => {
-    for (let i = c.nStart; i < c.nEnd; i++) if (taken[i]) return;
+  const facts: TAttributeFactAt[] = [];
+  const free = (from: number, to: number): boolean => {
+    for (let i = from; i < to; i++) if (taken[i]) return false;
+    return true;
+  };
+  const add = (c: Omit<TAttributeFactAt, "start" | "end">): void => {
+    if (!free(c.nStart, c.nEnd)) return;
     taken.fill(1, c.nStart, c.nEnd);
     facts.push({ ...c, ...originalRange(norm, c.nStart, c.nEnd) });
   };
+  // Consumes a span without a fact: words that contain a name but mean something else.
+  const skip = (m: RegExpExecArray): void => {
+    if (free(m.index, m.index + m[0].length)) taken.fill(1, m.index, m.index + m[0].length);
+  };
 
+  // A brand name can contain any other kind of word ("Black Diamond", "云南白药").
+  for (const brand of options.brands ?? []) {
+    if (!brand.trim()) continue;
+    const latin = /[A-Za-z]/.test(brand);
+    const re = new RegExp(
+      latin ? `(?<![A-Za-z0-9])${escape(brand)}(?![A-Za-z0-9])` : escape(brand),
+      latin ? "gi" : "g",
+    );
+    for (const m of s.matchAll(re)) add(fact(m, "brand", brand));
+  }
   for (const m of s.matchAll(IP_RATING)) {
     const value = `IP${m[1]!.toUpperCase()}${m[2]!.toUpperCase()}`;
     add(fact(m, "water_resistance", value));
@@ -188,19 +372,31 @@ export function extractAttributes(text: string, options: TExtractOptions = {}): 
   for (const m of s.matchAll(SPF)) add({ ...fact(m, "spf", Number(m[1])), unit: "SPF" });
   for (const m of s.matchAll(CRI)) add({ ...fact(m, "cri", Number(m[1] ?? m[2])), unit: "Ra" });
   for (const m of s.matchAll(BLUETOOTH)) add({ ...fact(m, "bluetooth_version", Number(m[1])), unit: "version" });
-  for (const [m, id] of dictionaryMatches(s, WATER_LEVEL_MATCHERS)) add({ ...fact(m, "water_resistance", id), unit: "level" });
-  for (const [re, canonical] of CERTIFICATION_PATTERNS) for (const m of s.matchAll(re)) add(fact(m, "certification", canonical(m)));
+  for (const [m, id] of dictionaryMatches(s, WATER_LEVEL_MATCHERS))
+    add({ ...fact(m, "water_resistance", id), unit: "level" });
+  for (const [re, canonical] of CERTIFICATION_PATTERNS)
+    for (const m of s.matchAll(re)) add(fact(m, "certification", canonical(m)));
+  for (const m of s.matchAll(HARVEST_YEAR)) {
+    const year = m[1] ?? m[5] ?? m[6] ?? m[8]!;
+    const word = m[2] ?? (m[4] ? `${m[3] ? `${m[3]} ` : ""}${m[4]}` : m[7]);
+    add(fact(m, "harvest", `${year}:${word ? (seasonOf(word) ?? "") : ""}`));
+  }
   for (const m of s.matchAll(FABRIC_WEIGHT)) add({ ...fact(m, "fabric_weight", Number(m[1])), unit: "gsm" });
   for (const m of s.matchAll(DIMENSIONS)) {
-    const factor = /mm|毫米/i.test(m[4]!) ? 0.1 : 1;
+    const factor = DIMENSION_FACTOR[m[4]!.toLowerCase()] ?? 1;
     const dims = [m[1], m[2], m[3]].filter(Boolean).map((x) => round(Number(x) * factor));
     add({ ...fact(m, "dimensions", dims.join("x")), unit: "cm" });
   }
+  for (const m of s.matchAll(RESOLUTION)) add(fact(m, "resolution", m[1] ? `${m[1]}p` : `${m[2]}K`));
   for (const m of s.matchAll(MEASURE)) {
     const u = UNITS[m[2]!.toLowerCase()];
     // An upper-case "G" after a number is a network generation ("5G"), not grams.
     if (!u || m[2] === "G") continue;
-    const num = Number(m[1]!.replace(",", m[1]!.length - m[1]!.indexOf(",") === 4 ? "" : "."));
+    const chinese = !/\d/.test(m[1]!);
+    // A Chinese numeral goes with Chinese units only ("三W" is not written); 转 needs digits.
+    if (chinese && (!u.cjk || u.dim === "rotation")) continue;
+    const num = parseNumber(m[1]!);
+    if (!Number.isFinite(num) || (chinese && num <= 0)) continue;
     // "2024年" is a year, not a duration.
     if (u.unit === "h" && u.factor === 8760 && num >= 1900) continue;
     const key = measurementKey(s, m.index, m.index + m[0].length, u);
@@ -212,22 +408,38 @@ export function extractAttributes(text: string, options: TExtractOptions = {}): 
     add({ ...fact(m, key, value), unit: key === "water_resistance" ? "m" : u.unit });
   }
   for (const [m, id, surface] of dictionaryMatches(s, MATERIAL_MATCHERS)) {
+    if (id === "_skip") {
+      skip(m);
+      continue;
+    }
     const f = fact(m, "material", id);
-    const part = PART_AFTER.exec(s.slice(m.index + m[0].length, m.index + m[0].length + 12))?.[0].trim();
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    const part = PART_AFTER.exec(after)?.[0].trim();
+    const made = MADE_BEFORE.test(clauseBefore(s, m.index, 24)) || MADE_AFTER.test(after);
     add({
       ...f,
       ...(PURE_MATERIAL_SURFACES.has(surface.toLowerCase()) ? { qualifier: "pure" as const } : {}),
       ...(part ? { part } : {}),
+      ...(made ? { made: true as const } : {}),
     });
   }
+  for (const [m, id] of dictionaryMatches(s, PLACE_MATCHERS)) {
+    if (id === "_skip" || STYLE_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 10))) {
+      skip(m);
+      continue;
+    }
+    add(fact(m, "origin", id));
+  }
+  for (const m of s.matchAll(IMPORTED)) add(fact(m, "origin", m[0].startsWith("国产") ? "domestic" : "imported"));
+  for (const [m, id] of dictionaryMatches(s, SEASON_MATCHERS)) add(fact(m, "harvest", `:${id}`));
   for (const [m, id] of dictionaryMatches(s, LENGTH_MATCHERS)) add(fact(m, "garment_length", id));
   for (const [m, id] of dictionaryMatches(s, FEATURE_MATCHERS)) {
     const negated = NEGATION_BEFORE.test(s.slice(Math.max(0, m.index - 8), m.index));
     add(fact(m, id as TAttributeKey, negated ? "no" : "yes"));
   }
   for (const [m, id] of dictionaryMatches(s, COLOUR_MATCHERS)) {
-    // Black/white/green tea, silver-ion fibres and 透明质酸 (hyaluronic acid) are not colours.
-    if (NOT_A_COLOUR_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 5))) continue;
+    // Black/white/green tea, white noise, blue light, silver-ion fibres and 透明质酸 (hyaluronic acid) are not colours.
+    if (NOT_A_COLOUR_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     add(fact(m, "colour", id));
   }
   for (const m of s.matchAll(SIZE_OTHER)) {
@@ -245,38 +457,51 @@ export function extractAttributes(text: string, options: TExtractOptions = {}): 
     if (!/\d/.test(model) || NOT_MODELS.test(model)) continue;
     add(fact(m, "model", model));
   }
-  for (const brand of options.brands ?? []) {
-    if (!brand.trim()) continue;
-    const latin = /[A-Za-z]/.test(brand);
-    const re = new RegExp(latin ? `(?<![A-Za-z0-9])${escape(brand)}(?![A-Za-z0-9])` : escape(brand), latin ? "gi" : "g");
-    for (const m of s.matchAll(re)) add(fact(m, "brand", brand));
-  }
 
   facts.sort((a, b) => a.start - b.start || a.end - b.end);
-  return facts.map(({ nStart: _s, nEnd: _e, ...f }) => f);
+  return facts;
 }
 
-function fact(m: RegExpExecArray | RegExpMatchArray, key: TAttributeKey, normalized: string | number): Omit<TCandidate, "start" | "end"> {
+function fact(
+  m: RegExpExecArray | RegExpMatchArray,
+  key: TAttributeKey,
+  normalized: string | number,
+): Omit<TAttributeFactAt, "start" | "end"> {
   const nStart = m.index ?? 0;
   return { key, value: m[0], normalized, nStart, nEnd: nStart + m[0].length };
 }
 
 const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 
-function measurementKey(s: string, start: number, end: number, u: TUnit): TAttributeKey {
-  const before = s.slice(Math.max(0, start - 14), start);
-  const after = s.slice(end, end + 20);
-  for (const [dim, re, key] of CONTEXT) {
-    if (dim !== "any" && dim !== u.dim) continue;
-    // The nearer side decides first: words before the number, then the few words after it.
-    if (re.test(before) || re.test(after)) {
-      // Only metre-scale lengths are water depths or drop heights; a 10 mm "drop" is a shoe's.
-      if ((key === "water_resistance" || key === "drop_height") && u.factor < 100) continue;
-      if (key === "screen_size" && u.factor !== 2.54) continue;
-      if (key === "laptop_size" && u.factor !== 2.54) continue;
-      if (key === "driver_size" && u.factor !== 0.1) continue;
-      return key;
+// The clause around a number: context words across a comma or full stop describe something else
+// ("尺寸为1.8m×2m，厚22cm" — 厚 is not about 2m).
+const CLAUSE_BREAK = /[，,;；。!！?？\n]/;
+function clauseBefore(s: string, start: number, width: number): string {
+  const before = s.slice(Math.max(0, start - width), start);
+  for (let i = before.length - 1; i >= 0; i--) if (CLAUSE_BREAK.test(before[i]!)) return before.slice(i + 1);
+  return before;
+}
+function clauseAfter(s: string, end: number, width: number): string {
+  const after = s.slice(end, end + width);
+  for (let i = 0; i < after.length; i++) {
+    // A decimal point or thousands separator between digits is not a clause break.
+    if (
+      CLAUSE_BREAK.test(after[i]!) &&
+      !(after[i] === "," && /\d/.test(after[i - 1] ?? "") && /\d/.test(after[i + 1] ?? ""))
+    ) {
+      return after.slice(0, i);
     }
+  }
+  return after;
+}
+
+function measurementKey(s: string, start: number, end: number, u: TUnit): TAttributeKey {
+  const before = clauseBefore(s, start, 14);
+  const after = clauseAfter(s, end, 20);
+  for (const [dim, re, key, applies] of CONTEXT) {
+    if (dim !== u.dim) continue;
+    // The nearer side decides first: words before the number, then the few words after it.
+    if ((re.test(before) || re.test(after)) && (!applies || applies(u))) return key;
   }
   return DEFAULT_KEY[u.dim];
 }
@@ -285,13 +510,16 @@ type TMatcher = { re: RegExp; ids: Map<string, string> };
 
 // Upper-case surfaces (ABS, PC, EVA, TPU) only match in upper case; the rest ignore case. Latin
 // surfaces need word boundaries, Han ones do not.
-function buildMatchers(surfaces: Record<string, readonly string[]>): TMatcher[] {
+function buildMatchers(...tables: Array<Record<string, readonly string[]>>): TMatcher[] {
   const sensitive = new Map<string, string>();
   const insensitive = new Map<string, string>();
-  for (const [id, list] of Object.entries(surfaces)) {
-    for (const surface of list) {
-      if (/[A-Z]/.test(surface) && surface === surface.toUpperCase()) sensitive.set(surface, id);
-      else insensitive.set(surface.toLowerCase(), id);
+  for (const surfaces of tables) {
+    for (const [id, list] of Object.entries(surfaces)) {
+      for (const surface of list) {
+        if (!surface) continue;
+        if (/[A-Z]/.test(surface) && surface === surface.toUpperCase()) sensitive.set(surface, id);
+        else insensitive.set(surface.toLowerCase(), id);
+      }
     }
   }
   const build = (ids: Map<string, string>, flags: string): TMatcher => {
@@ -302,10 +530,7 @@ function buildMatchers(surfaces: Record<string, readonly string[]>): TMatcher[] 
     return { re: new RegExp(`(?<![A-Za-z])(?:${alternation})(?![A-Za-z])`, flags), ids };
   };
   // An empty alternation would match the empty string everywhere.
-  return [
-    ...(sensitive.size ? [build(sensitive, "g")] : []),
-    ...(insensitive.size ? [build(insensitive, "gi")] : []),
-  ];
+  return [...(sensitive.size ? [build(sensitive, "g")] : []), ...(insensitive.size ? [build(insensitive, "gi")] : [])];
 }
 
 const MATERIAL_MATCHERS = buildMatchers(MATERIAL_SURFACES);
@@ -313,6 +538,16 @@ const COLOUR_MATCHERS = buildMatchers(COLOUR_SURFACES);
 const LENGTH_MATCHERS = buildMatchers(GARMENT_LENGTH_SURFACES);
 const FEATURE_MATCHERS = buildMatchers(FEATURE_SURFACES);
 const WATER_LEVEL_MATCHERS = buildMatchers(WATER_LEVEL_SURFACES);
+const PLACE_MATCHERS = buildMatchers(PLACE_SURFACES, { _skip: [...NOT_ORIGIN_SURFACES, "新会员"] });
+// A season word alone is a harvest only in Chinese or as a phrase: "spring" and "fall" alone are not.
+const SEASON_MATCHERS = buildMatchers(
+  Object.fromEntries(
+    Object.entries(HARVEST_SEASON_SURFACES).map(([id, list]) => [
+      id,
+      list.filter((w) => /[\u4e00-\u9fff]|[ -]/.test(w)),
+    ]),
+  ),
+);
 
 // Matches of both matchers, longest first so that "PU leather" beats "leather".
 function dictionaryMatches(s: string, matchers: TMatcher[]): Array<[RegExpExecArray, string, string]> {
@@ -326,4 +561,3 @@ function dictionaryMatches(s: string, matchers: TMatcher[]): Array<[RegExpExecAr
   }
   return out.sort((a, b) => b[0][0].length - a[0][0].length || a[0].index - b[0].index);
 }
-

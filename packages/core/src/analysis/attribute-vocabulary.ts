@@ -19,41 +19,17 @@ export const COLOUR_SURFACES: Record<string, readonly string[]> = {
   brown: ["棕色", "咖啡色", "驼色", "brown", "camel"],
   yellow: ["黄色", "柠檬黄", "yellow"],
   orange: ["橙色", "橘色", "orange"],
-  clear: ["透明", "transparent", "clear shell", "clear case", "clear back", "clear finish", "clear colour", "clear color"],
+  clear: [
+    "透明",
+    "transparent",
+    "clear shell",
+    "clear case",
+    "clear back",
+    "clear finish",
+    "clear colour",
+    "clear color",
+  ],
 };
-
-export const MATERIAL_SURFACES: Record<string, readonly string[]> = {
-  aluminium: ["铝合金", "铸铝", "航空铝", "铝", "aluminium", "aluminum", "aluminium alloy", "aluminum alloy", "cast aluminium", "cast aluminum"],
-  stainless_steel: ["不锈钢", "304不锈钢", "316不锈钢", "316L不锈钢", "stainless steel", "304 stainless steel", "316 stainless steel", "steel"],
-  titanium: ["钛合金", "钛", "titanium", "titanium alloy"],
-  plastic: ["PC+ABS", "ABS", "塑料", "PC/ABS plastic", "plastic", "polycarbonate", "PC"],
-  silicone: ["硅胶", "液态硅胶", "silicone"],
-  tpu: ["TPU"],
-  leather: ["真皮", "头层牛皮", "牛皮", "羊皮", "genuine leather", "full-grain leather", "leather", "cowhide"],
-  pu_leather: ["PU皮", "PU皮革", "人造革", "PU leather", "faux leather", "vegan leather"],
-  cotton: ["纯棉", "长绒棉", "精梳棉", "全棉", "棉", "cotton", "pure cotton", "100% cotton", "organic cotton"],
-  polyester: ["涤纶", "聚酯纤维", "polyester"],
-  modal: ["莫代尔", "modal"],
-  linen: ["亚麻", "linen"],
-  chiffon: ["雪纺", "chiffon"],
-  silk: ["真丝", "桑蚕丝", "丝绸", "silk", "mulberry silk"],
-  nylon: ["尼龙", "锦纶", "nylon"],
-  spandex: ["氨纶", "spandex", "elastane"],
-  wool: ["羊毛", "美利奴羊毛", "wool", "merino wool"],
-  cashmere: ["羊绒", "cashmere"],
-  oxford: ["牛津布", "Oxford fabric", "Oxford cloth"],
-  canvas: ["帆布", "canvas"],
-  mesh: ["网面", "网布", "mesh", "engineered mesh"],
-  knit: ["飞织", "针织", "knit", "flyknit"],
-  glass: ["高硼硅玻璃", "玻璃", "钢化玻璃", "borosilicate glass", "tempered glass", "glass"],
-  ceramic: ["陶瓷", "ceramic"],
-  eva: ["EVA"],
-  wood: ["实木", "木质", "榉木", "wood", "solid wood", "beech"],
-  bamboo: ["竹", "竹纤维", "bamboo"],
-};
-
-// A claim that a product is made of this material alone.
-export const PURE_MATERIAL_SURFACES = new Set(["纯棉", "全棉", "pure cotton", "100% cotton", "真丝", "pure silk", "100% silk"]);
 
 export const CERTIFICATION_PATTERNS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
   [/(?<![A-Za-z0-9])(?:3C|CCC)(?![A-Za-z0-9])/g, () => "CCC"],
@@ -62,11 +38,48 @@ export const CERTIFICATION_PATTERNS: ReadonlyArray<readonly [RegExp, (m: RegExpE
   [/(?<![A-Za-z0-9])RoHS(?![A-Za-z0-9])/gi, () => "RoHS"],
   [/(?<![A-Za-z0-9])FDA(?![A-Za-z0-9])/g, () => "FDA"],
   [/(?<![A-Za-z0-9])SRRC(?![A-Za-z0-9])/g, () => "SRRC"],
-  [/(?<![A-Za-z0-9])UL(?= ?(?:certified|listed|认证))/g, () => "UL"],
+  [/(?<![A-Za-z0-9])(?:UL|ETL)(?= ?(?:certified|listed|认证))/g, (m) => m[0]],
   [/(?<![A-Za-z0-9])UN ?38\.3(?![0-9])/g, () => "UN38.3"],
   [/(?<![A-Za-z0-9])ISO ?(\d{4,5})(?![0-9])/g, (m) => `ISO ${m[1]}`],
   [/(?<![A-Za-z0-9])GB(\/T)? ?(\d{3,6})(?:[-.]\d{2,4})?(?![0-9])/g, (m) => `GB${m[1] ?? ""} ${m[2]}`],
+  [/(?<![A-Za-z0-9])NSF(?:\/ANSI)?(?: ?(\d{2,3}))?(?![A-Za-z0-9])/g, (m) => (m[1] ? `NSF/ANSI ${m[1]}` : "NSF")],
+  [/(?<![A-Za-z0-9])ECE ?R ?(\d{2,3})(?:\/\d{2})?/g, (m) => `ECE R${m[1]}`],
+  [/(?<![A-Za-z0-9])FMVSS ?(\d{3})/g, (m) => `FMVSS ${m[1]}`],
+  [/(?<![A-Za-z0-9])ASTM ?([A-Z]\d{2,5})/g, (m) => `ASTM ${m[1]}`],
+  [/(?<![A-Za-z0-9])EN ?71(?![0-9])/g, () => "EN 71"],
+  [
+    /(?<![A-Za-z0-9])(?:CPSIA|CPSC|UKCA|PSE|TÜV|TUV|MFi|GOTS|FSC|Hi-Res)(?![A-Za-z0-9])/g,
+    (m) => m[0].replace("TUV", "TÜV"),
+  ],
+  [/Energy Star|能源之星/gi, () => "Energy Star"],
+  [/OEKO-?TEX(?: ?(?:Standard )?100)?/gi, () => "OEKO-TEX"],
+  [/Fair ?Trade|公平贸易/gi, () => "Fair Trade"],
+  [/Rainforest Alliance|雨林联盟/gi, () => "Rainforest Alliance"],
+  [/Non-?GMO(?: Project)?(?: Verified)?|非转基因/gi, () => "Non-GMO"],
+  [
+    /(?<![A-Za-z])(?:Halal|Kosher)(?![A-Za-z])|清真/gi,
+    (m) => (m[0] === "清真" ? "Halal" : m[0][0]!.toUpperCase() + m[0].slice(1).toLowerCase()),
+  ],
+  [
+    /(?:USDA |certified )?(?<![A-Za-z])organic(?! (?:compound|chemistry|solvent|matter|light|traffic|growth|reach|search))(?![A-Za-z])/gi,
+    () => "organic",
+  ],
+  [/有机(?:产品)?(?:认证)?(?!硅|玻璃|溶剂|物|化|肥|质|酸|磷|氯|合成)/g, () => "organic"],
+  [/绿色食品(?:认证)?/g, () => "green food"],
+  [/无公害(?:农产品)?(?:认证)?/g, () => "pollution-free"],
+  [/(?:国家)?地理标志(?:保护)?(?:产品)?/g, () => "geographical indication"],
+  [/国妆特字 ?([A-Z]?\d{6,12})?/g, (m) => `国妆特字${m[1] ? ` ${m[1]}` : ""}`],
+  [/(?:国妆|粤G妆|[\u4e00-\u9fff]G妆)网?备(?:进)?字 ?([A-Z]?\d{6,14})?/g, (m) => `国妆备${m[1] ? ` ${m[1]}` : ""}`],
+  [/卫妆准字/g, () => "卫妆准字"],
+  [/国食健(?:字|注) ?([A-Z]?\d{6,12})?|蓝帽子|保健食品批准文号/g, (m) => `保健食品${m[1] ? ` ${m[1]}` : ""}`],
+  [/械(?:字号|备|注)|医疗器械(?:注册证|备案)/g, () => "医疗器械"],
+  [/(?<![A-Za-z0-9])SC ?(\d{14})(?![0-9])/g, (m) => `SC ${m[1]}`],
+  [/(?<![A-Za-z0-9])(?:E0|E1|ENF|CARB(?: P2)?)(?=级|\s|[^A-Za-z0-9]|$)/g, (m) => m[0]],
 ];
+
+// Words right after a colour word that make it something else: teas, noise, light, food, finance.
+export const NOT_A_COLOUR_AFTER =
+  /^(?:\s*(?:tea|noise|light|friday|wine|juice|chocolate|rice|sugar|pepper|beans?|vinegar|standard|flavou?r|peel|zest|blossoms?|energy|list|belt|label|collar|pages|hat|matter|card|sauce|truffle|mushroom|onion|meat|fish)\b|-[a-z]|离子|质酸|度|茶|光)/i;
 
 // Garment lengths (dresses, skirts, coats).
 export const GARMENT_LENGTH_SURFACES: Record<string, readonly string[]> = {
@@ -86,10 +99,42 @@ export const FEATURE_SURFACES: Record<string, readonly string[]> = {
 export const NEGATION_BEFORE = /(?:无|不支持|不带|没有|未配|非|no|without|non-?|not)\s*$/i;
 
 // Words right after a material that say it is a part or an accessory, not the product body.
-export const PART_AFTER = /^\s*(?:handles?|utensils?|spatulas?|lids?|straps?|bands?|laces?|lining|zippers?|tips?|feet|pads?|手柄|把手|铲|锅盖|盖|表带|鞋带|内衬|拉链|垫|提手|耳塞)/i;
+export const PART_AFTER =
+  /^\s*(?:handles?|utensils?|spatulas?|lids?|straps?|bands?|laces?|lining|zippers?|tips?|feet|legs?|pads?|frames?|lens(?:es)?|case|cases|buckles?|trim|soles?|outsoles?|insoles?|covers?|base|knobs?|hinges?|手柄|把手|拉手|铲|锅盖|盖|表带|表扣|鞋带|鞋底|大底|内衬|里料|拉链|垫|脚垫|提手|耳塞|桌腿|椅腿|腿|底座|边框|镜框|镜片|外套|面板|扣)/i;
 
 // Water resistance said in words: a level, compared with other levels only (IP codes are codes).
 export const WATER_LEVEL_SURFACES: Record<string, readonly string[]> = {
-  splash_resistant: ["防泼水", "防溅水", "防泼溅", "water-repellent", "water repellent", "splash-proof", "splash resistant", "splash-resistant"],
+  splash_resistant: [
+    "防泼水",
+    "防溅水",
+    "防泼溅",
+    "water-repellent",
+    "water repellent",
+    "splash-proof",
+    "splash resistant",
+    "splash-resistant",
+  ],
   waterproof: ["完全防水", "全防水", "fully waterproof", "completely waterproof", "100% waterproof"],
+};
+
+// Harvest seasons: tea is sold by when it was picked (明前 before Qingming, 雨前 before Guyu, 秋茶),
+// rice and fruit as the new crop. Each season names the season it falls in.
+export const HARVEST_SEASON_SURFACES: Record<string, readonly string[]> = {
+  mingqian: ["明前", "明前茶", "明前春茶", "清明前"],
+  yuqian: ["雨前", "雨前茶", "谷雨前"],
+  first_flush: ["头采", "首采", "头春", "first flush", "first-flush"],
+  early_spring: ["早春茶", "early spring"],
+  spring: ["春茶", "spring", "spring harvest", "spring-picked"],
+  summer: ["夏茶", "summer", "summer harvest"],
+  second_flush: ["second flush", "second-flush"],
+  autumn: ["秋茶", "autumn", "fall", "autumn harvest", "fall harvest"],
+  winter: ["冬茶", "winter", "winter harvest"],
+  new_crop: ["新米", "当季新米", "new crop"],
+};
+export const SEASON_PARENT: Readonly<Record<string, string>> = {
+  mingqian: "spring",
+  yuqian: "spring",
+  first_flush: "spring",
+  early_spring: "spring",
+  second_flush: "summer",
 };
