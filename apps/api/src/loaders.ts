@@ -74,10 +74,10 @@ export function createLoaders(db: TDatabase) {
       return ids.map((id) => (grouped.get(id) ?? []).map((r) => r.url));
     }),
     analysis: new DataLoader<string, ProductAnalysis | null>(async (ids) => {
-      type TRow = Omit<ProductAnalysis, "facts" | "reviewSentiment"> & {
+      type TRow = Omit<ProductAnalysis, "facts" | "reviewSentiment" | "aspects"> & {
         productId: string;
         attributes: { status: string; key: string; attribute?: { name: string; value: unknown } }[];
-        aspects: { reviews?: ProductAnalysis["reviewSentiment"] } | null;
+        aspects: { reviews?: ProductAnalysis["reviewSentiment"]; aspects?: ProductAnalysis["aspects"] } | null;
       };
       const { rows } = await pool.query<TRow>(
         `SELECT DISTINCT ON ("productId") "productId", language, "sourceVersion", "embeddingModel", keyphrases, attributes, aspects, "createdAt"
@@ -96,6 +96,8 @@ export function createLoaders(db: TDatabase) {
               ...(attribute ? { attributeName: attribute.name, attributeValue: attribute.value } : {}),
             })),
             reviewSentiment: aspects && !Array.isArray(aspects) && aspects.reviews ? aspects.reviews : null,
+            // Analyses stored before review aspects existed have none.
+            aspects: aspects && !Array.isArray(aspects) && Array.isArray(aspects.aspects) ? aspects.aspects : [],
           },
         ]),
       );

@@ -74,6 +74,29 @@ export class ReviewSentimentSummary {
   @Field(() => Int) neutral!: number;
 }
 
+@ObjectType({ description: "A short clause of a review about an aspect" })
+export class AspectQuote {
+  @Field(() => String) text!: string;
+  @Field(() => ID) reviewId!: string;
+  @Field(() => String, { description: "positive or negative" }) polarity!: string;
+}
+
+@ObjectType({ description: "What the reviews say about one aspect of the product (续航, 屏幕, fit, shipping …)" })
+export class AspectSummary {
+  @Field(() => String, { description: "Stable aspect id: battery, screen, shipping, quality, price, fit …" })
+  aspect!: string;
+  @Field(() => String, { description: "The aspect's name in the product's language" }) label!: string;
+  @Field(() => Int, { description: "Reviews that mention the aspect (once per review)" }) mentions!: number;
+  @Field(() => Int) positive!: number;
+  @Field(() => Int) negative!: number;
+  @Field(() => Int) neutral!: number;
+  @Field(() => Float, { description: "positive / mentions, in [0, 1]" }) share!: number;
+  @Field(() => String, { description: 'e.g. "续航：82% 好评（37 条提及）" or "battery: 82% positive of 37 mentions"' })
+  summary!: string;
+  @Field(() => [AspectQuote], { description: "Up to 3 clauses, surest first, both polarities when there are both" })
+  quotes!: AspectQuote[];
+}
+
 @ObjectType()
 export class ProductAnalysis {
   @Field(() => String, { description: "Detected language: zh, en, mixed or other" }) language!: string;
@@ -82,6 +105,8 @@ export class ProductAnalysis {
   @Field(() => [String]) keyphrases!: string[];
   @Field(() => [CopyFact]) facts!: CopyFact[];
   @Field(() => ReviewSentimentSummary, { nullable: true }) reviewSentiment!: ReviewSentimentSummary | null;
+  @Field(() => [AspectSummary], { description: "Review aspects, most mentioned first; empty without reviews" })
+  aspects!: AspectSummary[];
   @Field(() => Date) createdAt!: Date;
 }
 

@@ -23,3 +23,13 @@ export function translate(locale: TLocale, key: TMessageKey, vars: TVars = {}): 
 export function translator(locale: TLocale): TTranslate {
   return (key, vars) => translate(locale, key, vars);
 }
+
+export function hasMessage(key: string): key is TMessageKey {
+  return Object.hasOwn(messages.en, key);
+}
+
+/** The label of an enum value (`finding.category.MEDICAL`); the value itself when there is none. */
+export function enumLabel(t: TTranslate, prefix: string, value: string): string {
+  const key = `${prefix}.${value}`;
+  return hasMessage(key) ? t(key) : value;
+}
