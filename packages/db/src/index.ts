@@ -10,5 +10,8 @@ export * from "./catalog-importer.js";
 export * from "./outbox.repo.js";
 export * from "./job-run.repo.js";
 export * from "./analysis.repo.js";
+export * from "./lint.repo.js";
+export * from "./finding.repo.js";
+export * from "./rule-pack.repo.js";
 export { Prisma, PrismaClient } from "./generated/prisma/client.js";
 export type * from "./generated/prisma/models.js";

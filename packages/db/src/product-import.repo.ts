@@ -2,6 +2,7 @@ import { productContentHash, reviewKey, type TProductRow } from "@truecopy/core"
 import { withRetriedTransaction, type TQueryable } from "./client.js";
 import type pg from "pg";
 import { appendAudit, type TAuditInput } from "./audit.repo.js";
+import { queueImportLint } from "./lint.repo.js";
 
 export type TImportActor = Pick<TAuditInput, "actorId" | "actorKind" | "requestId">;
 export type TImportBatchResult = {
@@ -91,6 +92,13 @@ export async function importProductBatch(
       ANALYZE_JOB_NAME,
       JSON.stringify({ jobRunId: result.jobRunId, productIds: result.changedIds }),
     ]);
+    // The merchant's copy as imported is linted too (its own run, one per import).
+    await queueImportLint(tx, {
+      importRunId: result.jobRunId,
+      merchantId,
+      productIds: result.changedIds,
+      actorId: input.actor.actorKind === "user" ? input.actor.actorId : null,
+    });
     await appendAudit(tx, {
       ...input.actor,
       action: "products.import",

@@ -66,13 +66,17 @@ export function startOutboxRelay(o: { db: TDatabase; queues: TQueues; pollMs: nu
 
 /** A message that will never be queued still counts on its job run, so the run finishes as failed. */
 async function failJobRunOf(db: TDatabase, m: TOutboxMessage): Promise<void> {
-  const payload = m.payload as { jobRunId?: unknown; productIds?: unknown };
-  if (typeof payload.jobRunId !== "string" || !Array.isArray(payload.productIds)) return;
+  const payload = m.payload as { jobRunId?: unknown; productIds?: unknown; variantIds?: unknown };
+  const items = Array.isArray(payload.productIds) ? payload.productIds : payload.variantIds;
+  if (typeof payload.jobRunId !== "string" || !Array.isArray(items)) return;
+  const what = Array.isArray(payload.productIds)
+    ? "products could not be queued for analysis"
+    : "variants could not be queued for linting";
   await recordJobRunBatch(db.pool, {
     jobRunId: payload.jobRunId,
     batchKey: `outbox-${m.id}`,
     processed: 0,
-    failed: payload.productIds.length,
-    error: `${payload.productIds.length} products could not be queued for analysis (outbox ${m.id})`,
+    failed: items.length,
+    error: `${items.length} ${what} (outbox ${m.id})`,
   });
 }
