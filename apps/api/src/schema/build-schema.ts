@@ -8,6 +8,9 @@ import { ImportResolver } from "./import.resolver.js";
 import { JobRunResolver } from "./job-run.resolver.js";
 import { MerchantResolver, ProductResolver } from "./product.resolver.js";
 import { QueueResolver } from "./queue.resolver.js";
+import { LintResolver, ProductVariantsResolver, VariantLintResolver } from "./lint.resolver.js";
+import { FindingResolver } from "./finding.resolver.js";
+import { RulePackResolver } from "./rule-pack.resolver.js";
 
 export const RESOLVERS = [
   AuthResolver,
@@ -16,6 +19,11 @@ export const RESOLVERS = [
   JobRunResolver,
   ImportResolver,
   QueueResolver,
+  LintResolver,
+  VariantLintResolver,
+  ProductVariantsResolver,
+  FindingResolver,
+  RulePackResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
