@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { TDatabase } from "@truecopy/db";
 import type { Merchant, Product, ProductAnalysis, ProductReview } from "./schema/types.js";
+import { createReviewLoaders } from "./services/review.loaders.js";
 import { createLintLoaders } from "./services/finding.loaders.js";
 
 // Per-request batching: a page of 50 products costs one query per relation, not 50.
@@ -24,6 +25,7 @@ function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
 export function createLoaders(db: TDatabase) {
   const { pool } = db;
   return {
+    ...createReviewLoaders(db),
     ...createLintLoaders(db),
     product: new DataLoader<string, Product | null>(async (ids) => {
       const { rows } = await pool.query<Product>(

@@ -18,6 +18,7 @@ import type { TContext, TServices } from "./context.js";
 import { createErrorFormatter } from "./errors.js";
 import { graphiqlRouter } from "./http/graphiql.js";
 import { healthRouter } from "./http/health.js";
+import { publishedExportRouter } from "./http/published-export.js";
 import { complexityPlugin } from "./http/limits.js";
 import { createApiMetrics } from "./http/metrics.js";
 import { requestContext } from "./http/request-context.js";
@@ -74,6 +75,7 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
   app.use(metrics.http);
   app.use(metrics.router(env.METRICS_TOKEN));
   app.use(healthRouter(db, redis));
+  app.use(publishedExportRouter(db, log));
   if (introspection) app.use(graphiqlRouter("/graphql"));
   app.get("/schema.graphql", (_req, res) => {
     if (!introspection) return res.status(404).end();

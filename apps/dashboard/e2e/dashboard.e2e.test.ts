@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { e2eEnv } from "./env.js";
 import { startStack } from "./stack.js";
-import type { TStack } from "./stack.js";
+import type { TStack, TStackRole } from "./stack.js";
 
 // Drives the built dashboard in Debian's Chromium against the real API, worker, Postgres and Redis:
 // sign in, import a CSV, watch the analysis job, search, open a product and its similar products.
@@ -82,6 +82,20 @@ function catalog(runId: string): { csv: string; rows: TCatalogRow[]; invalidSku:
       reviews: JSON.stringify([{ author: "Sam", rating: 4, text: "Good sound and the case lasts for days." }]),
     },
     {
+      // Copy the linter flags: a removable superlative (with a suggestion), false authority, a
+      // medical claim and fake scarcity.
+      sku: sku("LINT"),
+      title: "降噪耳机 佩戴舒适 长续航",
+      description: "最舒适的降噪耳机，国家级品质，治疗失眠，限时抢购仅剩3件！",
+      category: "耳机",
+      locale: "zh-CN",
+      price: "399",
+      currency: "CNY",
+      color: "灰色",
+      images: [],
+      reviews: JSON.stringify([{ author: "阿杰", rating: 4, text: "戴着很舒服，降噪一般。" }]),
+    },
+    {
       sku: sku("XSS"),
       title: `${XSS_TITLE_PREFIX} Stainless Steel Water Bottle 750 ml`,
       description: "Double-wall stainless steel bottle that keeps drinks cold for 24 hours.",
@@ -125,7 +139,7 @@ function catalog(runId: string): { csv: string; rows: TCatalogRow[]; invalidSku:
         .map(csvCell)
         .join(","),
     ),
-    // Row 5: a price that is not a number; the API must report it and write nothing for it.
+    // The last row: a price that is not a number; the API must report it and write nothing for it.
     [invalidSku, "Broken row", "Price is not a number", "Headphones", "en-US", "cheap", "USD", "red", "", ""]
       .map(csvCell)
       .join(","),
@@ -141,6 +155,16 @@ describe("dashboard in Chromium", () => {
   let workDir: string;
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
+
+  async function signIn(role: TStackRole): Promise<void> {
+    await context.clearCookies({ name: "tc_session" });
+    await page.goto(`${stack.dashboardUrl}/login`);
+    await page.getByTestId("login-email").fill(stack.users[role].email);
+    await page.getByTestId("login-password").fill(stack.users[role].password);
+    await page.getByTestId("login-submit").click();
+    await page.waitForURL(/\/products$/);
+    await expect.poll(() => page.getByTestId("current-role").getAttribute("data-role")).toBe(role.toUpperCase());
+  }
 
   async function screenshot(name: string): Promise<void> {
     await page.screenshot({ path: path.join(workDir, `${name}.png`), fullPage: true });
@@ -206,28 +230,33 @@ describe("dashboard in Chromium", () => {
   });
 
   it("rejects a wrong password with a clear message", async () => {
-    await page.getByTestId("login-email").fill(stack.admin.email);
+    await page.getByTestId("login-email").fill(stack.users.merchandiser.email);
     await page.getByTestId("login-password").fill("not-the-password");
     await page.getByTestId("login-submit").click();
     await expect.poll(() => page.getByTestId("login-error").textContent()).toContain("Email or password is incorrect");
     expect(page.url()).toContain("/login");
   });
 
-  it("signs in and lands on the products page", async () => {
-    await page.getByTestId("login-password").fill(stack.admin.password);
+  it("signs a merchandiser in and lands on the products page", async () => {
+    await page.getByTestId("login-password").fill(stack.users.merchandiser.password);
     await screenshot("01-login");
     await pageShot("login");
     await page.getByTestId("login-submit").click();
     await page.waitForURL(/\/products$/);
-    await expect.poll(() => page.getByTestId("current-role").getAttribute("data-role")).toBe("ADMIN");
+    await expect.poll(() => page.getByTestId("current-role").getAttribute("data-role")).toBe("MERCHANDISER");
     const cookies = await context.cookies(stack.dashboardUrl);
     const session = cookies.find((cookie) => cookie.name === "tc_session");
     expect(session?.httpOnly).toBe(true);
   });
 
-  const state: { rows: TCatalogRow[]; invalidSku: string; jobId: string } = { rows: [], invalidSku: "", jobId: "" };
+  const state: { rows: TCatalogRow[]; invalidSku: string; jobId: string; productUrl: string } = {
+    rows: [],
+    invalidSku: "",
+    jobId: "",
+    productUrl: "",
+  };
 
-  it("imports a CSV, reports the invalid row and follows the analysis job to the end", async () => {
+  it("lets the merchandiser import a CSV, reports the invalid row and follows the analysis job to the end", async () => {
     const { csv, rows, invalidSku } = catalog(stack.runId);
     state.rows = rows;
     state.invalidSku = invalidSku;
@@ -240,14 +269,14 @@ describe("dashboard in Chromium", () => {
 
     const result = page.getByTestId("import-result");
     await result.waitFor();
-    expect(await result.getByTestId("import-received").textContent()).toBe("5");
+    expect(await result.getByTestId("import-received").textContent()).toBe(String(rows.length + 1));
     expect(await result.getByTestId("import-created").textContent()).toBe(String(rows.length));
     expect(await result.getByTestId("import-invalid").textContent()).toBe("1");
 
     const errorRows = result.getByTestId("import-error-row");
     expect(await errorRows.count()).toBe(1);
     const cells = await errorRows.first().locator("td").allTextContents();
-    expect(cells[0]).toBe("5");
+    expect(cells[0]).toBe(String(rows.length + 1));
     expect(cells[1]).toBe(invalidSku);
     expect(cells[2]).toBe("price");
     expect(cells[3]).toMatch(/price/i);
@@ -334,7 +363,60 @@ describe("dashboard in Chromium", () => {
     expect(dialogs).toEqual([]);
   });
 
+  it("shows the linter's findings as highlighted spans, explained on keyboard focus, and applies a suggestion", async () => {
+    const lint = state.rows.find((row) => row.sku.endsWith("-LINT"));
+    if (lint === undefined) throw new Error("import step did not run");
+    await page.goto(`${stack.dashboardUrl}/products?q=${encodeURIComponent(lint.sku)}`);
+    await expect.poll(() => page.getByTestId("product-row").first().getAttribute("data-sku")).toBe(lint.sku);
+    await page.getByTestId("product-row").first().getByRole("link").click();
+    await expect.poll(() => page.getByTestId("product-title").textContent()).toBe(lint.title);
+    state.productUrl = page.url();
+
+    // The lint job runs after the import; the page shows its findings once they are stored.
+    const description = page.locator('[data-testid="variant-check"][data-field="DESCRIPTION"]').first();
+    await expect
+      .poll(
+        async () => {
+          if ((await description.getByTestId("finding-span").count()) > 0) return true;
+          await page.reload();
+          return false;
+        },
+        { timeout: JOB_TIMEOUT_MS, interval: 1000 },
+      )
+      .toBe(true);
+    const categories = await description
+      .getByTestId("finding-span")
+      .evaluateAll((marks) => marks.map((mark) => mark.getAttribute("data-category")));
+    expect(categories).toEqual(expect.arrayContaining(["ABSOLUTE", "AUTHORITY", "MEDICAL"]));
+    expect(await description.getByTestId("variant-verdict").textContent()).toBe("Block");
+
+    // Keyboard: the first mark takes focus and is described by its explanation and legal basis.
+    const firstMark = description.getByTestId("finding-span").first();
+    await firstMark.focus();
+    const tipId = (await firstMark.getAttribute("aria-describedby")) ?? "";
+    const tip = page.locator(`[id="${tipId}"]`);
+    expect(await tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toContain("《广告法》");
+    await pageShot("product-findings");
+
+    // "最舒适" comes with a suggestion ("舒适"): applying it writes a new EDITED variant for review.
+    const superlative = description.locator('[data-testid="finding-card"]', { hasText: "最舒适" });
+    await superlative.getByTestId("apply-suggestion").click();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId("variant-check")
+          .filter({ hasText: "舒适的降噪耳机，国家级品质" })
+          .filter({ hasNotText: "最舒适" })
+          .count(),
+      )
+      .toBe(1);
+    // The merchant's original is untouched.
+    expect(await description.getByTestId("finding-span").filter({ hasText: "最舒适" }).count()).toBe(1);
+  });
+
   it("shows every queue with its counts and the recent job runs on the jobs page", async () => {
+    await signIn("admin");
     await page.getByTestId("nav-jobs").click();
     await page.waitForURL(/\/jobs$/);
     await expect.poll(() => page.getByTestId("queue").count()).toBe(3);

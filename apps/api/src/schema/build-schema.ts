@@ -11,6 +11,10 @@ import { QueueResolver } from "./queue.resolver.js";
 import { LintResolver, ProductVariantsResolver, VariantLintResolver } from "./lint.resolver.js";
 import { FindingResolver } from "./finding.resolver.js";
 import { RulePackResolver } from "./rule-pack.resolver.js";
+import { DecisionResolver, ReviewClaimResolver, ReviewResolver, VariantReviewResolver } from "./review.resolver.js";
+import { AuditResolver } from "./audit.resolver.js";
+import { WebhookResolver } from "./webhook.resolver.js";
+import { InsightsResolver } from "./insights.resolver.js";
 
 export const RESOLVERS = [
   AuthResolver,
@@ -24,6 +28,13 @@ export const RESOLVERS = [
   ProductVariantsResolver,
   FindingResolver,
   RulePackResolver,
+  ReviewResolver,
+  VariantReviewResolver,
+  DecisionResolver,
+  ReviewClaimResolver,
+  AuditResolver,
+  WebhookResolver,
+  InsightsResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -7,6 +7,20 @@ import type { TDocument } from "../../graphql-client";
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type FindingCategory =
+  | 'ABSOLUTE'
+  | 'AUTHORITY'
+  | 'GUARANTEE'
+  | 'IMAGE'
+  | 'MEDICAL'
+  | 'QUALITY'
+  | 'UNSUPPORTED'
+  | 'URGENCY';
+
+export type FindingFeedbackKind =
+  | 'CONFIRMED'
+  | 'FALSE_POSITIVE';
+
 export type ImportFormat =
   | 'CSV'
   | 'JSONL';
@@ -22,6 +36,12 @@ export type JobStatus =
   | 'FAILED'
   | 'QUEUED'
   | 'RUNNING';
+
+/** PASS: no finding above a warning; REVIEW: warnings a human should look at; BLOCK: an error */
+export type LintVerdict =
+  | 'BLOCK'
+  | 'PASS'
+  | 'REVIEW';
 
 export type ProductFilter = {
   analyzed?: boolean | null | undefined;
@@ -48,6 +68,35 @@ export type Role =
   | 'MERCHANDISER'
   | 'MODERATOR'
   | 'SERVICE';
+
+/** HIGH and CRITICAL block; LOW and MEDIUM ask for review */
+export type Severity =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'INFO'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type VariantField =
+  | 'BULLETS'
+  | 'DESCRIPTION'
+  | 'SHORT'
+  | 'TITLE';
+
+export type VariantOrigin =
+  | 'EDITED'
+  | 'GENERATED'
+  | 'LLM'
+  | 'ORIGINAL';
+
+export type VariantStatus =
+  | 'APPROVED'
+  | 'ARCHIVED'
+  | 'BLOCKED'
+  | 'DRAFT'
+  | 'PENDING_REVIEW'
+  | 'PUBLISHED'
+  | 'REJECTED';
 
 export type QueueJobFieldsFragment = { id: string, queue: string, name: string, state: QueueJobState, attemptsMade: number, maxAttempts: number, progress: number | null, failedReason: string | null, payloadSummary: string, jobRunId: string | null, createdAt: string, processedAt: string | null, finishedAt: string | null, runAt: string | null };
 
@@ -87,7 +136,7 @@ export type ProductQueryVariables = Exact<{
 }>;
 
 
-export type ProductQuery = { product: { id: string, sku: string, title: string, description: string, category: string | null, locale: string | null, price: number | null, currency: string | null, attributes: unknown, images: Array<string>, reviewCount: number, createdAt: string, updatedAt: string, merchant: { id: string, name: string, slug: string }, analysis: { language: string, sourceVersion: number, embeddingModel: string | null, createdAt: string, keyphrases: Array<string>, facts: Array<{ status: string, key: string, field: string | null, value: string | null, attributeName: string | null, attributeValue: unknown }>, reviewSentiment: { total: number, positive: number, negative: number, neutral: number } | null } | null, reviews: Array<{ id: string, author: string | null, rating: number | null, text: string, createdAt: string }>, similar: Array<{ score: number, product: { id: string, sku: string, title: string, category: string | null, merchant: { name: string } } }> } | null };
+export type ProductQuery = { product: { id: string, sku: string, title: string, description: string, category: string | null, locale: string | null, price: number | null, currency: string | null, attributes: unknown, images: Array<string>, reviewCount: number, createdAt: string, updatedAt: string, merchant: { id: string, name: string, slug: string }, analysis: { language: string, sourceVersion: number, embeddingModel: string | null, createdAt: string, keyphrases: Array<string>, facts: Array<{ status: string, key: string, field: string | null, value: string | null, attributeName: string | null, attributeValue: unknown }>, reviewSentiment: { total: number, positive: number, negative: number, neutral: number } | null } | null, variants: Array<{ id: string, productId: string, field: VariantField, locale: string, text: string, origin: VariantOrigin, status: VariantStatus, generator: string | null, verdict: LintVerdict | null, lintedAt: string | null, parentVariantId: string | null, createdAt: string, findings: Array<{ id: string, rule: string, rulePackVersion: string, category: FindingCategory, severity: Severity, start: number, end: number, match: string, message: string, legalBasis: string | null, suggestion: string | null, autofix: boolean, evidence: Array<{ source: string, name: string | null, value: string | null, quote: string | null, detail: string | null }> }> }>, reviews: Array<{ id: string, author: string | null, rating: number | null, text: string, createdAt: string }>, similar: Array<{ score: number, product: { id: string, sku: string, title: string, category: string | null, merchant: { name: string } } }> } | null };
 
 export type JobRunFieldsFragment = { id: string, queue: string, name: string, status: JobStatus, total: number, processed: number, failed: number, progress: number, error: string | null, createdAt: string, updatedAt: string, startedAt: string | null, finishedAt: string | null };
 
@@ -140,6 +189,25 @@ export type ImportProductsFileMutationVariables = Exact<{
 
 export type ImportProductsFileMutation = { importProductsFile: { received: number, created: number, updated: number, unchanged: number, invalid: number, errors: Array<{ row: number, sku: string | null, field: string, message: string }>, jobRun: { id: string, queue: string, name: string, status: JobStatus, total: number, processed: number, failed: number, progress: number, error: string | null, createdAt: string, updatedAt: string, startedAt: string | null, finishedAt: string | null } | null } };
 
+export type FindingFieldsFragment = { id: string, rule: string, rulePackVersion: string, category: FindingCategory, severity: Severity, start: number, end: number, match: string, message: string, legalBasis: string | null, suggestion: string | null, autofix: boolean, evidence: Array<{ source: string, name: string | null, value: string | null, quote: string | null, detail: string | null }> };
+
+export type CheckedVariantFragment = { id: string, productId: string, field: VariantField, locale: string, text: string, origin: VariantOrigin, status: VariantStatus, generator: string | null, verdict: LintVerdict | null, lintedAt: string | null, parentVariantId: string | null, createdAt: string, findings: Array<{ id: string, rule: string, rulePackVersion: string, category: FindingCategory, severity: Severity, start: number, end: number, match: string, message: string, legalBasis: string | null, suggestion: string | null, autofix: boolean, evidence: Array<{ source: string, name: string | null, value: string | null, quote: string | null, detail: string | null }> }> };
+
+export type ApplySuggestionMutationVariables = Exact<{
+  findingId: string | number;
+}>;
+
+
+export type ApplySuggestionMutation = { applySuggestion: { id: string, status: VariantStatus, origin: VariantOrigin } };
+
+export type MarkFindingMutationVariables = Exact<{
+  findingId: string | number;
+  kind: FindingFeedbackKind;
+}>;
+
+
+export type MarkFindingMutation = { markFinding: { id: string, kind: FindingFeedbackKind } };
+
 export type CurrentUserFragment = { id: string, email: string, name: string, role: Role, merchantId: string | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
@@ -160,26 +228,42 @@ export type LoginMutationVariables = Exact<{
 
 export type LoginMutation = { login: { expiresAt: string, user: { id: string, email: string, name: string, role: Role, merchantId: string | null } } };
 
+export const FINDING_CATEGORY_VALUES = ["ABSOLUTE", "AUTHORITY", "GUARANTEE", "IMAGE", "MEDICAL", "QUALITY", "UNSUPPORTED", "URGENCY"] as const;
+export type TFindingCategory = (typeof FINDING_CATEGORY_VALUES)[number];
+export const FINDING_FEEDBACK_KIND_VALUES = ["CONFIRMED", "FALSE_POSITIVE"] as const;
+export type TFindingFeedbackKind = (typeof FINDING_FEEDBACK_KIND_VALUES)[number];
 export const IMPORT_FORMAT_VALUES = ["CSV", "JSONL"] as const;
 export type TImportFormat = (typeof IMPORT_FORMAT_VALUES)[number];
 export const JOB_STATUS_VALUES = ["CANCELLED", "COMPLETED", "FAILED", "QUEUED", "RUNNING"] as const;
 export type TJobStatus = (typeof JOB_STATUS_VALUES)[number];
+export const LINT_VERDICT_VALUES = ["BLOCK", "PASS", "REVIEW"] as const;
+export type TLintVerdict = (typeof LINT_VERDICT_VALUES)[number];
 export const QUEUE_JOB_STATE_VALUES = ["ACTIVE", "COMPLETED", "DELAYED", "FAILED", "PRIORITIZED", "WAITING"] as const;
 export type TQueueJobState = (typeof QUEUE_JOB_STATE_VALUES)[number];
 export const ROLE_VALUES = ["ADMIN", "ANALYST", "MERCHANDISER", "MODERATOR", "SERVICE"] as const;
 export type TRole = (typeof ROLE_VALUES)[number];
+export const SEVERITY_VALUES = ["CRITICAL", "HIGH", "INFO", "LOW", "MEDIUM"] as const;
+export type TSeverity = (typeof SEVERITY_VALUES)[number];
+export const VARIANT_FIELD_VALUES = ["BULLETS", "DESCRIPTION", "SHORT", "TITLE"] as const;
+export type TVariantField = (typeof VARIANT_FIELD_VALUES)[number];
+export const VARIANT_ORIGIN_VALUES = ["EDITED", "GENERATED", "LLM", "ORIGINAL"] as const;
+export type TVariantOrigin = (typeof VARIANT_ORIGIN_VALUES)[number];
+export const VARIANT_STATUS_VALUES = ["APPROVED", "ARCHIVED", "BLOCKED", "DRAFT", "PENDING_REVIEW", "PUBLISHED", "REJECTED"] as const;
+export type TVariantStatus = (typeof VARIANT_STATUS_VALUES)[number];
 
 export const QueuesDocument: TDocument<QueuesQuery, QueuesQueryVariables> = { query: "query Queues($states:[QueueJobState!]$first:Int){queues{name paused counts{waiting active delayed prioritized completed failed paused}jobs(states:$states first:$first){...QueueJobFields}}}fragment QueueJobFields on QueueJob{id queue name state attemptsMade maxAttempts progress failedReason payloadSummary jobRunId createdAt processedAt finishedAt runAt}" };
 export const RetryJobDocument: TDocument<RetryJobMutation, RetryJobMutationVariables> = { query: "mutation RetryJob($queue:String!$id:ID!){retryJob(queue:$queue id:$id){id state}}" };
 export const CancelJobDocument: TDocument<CancelJobMutation, CancelJobMutationVariables> = { query: "mutation CancelJob($queue:String!$id:ID!){cancelJob(queue:$queue id:$id)}" };
 export const RetryAllFailedDocument: TDocument<RetryAllFailedMutation, RetryAllFailedMutationVariables> = { query: "mutation RetryAllFailed($queue:String!){retryAllFailed(queue:$queue)}" };
-export const ProductDocument: TDocument<ProductQuery, ProductQueryVariables> = { query: "query Product($id:ID!){product(id:$id){id sku title description category locale price currency attributes images reviewCount createdAt updatedAt merchant{id name slug}analysis{language sourceVersion embeddingModel createdAt keyphrases facts{status key field value attributeName attributeValue}reviewSentiment{total positive negative neutral}}reviews(first:20){id author rating text createdAt}similar(k:8){score product{id sku title category merchant{name}}}}}" };
+export const ProductDocument: TDocument<ProductQuery, ProductQueryVariables> = { query: "query Product($id:ID!){product(id:$id){id sku title description category locale price currency attributes images reviewCount createdAt updatedAt merchant{id name slug}analysis{language sourceVersion embeddingModel createdAt keyphrases facts{status key field value attributeName attributeValue}reviewSentiment{total positive negative neutral}}variants{...CheckedVariant}reviews(first:20){id author rating text createdAt}similar(k:8){score product{id sku title category merchant{name}}}}}fragment CheckedVariant on Variant{id productId field locale text origin status generator verdict lintedAt parentVariantId createdAt findings{...FindingFields}}fragment FindingFields on Finding{id rule rulePackVersion category severity start end match message legalBasis suggestion autofix evidence{source name value quote detail}}" };
 export const ProductsDocument: TDocument<ProductsQuery, ProductsQueryVariables> = { query: "query Products($filter:ProductFilter$first:Int$after:String){products(filter:$filter first:$first after:$after){edges{cursor node{...ProductRow}}pageInfo{hasNextPage endCursor}totalCount}}fragment ProductRow on Product{id sku title category price currency reviewCount updatedAt merchant{id name}analysis{language}}" };
 export const SemanticSearchDocument: TDocument<SemanticSearchQuery, SemanticSearchQueryVariables> = { query: "query SemanticSearch($query:String!$first:Int$after:String){semanticSearch(query:$query first:$first after:$after){edges{cursor node{...ProductRow}}pageInfo{hasNextPage endCursor}}}fragment ProductRow on Product{id sku title category price currency reviewCount updatedAt merchant{id name}analysis{language}}" };
 export const JobRunsDocument: TDocument<JobRunsQuery, JobRunsQueryVariables> = { query: "query JobRuns($first:Int$filter:JobRunFilter){jobRuns(first:$first filter:$filter){edges{node{...JobRunFields}}totalCount}}fragment JobRunFields on JobRun{id queue name status total processed failed progress error createdAt updatedAt startedAt finishedAt}" };
 export const JobRunDocument: TDocument<JobRunQuery, JobRunQueryVariables> = { query: "query JobRun($id:ID!){jobRun(id:$id){...JobRunFields}}fragment JobRunFields on JobRun{id queue name status total processed failed progress error createdAt updatedAt startedAt finishedAt}" };
 export const MerchantsDocument: TDocument<MerchantsQuery, MerchantsQueryVariables> = { query: "query Merchants{merchants{id slug name productCount}}" };
 export const ImportProductsFileDocument: TDocument<ImportProductsFileMutation, ImportProductsFileMutationVariables> = { query: "mutation ImportProductsFile($merchantId:ID$format:ImportFormat!$content:String!){importProductsFile(merchantId:$merchantId format:$format content:$content){received created updated unchanged invalid errors{row sku field message}jobRun{...JobRunFields}}}fragment JobRunFields on JobRun{id queue name status total processed failed progress error createdAt updatedAt startedAt finishedAt}" };
+export const ApplySuggestionDocument: TDocument<ApplySuggestionMutation, ApplySuggestionMutationVariables> = { query: "mutation ApplySuggestion($findingId:ID!){applySuggestion(findingId:$findingId){id status origin}}" };
+export const MarkFindingDocument: TDocument<MarkFindingMutation, MarkFindingMutationVariables> = { query: "mutation MarkFinding($findingId:ID!$kind:FindingFeedbackKind!){markFinding(findingId:$findingId kind:$kind){id kind}}" };
 export const MeDocument: TDocument<MeQuery, MeQueryVariables> = { query: "query Me{me{...CurrentUser}}fragment CurrentUser on User{id email name role merchantId}" };
 export const LogoutDocument: TDocument<LogoutMutation, LogoutMutationVariables> = { query: "mutation Logout{logout}" };
 export const LoginDocument: TDocument<LoginMutation, LoginMutationVariables> = { query: "mutation Login($email:String!$password:String!){login(email:$email password:$password){user{...CurrentUser}expiresAt}}fragment CurrentUser on User{id email name role merchantId}" };

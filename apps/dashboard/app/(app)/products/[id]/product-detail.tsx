@@ -9,6 +9,7 @@ import { useI18n, useT } from "../../../../lib/i18n/i18n-provider";
 import type { TMessageKey } from "../../../../lib/i18n/messages";
 import { useGraphQLQuery } from "../../../../lib/use-graphql-query";
 import { LanguageBadge } from "../language-badge";
+import { CopyCheck } from "./copy-check";
 
 type TProductDetail = NonNullable<ProductQuery["product"]>;
 
@@ -48,7 +49,7 @@ function Stars({ rating }: { rating: number | null }) {
   );
 }
 
-function ProductBody({ product }: { product: TProductDetail }) {
+function ProductBody({ product, onChanged }: { product: TProductDetail; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const attributes = attributeEntries(product.attributes);
   return (
@@ -101,6 +102,8 @@ function ProductBody({ product }: { product: TProductDetail }) {
               </p>
             )}
           </section>
+
+          <CopyCheck variants={product.variants} onChanged={onChanged} />
 
           <section className="card">
             <h2>{t("product.attributes")}</h2>
@@ -327,5 +330,5 @@ export function ProductDetail({ id }: { id: string }) {
     }
     return <p className="muted loading-line">{t("common.loading")}</p>;
   }
-  return <ProductBody product={query.data.product} />;
+  return <ProductBody product={query.data.product} onChanged={query.refetch} />;
 }
