@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { AppError } from "@truecopy/core";
+import { isConnectionError } from "@truecopy/db";
 import type { TLogger } from "@truecopy/config";
 
 /** AppErrors keep their code and message; anything unexpected is logged and hidden from clients. */
@@ -12,6 +13,14 @@ export function createErrorFormatter(log: TLogger, exposeInternal: boolean) {
         message: original.message,
         ...(formatted.path ? { path: formatted.path } : {}),
         extensions: { code: original.code, ...(original.details ? { details: original.details } : {}) },
+      };
+    }
+    if (isConnectionError(original) || isRedisOutage(original)) {
+      log.warn("a backing service is unavailable", { error: (original as Error).message });
+      return {
+        message: "the service is temporarily unavailable (database or queue unreachable); try again shortly",
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: "UNAVAILABLE" },
       };
     }
     const code = formatted.extensions?.code;
@@ -28,3 +37,7 @@ export function createErrorFormatter(log: TLogger, exposeInternal: boolean) {
 }
 
 export const graphQLErrorFor = (e: AppError) => new GraphQLError(e.message, { extensions: { code: e.code } });
+
+// ioredis, with the offline queue off, refuses commands while disconnected with these messages.
+const isRedisOutage = (e: unknown) =>
+  e instanceof Error && /enableOfflineQueue|Connection is closed|ECONNREFUSED/.test(e.message);

@@ -79,8 +79,19 @@ export function startWorkers(o: {
   });
   return {
     stats,
-    async close() {
-      await Promise.all(workers.map((w) => w.close()));
+    /**
+     * Lets active jobs finish. If Redis is down a graceful close never returns, so after `graceMs`
+     * the workers are closed by force: their jobs' locks expire and another worker takes them over.
+     */
+    async close(graceMs = 10_000) {
+      const graceful = Promise.all(workers.map((w) => w.close())).then(() => true);
+      const timedOut = new Promise<false>((r) => setTimeout(() => r(false), graceMs).unref());
+      if (await Promise.race([graceful, timedOut])) return;
+      o.log.warn("workers did not stop in time; closing them by force", { graceMs });
+      await Promise.race([
+        Promise.all(workers.map((w) => w.close(true))),
+        new Promise((r) => setTimeout(r, 2_000).unref()),
+      ]);
     },
   };
 }

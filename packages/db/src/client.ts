@@ -38,18 +38,31 @@ export function createDatabase(url: string, options: { poolMax?: number; applica
 }
 
 /** Runs `fn` in one transaction on one pooled connection; rolls back on any error. */
-export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return runTransaction(pool, fn, { commitSent: false });
+}
+
+async function runTransaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+  state: { commitSent: boolean },
+): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query("BEGIN");
     const result = await fn(client);
+    state.commitSent = true;
     await client.query("COMMIT");
     return result;
   } catch (e) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    await client.query("ROLLBACK").catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
     throw e;
   } finally {
-    client.release();
+    // A connection that cannot even roll back (its server restarted) is closed, never reused.
+    client.release(broken);
   }
 }
 
@@ -57,20 +70,48 @@ export type TQueryable = Pick<pg.PoolClient, "query">;
 
 // Deadlock and serialization failures roll back cleanly and succeed when run again.
 const RETRYABLE = new Set(["40P01", "40001"]);
+// The server went away or is starting up: the transaction is gone, and so is everything it wrote.
+const CONNECTION_LOST = new Set([
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+]);
+/** True when `e` means the database could not be reached or dropped the connection (not a query error). */
+export const isConnectionError = (e: unknown): boolean => {
+  const { code, message } = e as { code?: string; message?: string };
+  return code ? CONNECTION_LOST.has(code) : /Connection terminated|connection timeout/i.test(message ?? "");
+};
 
-/** withTransaction, retried with jittered backoff when PostgreSQL aborts it as a deadlock victim. */
+/**
+ * withTransaction, retried with jittered backoff when PostgreSQL aborts it as a deadlock victim, or
+ * when the connection is lost before COMMIT was sent (a restart or failover): nothing was written
+ * then. A connection lost during COMMIT is not retried: the transaction may have committed.
+ */
 export async function withRetriedTransaction<T>(
   pool: pg.Pool,
   fn: (client: pg.PoolClient) => Promise<T>,
-  attempts = 5,
+  attempts = 6,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    const state = { commitSent: false };
     try {
-      return await withTransaction(pool, fn);
+      return await runTransaction(pool, fn, state);
     } catch (e) {
       const code = (e as { code?: string }).code;
-      if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw e;
-      await new Promise((r) => setTimeout(r, 20 * 2 ** attempt * (0.5 + Math.random())));
+      const conflict = code !== undefined && RETRYABLE.has(code);
+      const lost = !state.commitSent && isConnectionError(e);
+      if (!(conflict || lost) || attempt >= attempts) throw e;
+      // A restart takes seconds, a lock conflict milliseconds.
+      const base = lost ? 250 : 20;
+      await new Promise((r) => setTimeout(r, base * 2 ** attempt * (0.5 + Math.random())));
     }
   }
 }

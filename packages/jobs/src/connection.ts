@@ -9,5 +9,9 @@ export function createRedis(url: string, role: "producer" | "worker"): Redis {
     role === "worker"
       ? { maxRetriesPerRequest: null, enableReadyCheck: true }
       : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 };
-  return new Redis(url, { lazyConnect: false, ...options });
+  const client = new Redis(url, { lazyConnect: false, ...options });
+  // An outage surfaces where it matters (readiness checks, failing commands, the relay's log);
+  // without a listener ioredis would also print every reconnect attempt to stderr.
+  client.on("error", () => undefined);
+  return client;
 }

@@ -15,6 +15,8 @@ export function createQueues(connection: Redis, prefix: string): TQueues {
     let q = cache.get(name);
     if (!q) {
       q = new Queue(name, { connection, prefix, defaultJobOptions: QUEUES[name].defaults });
+      // Outages surface as failing enqueue calls; BullMQ would otherwise print each reconnect error.
+      q.on("error", () => undefined);
       cache.set(name, q);
     }
     return q;
