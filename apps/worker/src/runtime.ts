@@ -4,6 +4,7 @@ import { createDatabase, queueReembedding } from "@truecopy/db";
 import { createQueues, createRedis } from "@truecopy/jobs";
 import { createSentimentClassifier, createTextEmbedder } from "@truecopy/ml";
 import { analyzeProcessor } from "./features/analyze/analyze.processor.js";
+import { webhookProcessor } from "./features/webhook/webhook.processor.js";
 import { lintProcessor } from "./features/lint/lint.processor.js";
 import { startOutboxRelay } from "./outbox/outbox-relay.js";
 import { startWorkers } from "./registry.js";
@@ -26,6 +27,7 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
     prefix: env.TRUECOPY_QUEUE_PREFIX,
     definitions: [
       analyzeProcessor({ db, embedder, sentiment }, env.WORKER_CONCURRENCY),
+      webhookProcessor({ db, env, log }, env.WORKER_CONCURRENCY),
       lintProcessor({ db, log }, env.WORKER_CONCURRENCY),
     ],
     log,
