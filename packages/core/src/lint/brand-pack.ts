@@ -69,6 +69,7 @@ export const brandPackSchema = z
   .superRefine((pack, ctx) => {
     const first = new Map<string, number>();
     pack.forbidden.forEach((f, i) => {
+      if (!f.term) return;
       const key = `${f.locale ?? "*"}\u0000${foldText(f.term)}`;
       const prev = first.get(key);
       if (prev !== undefined)

@@ -4,6 +4,8 @@ import { groundingFindings } from "./grounding/index.js";
 import { createLintContext, overlaps } from "./lint-context.js";
 import { compiledPackFor } from "./rule-packs.js";
 import { runPack } from "./rule-engine.js";
+import { paraphraseFindings, SUPERLATIVE_MODEL } from "./superlative-classifier.js";
+import { QUALITY_PACK, QUALITY_PACK_VERSION, qualityFindings } from "./quality-checks.js";
 import type { TLintFinding, TLintInput, TLintLocale, TLintResult, TSeverity, TVerdict } from "./types.js";
 
 const SEVERITY_RANK: Record<TSeverity, number> = { INFO: 0, LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
@@ -66,7 +68,12 @@ export function lint(input: TLintInput): TLintResult {
   const ctx = createLintContext({ text: input.text, locale, attributes: input.attributes });
   const pack = compiledPackFor(locale);
   const findings: TLintFinding[] = runPack(pack, ctx);
-  const packs = [`${pack.pack.id}@${pack.pack.version}`];
+  findings.push(...paraphraseFindings(ctx, findings), ...qualityFindings(ctx));
+  const packs = [
+    `${pack.pack.id}@${pack.pack.version}`,
+    `${SUPERLATIVE_MODEL.name}@${SUPERLATIVE_MODEL.version}`,
+    `${QUALITY_PACK}@${QUALITY_PACK_VERSION}`,
+  ];
   if (input.brandPack) {
     findings.push(...brandPackFindings(input.brandPack, ctx, input.field));
     packs.push(`brand@${input.brandPack.version ?? "0"}`);

@@ -60,7 +60,8 @@ export function compilePack(pack: TRulePack): TCompiledPack {
       for (const t of expandTerms(m.terms, pack.lists)) addLiteral(t, { rule: i, kind: "term" });
     else if (m.type === "regex") {
       const source = expandLists(m.pattern, pack.lists);
-      regex = new RegExp(source, source.includes("(?<m>") ? "dgu" : "gu");
+      // Indices of every group: spans and suggestions are cut from the original text, not the folded.
+      regex = new RegExp(source, "dgu");
       for (const a of expandTerms(m.anchors, pack.lists)) addLiteral(a, { rule: i, kind: "anchor" });
     } else {
       steps = m.steps.map((s) =>
@@ -101,17 +102,20 @@ const boundedOk = (folded: string, start: number, end: number): boolean => {
   return true;
 };
 
-function regexCandidates(ruleIndex: number, regex: RegExp, folded: string, out: TCandidate[]): void {
+function regexCandidates(ruleIndex: number, regex: RegExp, text: string, folded: string, out: TCandidate[]): void {
   regex.lastIndex = 0;
+  const original = (r: [number, number] | undefined) => (r ? text.slice(r[0], r[1]) : "");
   for (let m = regex.exec(folded); m; m = regex.exec(folded)) {
     if (m[0].length === 0) {
       regex.lastIndex++;
       continue;
     }
-    const span = m.indices?.groups?.m;
-    const [start, end] = span ?? [m.index, m.index + m[0].length];
-    if (end > start && boundedOk(folded, start, end))
-      out.push({ rule: ruleIndex, start, end, groups: [...m].map((g) => g ?? ""), named: { ...m.groups } });
+    const indices = m.indices!;
+    const [start, end] = indices.groups?.m ?? indices[0]!;
+    if (end <= start || !boundedOk(folded, start, end)) continue;
+    const named: Record<string, string> = {};
+    for (const [name, r] of Object.entries(indices.groups ?? {})) named[name] = original(r);
+    out.push({ rule: ruleIndex, start, end, groups: [...indices].map(original), named });
   }
 }
 
@@ -173,7 +177,7 @@ export function runPack(compiled: TCompiledPack, ctx: TLintContext): TLintFindin
   let words: TSpan[] | null = null;
   for (const i of triggered) {
     const r = compiled.rules[i]!;
-    if (r.regex) regexCandidates(i, r.regex, folded, candidates);
+    if (r.regex) regexCandidates(i, r.regex, text, folded, candidates);
     else if (r.steps) tokenCandidates(i, r.steps, (words ??= wordTokens(folded, ctx.locale)), folded, candidates);
   }
   if (candidates.length === 0) return [];

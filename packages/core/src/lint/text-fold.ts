@@ -1,7 +1,8 @@
 // Matching runs on a folded copy of the text that has exactly the same length, so every offset
-// found in it is an offset into the original: ASCII letters are lower-cased, full-width ASCII
-// (Ａ１％！) becomes half-width, the ideographic space a space. `toLowerCase()` cannot be used: it
-// changes the length of some strings (İ → i̇).
+// found in it is an offset into the original: ASCII letters are lower-cased, full-width letters,
+// digits and the signs that occur inside terms (Ａ１％＃＋．) become half-width, the ideographic
+// space a space, ’ an apostrophe. Chinese punctuation (，！？：；) stays as it is: rules name it.
+// `toLowerCase()` cannot be used: it changes the length of some strings (İ → i̇).
 
 /** The text with the same UTF-16 length, ASCII case and full-width forms folded. */
 export function foldText(text: string): string {
@@ -11,7 +12,15 @@ export function foldText(text: string): string {
     const c = text.charCodeAt(i);
     let f = c;
     if (c >= 0x41 && c <= 0x5a) f = c + 0x20;
-    else if (c >= 0xff01 && c <= 0xff5e) {
+    else if (
+      (c >= 0xff10 && c <= 0xff19) ||
+      (c >= 0xff21 && c <= 0xff3a) ||
+      (c >= 0xff41 && c <= 0xff5a) ||
+      c === 0xff05 ||
+      c === 0xff03 ||
+      c === 0xff0b ||
+      c === 0xff0e
+    ) {
       f = c - 0xfee0;
       if (f >= 0x41 && f <= 0x5a) f += 0x20;
     } else if (c === 0x3000) f = 0x20;
