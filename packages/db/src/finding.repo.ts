@@ -129,7 +129,8 @@ export async function getFinding(db: TQueryable, id: string): Promise<TFindingRo
 
 export type TFindingFeedbackRow = {
   id: string;
-  findingId: string;
+  /** Null once a re-lint no longer finds the finding; the verdict still counts for its rule. */
+  findingId: string | null;
   ruleId: string;
   actorId: string;
   kind: "FALSE_POSITIVE" | "CONFIRMED";
