@@ -245,11 +245,12 @@ describe("merging", () => {
     match: "",
     ...o,
   });
-  it("keeps prohibited wording over an UNSUPPORTED claim on the same span, and the best of one category", () => {
+  it("keeps prohibited wording over an UNSUPPORTED claim on the same span, the best of nested findings of one category, and partly overlapping ones", () => {
     const merged = mergeFindings([
       mk({ category: "UNSUPPORTED", start: 0, end: 6, severity: "HIGH" }),
       mk({ category: "ABSOLUTE", start: 0, end: 6, severity: "HIGH" }),
       mk({ category: "ABSOLUTE", start: 2, end: 4, severity: "MEDIUM" }),
+      mk({ category: "ABSOLUTE", start: 5, end: 8, severity: "MEDIUM" }),
       mk({ category: "UNSUPPORTED", start: 8, end: 10, severity: "MEDIUM" }),
       mk({ category: "UNSUPPORTED", start: 10, end: 12, severity: "MEDIUM" }),
       mk({ category: "MEDICAL", start: 3, end: 9, severity: "HIGH" }),
@@ -257,6 +258,7 @@ describe("merging", () => {
     expect(merged.map((f) => [f.category, f.start, f.end])).toEqual([
       ["ABSOLUTE", 0, 6],
       ["MEDICAL", 3, 9],
+      ["ABSOLUTE", 5, 8],
       ["UNSUPPORTED", 10, 12],
     ]);
   });

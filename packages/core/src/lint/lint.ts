@@ -33,10 +33,14 @@ export function verdictOf(findings: readonly Pick<TLintFinding, "severity">[]): 
 
 const isWording = (f: TLintFinding) => f.category !== "UNSUPPORTED" && f.category !== "QUALITY";
 
+const nested = (a: TLintFinding, b: TLintFinding) =>
+  (a.start <= b.start && b.end <= a.end) || (b.start <= a.start && a.end <= b.end);
+
 /**
- * One finding per span and category: overlapping findings of the same category keep the most
- * severe (then the longest); prohibited wording wins over an UNSUPPORTED claim on the same span
- * (the wording is the more specific problem). Different categories on one span all stay.
+ * One finding per span and category: of nested findings of one category the most severe (then the
+ * longest) stays; partly overlapping ones both stay, so neither part of the text loses its mark.
+ * Prohibited wording wins over an UNSUPPORTED claim on the same span (the wording is the more
+ * specific problem). Different categories on one span all stay.
  */
 export function mergeFindings(findings: TLintFinding[]): TLintFinding[] {
   const ranked = [...findings].sort(
@@ -48,7 +52,8 @@ export function mergeFindings(findings: TLintFinding[]): TLintFinding[] {
     const clash = kept.some(
       (k) =>
         overlaps(k, f) &&
-        (k.category === f.category || (f.category === "UNSUPPORTED" && isWording(k) && k.severity !== "INFO")),
+        ((k.category === f.category && (nested(k, f) || f.category === "UNSUPPORTED")) ||
+          (f.category === "UNSUPPORTED" && isWording(k) && k.severity !== "INFO")),
     );
     if (!clash) kept.push(f);
   }
