@@ -1,4 +1,5 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { Counter, Histogram, type Registry } from "prom-client";
 import type { Redis } from "ioredis";
 import { InvalidPayloadError, type TQueueName } from "@truecopy/jobs";
 import type { TLogger } from "@truecopy/config";
@@ -23,8 +24,23 @@ export function startWorkers(o: {
   log: TLogger;
   lockMs: number;
   faultDelayMs: number;
+  /** Prometheus registry for job timings and outcomes (the worker's /metrics). */
+  metrics: Registry;
 }) {
   const stats = new Map<TQueueName, TWorkerStats>();
+  const duration = new Histogram({
+    name: "truecopy_job_duration_seconds",
+    help: "Job attempts by queue and outcome (ok, retry: will be retried, failed: final)",
+    labelNames: ["queue", "outcome"] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    registers: [o.metrics],
+  });
+  const finalFailures = new Counter({
+    name: "truecopy_job_failures_total",
+    help: "Jobs that failed for good (retries exhausted or unrecoverable), by queue",
+    labelNames: ["queue"] as const,
+    registers: [o.metrics],
+  });
   const workers = o.definitions.map((def) => {
     const s: TWorkerStats = { completed: 0, failed: 0, active: 0 };
     stats.set(def.queue, s);
@@ -33,12 +49,17 @@ export function startWorkers(o: {
       async (job) => {
         s.active += 1;
         const started = performance.now();
+        const end = duration.startTimer({ queue: def.queue });
         try {
           if (o.faultDelayMs) await new Promise((r) => setTimeout(r, o.faultDelayMs));
           const result = await def.process(job);
+          end({ outcome: "ok" });
           o.log.info("job completed", { queue: def.queue, jobId: job.id, ms: Math.round(performance.now() - started) });
           return result;
         } catch (e) {
+          const unrecoverable = e instanceof InvalidPayloadError || e instanceof UnrecoverableError;
+          const last = unrecoverable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+          end({ outcome: last ? "failed" : "retry" });
           if (e instanceof InvalidPayloadError) throw new UnrecoverableError(e.message);
           throw e;
         } finally {
@@ -61,6 +82,7 @@ export function startWorkers(o: {
       s.failed += 1;
       if (!job) return;
       const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      if (final) finalFailures.inc({ queue: def.queue });
       o.log[final ? "error" : "warn"]("job failed", {
         queue: def.queue,
         jobId: job.id,

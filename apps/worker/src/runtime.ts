@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { Registry, collectDefaultMetrics } from "prom-client";
 import type { TLogger, TWorkerEnv } from "@truecopy/config";
 import { createDatabase, queueReembedding } from "@truecopy/db";
 import { createQueues, createRedis } from "@truecopy/jobs";
@@ -22,7 +23,10 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
   const sentiment = createSentimentClassifier();
   await Promise.all([embedder.embed(["warm-up"]), sentiment.classify(["warm-up"])]);
 
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics, prefix: "truecopy_worker_" });
   const workers = startWorkers({
+    metrics,
     connection: workerRedis,
     prefix: env.TRUECOPY_QUEUE_PREFIX,
     definitions: [
@@ -42,6 +46,17 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
   );
   const health = env.WORKER_HEALTH_PORT
     ? createServer((req, res) => {
+        if (req.url === "/metrics") {
+          if (env.METRICS_TOKEN && req.headers.authorization !== `Bearer ${env.METRICS_TOKEN}`) {
+            res.writeHead(401).end();
+            return;
+          }
+          metrics.metrics().then(
+            (text) => res.writeHead(200, { "content-type": metrics.contentType }).end(text),
+            (e: Error) => res.writeHead(503).end(e.message),
+          );
+          return;
+        }
         res.writeHead(req.url === "/healthz" ? 200 : 404, { "content-type": "application/json" });
         res.end(JSON.stringify({ status: "ok", queues: Object.fromEntries(workers.stats) }));
       }).listen(env.WORKER_HEALTH_PORT)
