@@ -1,8 +1,8 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import { Counter, Histogram, type Registry } from "prom-client";
 import type { Redis } from "ioredis";
-import { InvalidPayloadError, type TQueueName } from "@truecopy/jobs";
-import type { TLogger } from "@truecopy/config";
+import { InvalidPayloadError, TRACE_KEY, type TQueueName } from "@truecopy/jobs";
+import { contextFrom, inSpan, SpanKind, type TLogger } from "@truecopy/config";
 
 export type TProcessorDefinition = {
   queue: TQueueName;
@@ -52,7 +52,17 @@ export function startWorkers(o: {
         const end = duration.startTimer({ queue: def.queue });
         try {
           if (o.faultDelayMs) await new Promise((r) => setTimeout(r, o.faultDelayMs));
-          const result = await def.process(job);
+          // The job continues the trace of the request that caused it (carried through the outbox).
+          const traceparent = (job.data as Record<string, unknown> | null)?.[TRACE_KEY];
+          const result = await inSpan(
+            `job ${def.queue}`,
+            {
+              parent: contextFrom(typeof traceparent === "string" ? traceparent : null),
+              kind: SpanKind.CONSUMER,
+              attributes: { "messaging.destination.name": def.queue, "messaging.message.id": job.id ?? "" },
+            },
+            () => def.process(job),
+          );
           end({ outcome: "ok" });
           o.log.info("job completed", { queue: def.queue, jobId: job.id, ms: Math.round(performance.now() - started) });
           return result;

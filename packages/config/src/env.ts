@@ -10,6 +10,8 @@ const flag = z
 export const ZBaseEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // OTLP/HTTP collector (e.g. http://otel-collector:4318); traces are off when unset.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ error: "OTEL_EXPORTER_OTLP_ENDPOINT must be a URL" }).optional(),
 });
 
 export const ZDatabaseEnv = z.object({

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { currentTraceparent } from "@truecopy/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.js";
 
@@ -49,8 +50,18 @@ async function runTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out client whose server goes away between statements emits 'error'; unheard, that
+  // would crash the process. The pending or next query fails anyway, and the client is discarded.
+  const onError = (e: Error) => {
+    broken = e;
+  };
+  client.on("error", onError);
   try {
     await client.query("BEGIN");
+    // Outbox rows written by this transaction take the trace along (their column default reads it),
+    // so the job they become continues the request's trace in the worker.
+    const traceparent = currentTraceparent();
+    if (traceparent) await client.query("SELECT set_config('truecopy.traceparent', $1, true)", [traceparent]);
     const result = await fn(client);
     state.commitSent = true;
     await client.query("COMMIT");
@@ -61,6 +72,7 @@ async function runTransaction<T>(
     });
     throw e;
   } finally {
+    client.off("error", onError);
     // A connection that cannot even roll back (its server restarted) is closed, never reused.
     client.release(broken);
   }

@@ -1,6 +1,14 @@
 import type pg from "pg";
 
-export type TOutboxMessage = { id: number; queue: string; jobName: string; payload: unknown; attempts: number };
+export type TOutboxMessage = {
+  id: number;
+  queue: string;
+  jobName: string;
+  payload: unknown;
+  attempts: number;
+  /** W3C trace context of the request that wrote the row, when it was traced. */
+  traceparent: string | null;
+};
 
 // A claimed message is hidden for the lease; if the relay dies before marking it dispatched it
 // becomes visible again and is re-enqueued under the same job id, which BullMQ deduplicates.
@@ -12,7 +20,7 @@ export async function claimOutbox(pool: pg.Pool, limit: number): Promise<TOutbox
     `UPDATE "Outbox" SET attempts = attempts + 1, "availableAt" = now() + make_interval(secs => $2)
      WHERE id IN (SELECT id FROM "Outbox" WHERE status = 'PENDING' AND "availableAt" <= now()
                   ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-     RETURNING id, queue, "jobName", payload, attempts`,
+     RETURNING id, queue, "jobName", payload, attempts, traceparent`,
     [limit, LEASE_SECONDS],
   );
   return rows.sort((a, b) => a.id - b.id);

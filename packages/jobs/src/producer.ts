@@ -3,10 +3,18 @@ import type { Redis } from "ioredis";
 import { QUEUES, parsePayload, type TPayloadOf, type TQueueName } from "./queues.js";
 
 export type TQueues = {
-  enqueue<Q extends TQueueName>(queue: Q, payload: TPayloadOf<Q>, opts: { jobId: string }): Promise<string>;
+  /** `traceparent` continues a trace in the worker; it travels next to the payload, not in it. */
+  enqueue<Q extends TQueueName>(
+    queue: Q,
+    payload: TPayloadOf<Q>,
+    opts: { jobId: string; traceparent?: string | null },
+  ): Promise<string>;
   get(queue: TQueueName): Queue;
   close(): Promise<void>;
 };
+
+/** Job data key of the W3C trace context (payload schemas strip unknown keys, so processors never see it). */
+export const TRACE_KEY = "_traceparent";
 
 /** Producer side: validates every payload before it reaches Redis; jobId makes enqueueing idempotent. */
 export function createQueues(connection: Redis, prefix: string): TQueues {
@@ -23,8 +31,8 @@ export function createQueues(connection: Redis, prefix: string): TQueues {
   };
   return {
     get,
-    async enqueue(queue, payload, { jobId }) {
-      const data = parsePayload(queue, payload);
+    async enqueue(queue, payload, { jobId, traceparent }) {
+      const data = { ...parsePayload(queue, payload), ...(traceparent ? { [TRACE_KEY]: traceparent } : {}) };
       const job = await get(queue).add(QUEUES[queue].jobName, data, { jobId });
       return job.id ?? jobId;
     },

@@ -26,7 +26,7 @@ export function startOutboxRelay(o: { db: TDatabase; queues: TQueues; pollMs: nu
       try {
         if (!isQueueName(m.queue)) throw new Error(`unknown queue "${m.queue}"`);
         const payload = { ...(m.payload as Record<string, unknown>), batchKey: `outbox-${m.id}` };
-        await o.queues.enqueue(m.queue, payload as never, { jobId: `outbox-${m.id}` });
+        await o.queues.enqueue(m.queue, payload as never, { jobId: `outbox-${m.id}`, traceparent: m.traceparent });
         done.push(m.id);
       } catch (e) {
         o.log.warn("outbox dispatch failed", { id: m.id, attempts: m.attempts, error: (e as Error).message });
