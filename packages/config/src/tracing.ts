@@ -31,7 +31,7 @@ let provider: NodeTracerProvider | null = null;
  * otherwise spans go over OTLP/HTTP to `endpoint` in batches.
  */
 export function startTracing(service: string, o: { endpoint?: string; exporter?: SpanExporter }): TTracing {
-  if (provider || (!o.endpoint && !o.exporter)) return { shutdown: async () => undefined };
+  if (provider || (!o.endpoint && !o.exporter)) return { shutdown: () => Promise.resolve() };
   const spanProcessor = o.exporter
     ? new SimpleSpanProcessor(o.exporter)
     : new BatchSpanProcessor(otlpExporter(`${o.endpoint!.replace(/\/$/, "")}/v1/traces`));
