@@ -21,7 +21,9 @@ const coreFile = join(root, "packages/core/dist/index.js");
 const seedFile = join(root, "apps/cli/dist/seed/demo-catalog.js");
 for (const f of [coreFile, seedFile]) {
   if (!existsSync(f)) {
-    console.error(`missing ${f}: build first (pnpm --filter @truecopy/core build && pnpm --filter @truecopy/cli build)`);
+    console.error(
+      `missing ${f}: build first (pnpm --filter @truecopy/core build && pnpm --filter @truecopy/cli build)`,
+    );
     process.exit(1);
   }
 }
@@ -42,7 +44,14 @@ function demoClauses() {
     let text = `${row.title}。${row.description ?? ""}`;
     for (const issue of labels[row.sku] ?? []) if (issue.kind === "absolute") text = text.replace(issue.sentence, "");
     const lang = /\p{Script=Han}/u.test(row.title) ? "zh" : "en";
-    for (const s of clauseSpans(text, lang)) out.push({ text: text.slice(s.start, s.end), label: 0, lang, group: `${lang}.neg.demo`, template: `demo.${out.length}` });
+    for (const s of clauseSpans(text, lang))
+      out.push({
+        text: text.slice(s.start, s.end),
+        label: 0,
+        lang,
+        group: `${lang}.neg.demo`,
+        template: `demo.${out.length}`,
+      });
   }
   return [...new Map(out.map((x) => [x.text, x])).values()];
 }
@@ -111,7 +120,8 @@ if (cvMode) {
   const scores = [];
   for (const g of folds) {
     const m = train(examples.filter((e) => foldOf(e) !== g));
-    for (const e of examples.filter((x) => foldOf(x) === g)) scores.push({ label: e.label, lang: e.lang, group: e.group, p: predict(m, e) });
+    for (const e of examples.filter((x) => foldOf(x) === g))
+      scores.push({ label: e.label, lang: e.lang, group: e.group, p: predict(m, e) });
     process.stderr.write(".");
   }
   process.stderr.write("\n");
@@ -121,7 +131,9 @@ if (cvMode) {
       const neg = scores.filter((s) => s.lang === lang && s.label === 0);
       const recall = pos.filter((s) => s.p >= t).length / pos.length;
       const fpr = neg.filter((s) => s.p >= t).length / neg.length;
-      console.log(`${lang} threshold ${t}: held-out recall ${recall.toFixed(3)} (${pos.length}), false-alarm rate ${fpr.toFixed(4)} (${neg.length})`);
+      console.log(
+        `${lang} threshold ${t}: held-out recall ${recall.toFixed(3)} (${pos.length}), false-alarm rate ${fpr.toFixed(4)} (${neg.length})`,
+      );
     }
   }
   const t = THRESHOLD;
@@ -155,4 +167,6 @@ const out = {
 const file = join(root, "packages/core/src/lint/models/superlative-v1.json");
 writeFileSync(file, `${JSON.stringify(out)}\n`);
 const train_acc = examples.filter((e) => (predict(model, e) >= THRESHOLD ? 1 : 0) === e.label).length / examples.length;
-console.log(`wrote ${file}: ${weights.length} weights, ${examples.length} sentences, training accuracy ${train_acc.toFixed(4)}`);
+console.log(
+  `wrote ${file}: ${weights.length} weights, ${examples.length} sentences, training accuracy ${train_acc.toFixed(4)}`,
+);

@@ -36,7 +36,7 @@ function parseLine({ raw, line }: TLintLine): z.infer<typeof ZLintInput> | strin
   }
   const r = ZLintInput.safeParse(value);
   if (r.success) return r.data;
-  const id = value && typeof value === "object" && "id" in value ? (value).id : undefined;
+  const id = value && typeof value === "object" && "id" in value ? value.id : undefined;
   const where = typeof id === "string" || typeof id === "number" ? ` (id ${JSON.stringify(id)})` : "";
   return `line ${line}${where}: ${r.error.issues.map((i) => `${i.path.join(".") || "(line)"}: ${i.message}`).join("; ")}`;
 }

@@ -41,3 +41,13 @@ describe("Aho–Corasick", () => {
     );
   });
 });
+
+describe("foldText", () => {
+  it("keeps the length, lower-cases, folds full-width letters, digits and % but not Chinese punctuation", async () => {
+    const { foldText } = await import("./text-fold.js");
+    expect(foldText("ＴＨＥ Best １００％，！")).toBe("the best 100%，！");
+    // toLowerCase() would make İ two code units; the fold keeps it and lower-cases ASCII only.
+    expect(foldText("İstanbul’s")).toBe("İstanbul's");
+    for (const t of ["İİİ abc", "ǅ ß Σ", "ＡＢＣ"]) expect(foldText(t).length).toBe(t.length);
+  });
+});

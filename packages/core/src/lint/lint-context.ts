@@ -12,12 +12,12 @@ export type TLintContext = {
   /** Same length as text: ASCII lower case, full width folded (see text-fold.ts). */
   folded: string;
   locale: TLintLocale;
-  /** "key: value" per line, folded; tested by rules' `unlessAttribute`. */
-  attributeLines: string;
-  /** Spans of the text that repeat an attribute name or value verbatim (folded). */
-  restated: TSpan[];
-  /** Quoted text attributed to buyers (“…” after 买家评价 / "customer says"). */
-  quotedReviews: TSpan[];
+  /** "key: value" per line, folded; tested by rules' `unlessAttribute`. Computed on first use. */
+  readonly attributeLines: string;
+  /** Spans of the text that repeat an attribute name or value verbatim (folded). Computed on first use. */
+  readonly restated: TSpan[];
+  /** Quoted text attributed to buyers (“…” after 买家评价 / "customer says"). Computed on first use. */
+  readonly quotedReviews: TSpan[];
 };
 
 const showValue = (v: TAttributeMap[string]): string[] =>
@@ -71,25 +71,33 @@ function quotedReviewSpans(folded: string): TSpan[] {
   return spans;
 }
 
+/** The context of one text; the parts most texts never need are computed on first use. */
 export function createLintContext(o: {
   text: string;
   locale: TLintLocale;
   attributes: TAttributeMap | undefined;
 }): TLintContext {
   const folded = foldText(o.text);
-  const attributeLines = o.attributes
-    ? Object.entries(o.attributes)
-        .map(([k, v]) => foldText(`${k}: ${showValue(v).join(", ")}`))
-        .join("\n")
-    : "";
-  const hasQuote = /[“"「『]/u.test(folded);
+  let attributeLines: string | undefined;
+  let restated: TSpan[] | undefined;
+  let quotedReviews: TSpan[] | undefined;
   return {
     text: o.text,
     folded,
     locale: o.locale,
-    attributeLines,
-    restated: restatedSpans(folded, o.attributes),
-    quotedReviews: hasQuote ? quotedReviewSpans(folded) : [],
+    get attributeLines() {
+      return (attributeLines ??= o.attributes
+        ? Object.entries(o.attributes)
+            .map(([k, v]) => foldText(`${k}: ${showValue(v).join(", ")}`))
+            .join("\n")
+        : "");
+    },
+    get restated() {
+      return (restated ??= restatedSpans(folded, o.attributes));
+    },
+    get quotedReviews() {
+      return (quotedReviews ??= /[“"「『]/u.test(folded) ? quotedReviewSpans(folded) : []);
+    },
   };
 }
 

@@ -62,8 +62,46 @@ const EN_FUNCTION_WORDS = new Set(
   ),
 );
 
+const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const BINS = 4096;
+const bins = new Uint8Array(BINS);
+
+/**
+ * Cheap prefilter: whether any Han bigram (zh) or word (en) may occur MIN_REPEATS times, counted in
+ * hashed bins (collisions only ever make it say yes). Nearly all copy stops here.
+ */
+function mayRepeat(folded: string, locale: "zh" | "en"): boolean {
+  bins.fill(0);
+  let hit = false;
+  if (locale === "zh") {
+    for (let i = 1; i < folded.length; i++) {
+      const a = folded.charCodeAt(i - 1);
+      const b = folded.charCodeAt(i);
+      if (!isHan(a) || !isHan(b)) continue;
+      const h = (Math.imul(a, 31) + b) & (BINS - 1);
+      if (++bins[h]! >= MIN_REPEATS) hit = true;
+    }
+    return hit;
+  }
+  let h = 0;
+  let len = 0;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 32;
+    if (c >= 0x61 && c <= 0x7a) {
+      h = (Math.imul(h, 31) + c) | 0;
+      len++;
+    } else {
+      if (len >= 3 && ++bins[h & (BINS - 1)]! >= MIN_REPEATS) hit = true;
+      h = 0;
+      len = 0;
+    }
+  }
+  return hit;
+}
+
 function stuffingFindings(ctx: TLintContext): TLintFinding[] {
   const { text, folded, locale } = ctx;
+  if (!mayRepeat(folded, locale)) return [];
   let best: { term: string; count: number; starts: number[] } | null = null;
   if (locale === "zh") {
     const han = folded.match(/\p{Script=Han}/gu)?.length ?? 0;

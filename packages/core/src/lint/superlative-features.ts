@@ -2,63 +2,83 @@ import { foldText } from "./text-fold.js";
 
 // Features of the paraphrased-superlative classifier, shared by training
 // (packages/core/scripts/train-superlative.mjs imports this from the built package) and inference:
-// Han character 1–3-grams, Latin words and word bigrams of the folded clause, digits collapsed to 0
-// (so "20%" and "30%" are one feature), each hashed (FNV-1a) into SUPERLATIVE_BUCKETS buckets.
+// Han character 1–3-grams, Latin words and word bigrams of the folded clause, runs of digits
+// collapsed to one 0 (so "20%" and "30%" are one feature). Each is hashed (FNV-1a over UTF-16 code
+// units, seeded per kind) into SUPERLATIVE_BUCKETS buckets, computed on the fly without building
+// the n-gram strings: this runs on every clause of every linted text.
 
 export const SUPERLATIVE_BUCKETS = 1 << 18;
 const MASK = SUPERLATIVE_BUCKETS - 1;
+const PRIME = 0x01000193;
+const SEED = 0x811c9dc5;
 
-const HAN_START = 0x3400;
-const isHan = (c: number): boolean => (c >= HAN_START && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 const isLatin = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || c === 0x27;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-
-function fnv(kind: number, s: string): number {
-  let h = (0x811c9dc5 ^ kind) >>> 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h & MASK;
-}
+const step = (h: number, c: number): number => Math.imul(h ^ c, PRIME) >>> 0;
+const seedOf = (kind: number): number => (SEED ^ kind) >>> 0;
 
 /** Hashed feature ids of one clause (with repeats: counts matter). */
 export function superlativeFeatures(clause: string): number[] {
-  const folded = foldText(clause);
+  const s = foldText(clause);
   const ids: number[] = [];
-  let han = "";
-  let word = "";
-  let prevWord = "";
-  const flushHan = () => {
-    for (let i = 0; i < han.length; i++) {
-      ids.push(fnv(1, han[i]!));
-      if (i + 1 < han.length) ids.push(fnv(2, han.slice(i, i + 2)));
-      if (i + 2 < han.length) ids.push(fnv(3, han.slice(i, i + 3)));
-    }
-    han = "";
-  };
-  const flushWord = () => {
-    if (!word) return;
-    ids.push(fnv(4, word));
-    if (prevWord) ids.push(fnv(5, `${prevWord} ${word}`));
+  // Han n-grams: the last three Han characters of the current run.
+  let c1 = -1;
+  let c2 = -1;
+  // Words: hash of the current word (kind 4) and of "previous word + space + current" (kind 5).
+  let word = 0;
+  let wordLen = 0;
+  let pair = 0;
+  let prevWord = -1;
+  let pairStarted = false;
+  let lastWasDigit = false;
+
+  const endWord = () => {
+    if (wordLen === 0) return;
+    ids.push(word & MASK);
+    if (pairStarted) ids.push(pair & MASK);
     prevWord = word;
-    word = "";
+    wordLen = 0;
+    lastWasDigit = false;
   };
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded.charCodeAt(i);
+  const addWordChar = (c: number) => {
+    if (wordLen === 0) {
+      word = seedOf(4);
+      pairStarted = prevWord >= 0;
+      // The bigram hashes the previous word's characters; we keep its hash and mix it in.
+      pair = pairStarted ? step(step(seedOf(5), prevWord & 0xffff), prevWord >>> 16) : 0;
+    }
+    word = step(word, c);
+    if (pairStarted) pair = step(pair, c);
+    wordLen++;
+  };
+
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
     if (isHan(c)) {
-      flushWord();
-      prevWord = "";
-      han += folded[i];
-    } else if (isLatin(c) || isDigit(c)) {
-      if (han) flushHan();
-      if (!isDigit(c)) word += folded[i];
-      else if (!word.endsWith("0")) word += "0";
+      endWord();
+      prevWord = -1;
+      ids.push(step(seedOf(1), c) & MASK);
+      if (c1 >= 0) ids.push(step(step(seedOf(2), c1), c) & MASK);
+      if (c2 >= 0) ids.push(step(step(step(seedOf(3), c2), c1), c) & MASK);
+      c2 = c1;
+      c1 = c;
     } else {
-      if (han) flushHan();
-      flushWord();
-      // Punctuation other than spaces and hyphens ends a word sequence.
-      if (c !== 0x20 && c !== 0x2d) prevWord = "";
+      c1 = -1;
+      c2 = -1;
+      if (isLatin(c)) {
+        addWordChar(c);
+        lastWasDigit = false;
+      } else if (isDigit(c)) {
+        if (!lastWasDigit) addWordChar(0x30);
+        lastWasDigit = true;
+      } else {
+        endWord();
+        // Punctuation other than spaces and hyphens ends a word sequence.
+        if (c !== 0x20 && c !== 0x2d) prevWord = -1;
+      }
     }
   }
-  if (han) flushHan();
-  flushWord();
+  endWord();
   return ids;
 }
