@@ -129,8 +129,9 @@ export async function getFinding(db: TQueryable, id: string): Promise<TFindingRo
 
 export type TFindingFeedbackRow = {
   id: string;
-  /** Null once a re-lint no longer finds the finding; the verdict still counts for its rule. */
-  findingId: string | null;
+  // Always read through its finding here; rows whose finding a re-lint dropped (findingId null)
+  // only count towards rulePrecision.
+  findingId: string;
   ruleId: string;
   actorId: string;
   kind: "FALSE_POSITIVE" | "CONFIRMED";
