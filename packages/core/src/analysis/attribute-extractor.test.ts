@@ -130,3 +130,57 @@ describe("extractAttributes: words", () => {
     expect(extractAttributes("😀 \uD800 hello")).toEqual([]);
   });
 });
+
+describe("extractAttributes: origins, harvests and Chinese numerals", () => {
+  it("finds places of origin with the place that contains them, and 进口/imported", () => {
+    expect(brief(extractAttributes("五常原产地大米，泰国进口乳胶枕，Raw honey from Vermont, made in USA"))).toEqual([
+      ["origin", "cn-hl-wuchang", null],
+      ["origin", "th", null],
+      ["origin", "imported", null],
+      ["material", "latex", null],
+      ["origin", "us-vt", null],
+      ["origin", "us", null],
+    ]);
+  });
+
+  it("does not read styles, idioms or materials as origins", () => {
+    expect(
+      extractAttributes("法式复古连衣裙，Japanese-style bowl, French press, Egyptian cotton, 新会员专享").filter(
+        (f) => f.key === "origin",
+      ),
+    ).toEqual([]);
+  });
+
+  it("reads harvest years and seasons as year:season", () => {
+    expect(brief(extractAttributes("2024年新茶，2025年明前春茶，spring 2025, 2023 harvest, 雨前"))).toEqual([
+      ["harvest", "2024:", null],
+      ["harvest", "2025:mingqian", null],
+      ["harvest", "2025:spring", null],
+      ["harvest", "2023:", null],
+      ["harvest", ":yuqian", null],
+    ]);
+  });
+
+  it("reads Chinese numerals and 万 in quantities", () => {
+    expect(brief(extractAttributes("续航三十天，充电两小时，一百二十瓦，11万转/分钟"))).toEqual([
+      ["battery_life", 720, "h"],
+      ["charge_time", 2, "h"],
+      ["power", 120, "W"],
+      ["rotation_speed", 110000, "rpm"],
+    ]);
+    expect(extractAttributes("第一天，每一天").filter((f) => typeof f.normalized === "number")).toEqual([]);
+  });
+
+  it("keeps measurement context within the clause and reads new units", () => {
+    expect(
+      brief(extractAttributes("尺寸为1.8m×2m，厚22cm，120Hz高刷，32 GB RAM，5000Pa吸力，20-hour battery")),
+    ).toEqual([
+      ["dimensions", "180x200", "cm"],
+      ["thickness", 22, "cm"],
+      ["refresh_rate", 120, "Hz"],
+      ["ram", 32, "GB"],
+      ["suction", 5000, "Pa"],
+      ["battery_life", 20, "h"],
+    ]);
+  });
+});

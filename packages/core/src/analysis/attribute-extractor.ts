@@ -1,4 +1,6 @@
 import { normalizeWithOffsets, originalRange, type TNormalizedText } from "./offset-normalizer.js";
+import { buildDictionary, type TDictionaryHit } from "./attribute-dictionary.js";
+import { gatedMatches, matches } from "./attribute-matching.js";
 import { MATERIAL_SURFACES, PURE_MATERIAL_SURFACES } from "./attribute-materials.js";
 import { CHINESE_NUMERAL_CHARS, parseNumber } from "./attribute-numbers.js";
 import { NOT_ORIGIN_SURFACES, PLACE_SURFACES } from "./attribute-places.js";
@@ -256,7 +258,29 @@ const MADE_BEFORE =
 const MADE_AFTER =
   /^\s*(?:材质|材料|面料|制成|制作|制造|打造|做成|整板|机身|主体|本体|内胆|construction|body|interior)/i;
 
-// Words around a measurement that say which attribute it is, looked for in the same clause: ~14
+// What a text must contain for the certification patterns to have a chance: capitals (CE, FCC,
+// NSF…), a grade, or one of the words the other patterns start with.
+const CERTIFICATION_GATE =
+  /[A-Z]{2}|E[01]|3C|有机|绿色食品|无公害|地理标志|妆|国食健|蓝帽子|保健食品|械|非转基因|公平贸易|雨林联盟|能源之星|清真/;
+const CERTIFICATION_WORDS =
+  /organic|halal|kosher|energy star|fair ?trade|rainforest|non-?gmo|oeko|rohs|mfi|hi-res|tüv/i;
+const NUMERALS = new RegExp(`[\\d${CHINESE_NUMERAL_CHARS}]`);
+// Cheap tests that a text may hold a match at all (see gatedMatches).
+const IP_RATING_GATE = /ip/i;
+const ATM_GATE = /atm|bar/i;
+const SPF_GATE = /spf/i;
+const CRI_GATE = /ra|cri|显色/i;
+const BLUETOOTH_GATE = /蓝牙|bluetooth|bt/i;
+const HARVEST_YEAR_GATE = /(?:19|20)\d\d/;
+const FABRIC_WEIGHT_GATE = /gsm|g\/m|克\/平方米/i;
+const DIMENSIONS_GATE = /\d\s?(?:cm|mm|m|in|"|)?\s?[x×*]/i;
+const RESOLUTION_GATE = /\d[pPK]/;
+const IMPORTED_GATE = /进口|直采|imported|国产/i;
+const SIZE_OTHER_GATE = /码|size|eu/i;
+const SIZE_LETTERS_GATE = /[SMLX]/;
+const MODEL_GATE = /[A-Z]-?\d/;
+
+// Words around a measurement that say which attribute it is, looked for in the same clause: ~24
 // characters before and ~20 after the number.
 const CONTEXT: ReadonlyArray<readonly [TDim, RegExp, TAttributeKey, ((u: TUnit) => boolean)?]> = [
   [
@@ -267,7 +291,11 @@ const CONTEXT: ReadonlyArray<readonly [TDim, RegExp, TAttributeKey, ((u: TUnit) 
   ],
   ["time", /保质期|shelf[ -]life|best before/i, "shelf_life"],
   ["time", /保修|质保|包换|warranty/i, "warranty"],
-  ["time", /充满|充电时间|charges? (?:fully|in)|full charge in|fast charg|快充/i, "charge_time"],
+  [
+    "time",
+    /充满|充电时间|充电(?:仅需|只需|约需|需要|需|约)?\s*$|charges? (?:fully|in)|full charge in|fast charg|快充|recharges? in/i,
+    "charge_time",
+  ],
   [
     "time",
     /续航|电池|充电|电量|待机|使用|播放|听歌|battery|charge|lasts?|playtime|playback|standby|runtime|listening|the case|in total|total/i,
@@ -339,6 +367,15 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
   const s = norm.text;
   if (s.length === 0) return [];
   const taken = new Uint8Array(s.length);
+  const [waterLevels, materials, places, seasons, lengths, features, colours] = DICTIONARY.scan(s) as [
+    TDictionaryHit[],
+    TDictionaryHit[],
+    TDictionaryHit[],
+    TDictionaryHit[],
+    TDictionaryHit[],
+    TDictionaryHit[],
+    TDictionaryHit[],
+  ];
   const facts: TAttributeFactAt[] = [];
   const free = (from: number, to: number): boolean => {
     for (let i = from; i < to; i++) if (taken[i]) return false;
@@ -347,48 +384,69 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
   const add = (c: Omit<TAttributeFactAt, "start" | "end">): void => {
     if (!free(c.nStart, c.nEnd)) return;
     taken.fill(1, c.nStart, c.nEnd);
-    facts.push({ ...c, ...originalRange(norm, c.nStart, c.nEnd) });
+    const range = originalRange(norm, c.nStart, c.nEnd);
+    const f = c as TAttributeFactAt;
+    f.start = range.start;
+    f.end = range.end;
+    facts.push(f);
   };
   // Consumes a span without a fact: words that contain a name but mean something else.
-  const skip = (m: RegExpExecArray): void => {
+  const skip = (m: { index: number; 0: string }): void => {
     if (free(m.index, m.index + m[0].length)) taken.fill(1, m.index, m.index + m[0].length);
   };
 
   // A brand name can contain any other kind of word ("Black Diamond", "云南白药").
   for (const brand of options.brands ?? []) {
     if (!brand.trim()) continue;
-    const latin = /[A-Za-z]/.test(brand);
-    const re = new RegExp(
-      latin ? `(?<![A-Za-z0-9])${escape(brand)}(?![A-Za-z0-9])` : escape(brand),
-      latin ? "gi" : "g",
-    );
-    for (const m of s.matchAll(re)) add(fact(m, "brand", brand));
+    for (const m of matches(brandPattern(brand), s)) add(fact(m, "brand", brand));
   }
-  for (const m of s.matchAll(IP_RATING)) {
+  for (const m of gatedMatches(IP_RATING_GATE, IP_RATING, s)) {
     const value = `IP${m[1]!.toUpperCase()}${m[2]!.toUpperCase()}`;
     add(fact(m, "water_resistance", value));
   }
-  for (const m of s.matchAll(ATM)) add(fact(m, "water_resistance", `${m[1]}ATM`));
-  for (const m of s.matchAll(SPF)) add({ ...fact(m, "spf", Number(m[1])), unit: "SPF" });
-  for (const m of s.matchAll(CRI)) add({ ...fact(m, "cri", Number(m[1] ?? m[2])), unit: "Ra" });
-  for (const m of s.matchAll(BLUETOOTH)) add({ ...fact(m, "bluetooth_version", Number(m[1])), unit: "version" });
-  for (const [m, id] of dictionaryMatches(s, WATER_LEVEL_MATCHERS))
-    add({ ...fact(m, "water_resistance", id), unit: "level" });
-  for (const [re, canonical] of CERTIFICATION_PATTERNS)
-    for (const m of s.matchAll(re)) add(fact(m, "certification", canonical(m)));
-  for (const m of s.matchAll(HARVEST_YEAR)) {
+  for (const m of gatedMatches(ATM_GATE, ATM, s)) add(fact(m, "water_resistance", `${m[1]}ATM`));
+  for (const m of gatedMatches(SPF_GATE, SPF, s)) add({ ...fact(m, "spf", Number(m[1])), unit: "SPF" });
+  for (const m of gatedMatches(CRI_GATE, CRI, s)) add({ ...fact(m, "cri", Number(m[1] ?? m[2])), unit: "Ra" });
+  for (const m of gatedMatches(BLUETOOTH_GATE, BLUETOOTH, s))
+    add({ ...fact(m, "bluetooth_version", Number(m[1])), unit: "version" });
+  for (const h of waterLevels) add({ ...fact(asMatch(h), "water_resistance", h.id), unit: "level" });
+  if (CERTIFICATION_GATE.test(s) || CERTIFICATION_WORDS.test(s)) {
+    for (const [re, canonical] of CERTIFICATION_PATTERNS)
+      for (const m of matches(re, s)) add(fact(m, "certification", canonical(m)));
+  }
+  for (const m of gatedMatches(HARVEST_YEAR_GATE, HARVEST_YEAR, s)) {
     const year = m[1] ?? m[5] ?? m[6] ?? m[8]!;
     const word = m[2] ?? (m[4] ? `${m[3] ? `${m[3]} ` : ""}${m[4]}` : m[7]);
     add(fact(m, "harvest", `${year}:${word ? (seasonOf(word) ?? "") : ""}`));
   }
-  for (const m of s.matchAll(FABRIC_WEIGHT)) add({ ...fact(m, "fabric_weight", Number(m[1])), unit: "gsm" });
-  for (const m of s.matchAll(DIMENSIONS)) {
+  for (const m of gatedMatches(FABRIC_WEIGHT_GATE, FABRIC_WEIGHT, s))
+    add({ ...fact(m, "fabric_weight", Number(m[1])), unit: "gsm" });
+  for (const m of gatedMatches(DIMENSIONS_GATE, DIMENSIONS, s)) {
     const factor = DIMENSION_FACTOR[m[4]!.toLowerCase()] ?? 1;
     const dims = [m[1], m[2], m[3]].filter(Boolean).map((x) => round(Number(x) * factor));
     add({ ...fact(m, "dimensions", dims.join("x")), unit: "cm" });
   }
-  for (const m of s.matchAll(RESOLUTION)) add(fact(m, "resolution", m[1] ? `${m[1]}p` : `${m[2]}K`));
-  for (const m of s.matchAll(MEASURE)) {
+  for (const m of gatedMatches(RESOLUTION_GATE, RESOLUTION, s))
+    add(fact(m, "resolution", m[1] ? `${m[1]}p` : `${m[2]}K`));
+  // Materials before measurements: "316L不锈钢" is a steel grade, not 316 litres.
+  for (const h of materials) {
+    const [m, id, surface] = [asMatch(h), h.id, h.surface];
+    if (id === "_skip") {
+      skip(m);
+      continue;
+    }
+    const f = fact(m, "material", id);
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    const part = PART_AFTER.exec(after)?.[0].trim();
+    const made = MADE_BEFORE.test(clauseBefore(s, m.index, 24)) || MADE_AFTER.test(after);
+    add({
+      ...f,
+      ...(PURE_MATERIAL_SURFACES.has(surface.toLowerCase()) ? { qualifier: "pure" as const } : {}),
+      ...(part ? { part } : {}),
+      ...(made ? { made: true as const } : {}),
+    });
+  }
+  for (const m of gatedMatches(NUMERALS, MEASURE, s)) {
     const u = UNITS[m[2]!.toLowerCase()];
     // An upper-case "G" after a number is a network generation ("5G"), not grams.
     if (!u || m[2] === "G") continue;
@@ -407,52 +465,40 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
     const value = key === "water_resistance" ? `${round(num * (u.factor / 100))}m` : round(num * u.factor);
     add({ ...fact(m, key, value), unit: key === "water_resistance" ? "m" : u.unit });
   }
-  for (const [m, id, surface] of dictionaryMatches(s, MATERIAL_MATCHERS)) {
-    if (id === "_skip") {
-      skip(m);
-      continue;
-    }
-    const f = fact(m, "material", id);
-    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    const part = PART_AFTER.exec(after)?.[0].trim();
-    const made = MADE_BEFORE.test(clauseBefore(s, m.index, 24)) || MADE_AFTER.test(after);
-    add({
-      ...f,
-      ...(PURE_MATERIAL_SURFACES.has(surface.toLowerCase()) ? { qualifier: "pure" as const } : {}),
-      ...(part ? { part } : {}),
-      ...(made ? { made: true as const } : {}),
-    });
-  }
-  for (const [m, id] of dictionaryMatches(s, PLACE_MATCHERS)) {
+  for (const h of places) {
+    const [m, id] = [asMatch(h), h.id];
     if (id === "_skip" || STYLE_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 10))) {
       skip(m);
       continue;
     }
     add(fact(m, "origin", id));
   }
-  for (const m of s.matchAll(IMPORTED)) add(fact(m, "origin", m[0].startsWith("国产") ? "domestic" : "imported"));
-  for (const [m, id] of dictionaryMatches(s, SEASON_MATCHERS)) add(fact(m, "harvest", `:${id}`));
-  for (const [m, id] of dictionaryMatches(s, LENGTH_MATCHERS)) add(fact(m, "garment_length", id));
-  for (const [m, id] of dictionaryMatches(s, FEATURE_MATCHERS)) {
+  for (const m of gatedMatches(IMPORTED_GATE, IMPORTED, s))
+    add(fact(m, "origin", m[0].startsWith("国产") ? "domestic" : "imported"));
+  for (const h of seasons) add(fact(asMatch(h), "harvest", `:${h.id}`));
+  for (const h of lengths) add(fact(asMatch(h), "garment_length", h.id));
+  for (const h of features) {
+    const [m, id] = [asMatch(h), h.id];
     const negated = NEGATION_BEFORE.test(s.slice(Math.max(0, m.index - 8), m.index));
     add(fact(m, id as TAttributeKey, negated ? "no" : "yes"));
   }
-  for (const [m, id] of dictionaryMatches(s, COLOUR_MATCHERS)) {
+  for (const h of colours) {
+    const [m, id] = [asMatch(h), h.id];
     // Black/white/green tea, white noise, blue light, silver-ion fibres and 透明质酸 (hyaluronic acid) are not colours.
     if (NOT_A_COLOUR_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     add(fact(m, "colour", id));
   }
-  for (const m of s.matchAll(SIZE_OTHER)) {
+  for (const m of gatedMatches(SIZE_OTHER_GATE, SIZE_OTHER, s)) {
     const size = m[1] ?? m[2] ?? "one size";
     add(fact(m, "size", size));
   }
-  for (const m of s.matchAll(SIZE_LETTERS)) {
+  for (const m of gatedMatches(SIZE_LETTERS_GATE, SIZE_LETTERS, s)) {
     // A lone capital letter is only a size when the sentence talks about sizes.
     const around = s.slice(Math.max(0, m.index - 20), m.index + 20);
     if (m[1]!.length === 1 && !SIZE_CONTEXT.test(around)) continue;
     add(fact(m, "size", m[1]!));
   }
-  for (const m of s.matchAll(MODEL)) {
+  for (const m of gatedMatches(MODEL_GATE, MODEL, s)) {
     const model = m[1]!;
     if (!/\d/.test(model) || NOT_MODELS.test(model)) continue;
     add(fact(m, "model", model));
@@ -462,8 +508,21 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
   return facts;
 }
 
+// Brands come from a product's attributes, so the same few recur across a catalog.
+const BRAND_PATTERNS = new Map<string, RegExp>();
+function brandPattern(brand: string): RegExp {
+  let re = BRAND_PATTERNS.get(brand);
+  if (!re) {
+    const latin = /[A-Za-z]/.test(brand);
+    re = new RegExp(latin ? `(?<![A-Za-z0-9])${escape(brand)}(?![A-Za-z0-9])` : escape(brand), latin ? "gi" : "g");
+    if (BRAND_PATTERNS.size > 10_000) BRAND_PATTERNS.clear();
+    BRAND_PATTERNS.set(brand, re);
+  }
+  return re;
+}
+
 function fact(
-  m: RegExpExecArray | RegExpMatchArray,
+  m: { index?: number; 0: string },
   key: TAttributeKey,
   normalized: string | number,
 ): Omit<TAttributeFactAt, "start" | "end"> {
@@ -475,28 +534,27 @@ const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 // The clause around a number: context words across a comma or full stop describe something else
 // ("尺寸为1.8m×2m，厚22cm" — 厚 is not about 2m).
-const CLAUSE_BREAK = /[，,;；。!！?？\n]/;
+const CLAUSE_BREAKS = new Uint8Array(65536);
+for (const c of "，,;；。!！?？\n") CLAUSE_BREAKS[c.charCodeAt(0)] = 1;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 function clauseBefore(s: string, start: number, width: number): string {
-  const before = s.slice(Math.max(0, start - width), start);
-  for (let i = before.length - 1; i >= 0; i--) if (CLAUSE_BREAK.test(before[i]!)) return before.slice(i + 1);
-  return before;
+  const from = Math.max(0, start - width);
+  for (let i = start - 1; i >= from; i--) if (CLAUSE_BREAKS[s.charCodeAt(i)]) return s.slice(i + 1, start);
+  return s.slice(from, start);
 }
 function clauseAfter(s: string, end: number, width: number): string {
-  const after = s.slice(end, end + width);
-  for (let i = 0; i < after.length; i++) {
-    // A decimal point or thousands separator between digits is not a clause break.
-    if (
-      CLAUSE_BREAK.test(after[i]!) &&
-      !(after[i] === "," && /\d/.test(after[i - 1] ?? "") && /\d/.test(after[i + 1] ?? ""))
-    ) {
-      return after.slice(0, i);
-    }
+  const to = Math.min(s.length, end + width);
+  for (let i = end; i < to; i++) {
+    const c = s.charCodeAt(i);
+    // A thousands separator between digits is not a clause break.
+    if (CLAUSE_BREAKS[c] && !(c === 44 && isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1))))
+      return s.slice(end, i);
   }
-  return after;
+  return s.slice(end, to);
 }
 
 function measurementKey(s: string, start: number, end: number, u: TUnit): TAttributeKey {
-  const before = clauseBefore(s, start, 14);
+  const before = clauseBefore(s, start, 24);
   const after = clauseAfter(s, end, 20);
   for (const [dim, re, key, applies] of CONTEXT) {
     if (dim !== u.dim) continue;
@@ -506,58 +564,20 @@ function measurementKey(s: string, start: number, end: number, u: TUnit): TAttri
   return DEFAULT_KEY[u.dim];
 }
 
-type TMatcher = { re: RegExp; ids: Map<string, string> };
-
-// Upper-case surfaces (ABS, PC, EVA, TPU) only match in upper case; the rest ignore case. Latin
-// surfaces need word boundaries, Han ones do not.
-function buildMatchers(...tables: Array<Record<string, readonly string[]>>): TMatcher[] {
-  const sensitive = new Map<string, string>();
-  const insensitive = new Map<string, string>();
-  for (const surfaces of tables) {
-    for (const [id, list] of Object.entries(surfaces)) {
-      for (const surface of list) {
-        if (!surface) continue;
-        if (/[A-Z]/.test(surface) && surface === surface.toUpperCase()) sensitive.set(surface, id);
-        else insensitive.set(surface.toLowerCase(), id);
-      }
-    }
-  }
-  const build = (ids: Map<string, string>, flags: string): TMatcher => {
-    const alternation = [...ids.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map(escape)
-      .join("|");
-    return { re: new RegExp(`(?<![A-Za-z])(?:${alternation})(?![A-Za-z])`, flags), ids };
-  };
-  // An empty alternation would match the empty string everywhere.
-  return [...(sensitive.size ? [build(sensitive, "g")] : []), ...(insensitive.size ? [build(insensitive, "gi")] : [])];
-}
-
-const MATERIAL_MATCHERS = buildMatchers(MATERIAL_SURFACES);
-const COLOUR_MATCHERS = buildMatchers(COLOUR_SURFACES);
-const LENGTH_MATCHERS = buildMatchers(GARMENT_LENGTH_SURFACES);
-const FEATURE_MATCHERS = buildMatchers(FEATURE_SURFACES);
-const WATER_LEVEL_MATCHERS = buildMatchers(WATER_LEVEL_SURFACES);
-const PLACE_MATCHERS = buildMatchers(PLACE_SURFACES, { _skip: [...NOT_ORIGIN_SURFACES, "新会员"] });
-// A season word alone is a harvest only in Chinese or as a phrase: "spring" and "fall" alone are not.
-const SEASON_MATCHERS = buildMatchers(
+// The word lists, matched in one pass (see attribute-dictionary.ts). A season word alone is a
+// harvest only in Chinese or as a phrase: "spring" and "fall" alone are not.
+const DICTIONARY = buildDictionary([
+  WATER_LEVEL_SURFACES,
+  MATERIAL_SURFACES,
+  { ...PLACE_SURFACES, _skip: [...NOT_ORIGIN_SURFACES, "新会员"] },
   Object.fromEntries(
     Object.entries(HARVEST_SEASON_SURFACES).map(([id, list]) => [
       id,
       list.filter((w) => /[\u4e00-\u9fff]|[ -]/.test(w)),
     ]),
   ),
-);
-
-// Matches of both matchers, longest first so that "PU leather" beats "leather".
-function dictionaryMatches(s: string, matchers: TMatcher[]): Array<[RegExpExecArray, string, string]> {
-  const out: Array<[RegExpExecArray, string, string]> = [];
-  for (const { re, ids } of matchers) {
-    for (const m of s.matchAll(re)) {
-      const surface = m[0];
-      const id = ids.get(surface) ?? ids.get(surface.toLowerCase());
-      if (id) out.push([m, id, surface]);
-    }
-  }
-  return out.sort((a, b) => b[0][0].length - a[0][0].length || a[0].index - b[0].index);
-}
+  GARMENT_LENGTH_SURFACES,
+  FEATURE_SURFACES,
+  COLOUR_SURFACES,
+]);
+const asMatch = (h: TDictionaryHit): { index: number; 0: string } => ({ index: h.start, 0: h.surface });

@@ -1,28 +1,296 @@
 import { describe, expect, it } from "vitest";
-import { groundingFindings } from "./index.js";
+import type { TAttributeMap, TLintFinding, TLintLocale } from "../types.js";
+import { GROUNDING_PACK, GROUNDING_PACK_VERSION, groundingFindings } from "./index.js";
 
-describe("groundingFindings", () => {
-  it("reports a contradicted battery life as an error with the attribute as evidence", () => {
-    const text = "续航30天，IP68防水";
-    const { findings } = groundingFindings({ text, attributes: { 续航: "14天", 防水等级: "IP68" } }, "zh");
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({
+type TReviews = { id?: string; text: string }[];
+const run = (locale: TLintLocale, text: string, attributes?: TAttributeMap, reviews?: TReviews) =>
+  groundingFindings({ text, ...(attributes ? { attributes } : {}), ...(reviews ? { reviews } : {}) }, locale);
+// [status, kind, claim as written] for every claim.
+const claims = (locale: TLintLocale, text: string, attributes?: TAttributeMap, reviews?: TReviews) =>
+  run(locale, text, attributes, reviews).claims.map((c) => [c.status, c.kind, c.text]);
+// Findings that change the verdict (INFO ones are for moderators only).
+const warnings = (locale: TLintLocale, text: string, attributes?: TAttributeMap) =>
+  run(locale, text, attributes).findings.filter((f) => f.severity !== "INFO");
+const only = (findings: TLintFinding[]): TLintFinding => {
+  expect(findings).toHaveLength(1);
+  return findings[0]!;
+};
+
+describe("grounding: contradicted claims", () => {
+  it("reports a battery life the attributes contradict, with the attribute as evidence and a safe fix", () => {
+    const text = "【旗舰新品】1.43英寸AMOLED大屏，5ATM防水，续航长达30天";
+    const f = only(warnings("zh", text, { 续航: "14天", 防水等级: "5ATM", 屏幕: "1.43英寸AMOLED" }));
+    expect(f).toMatchObject({
       rule: "grounding.contradicted.battery_life",
-      severity: "HIGH",
+      pack: GROUNDING_PACK,
+      packVersion: GROUNDING_PACK_VERSION,
       category: "UNSUPPORTED",
+      severity: "HIGH",
+      match: "续航长达30天",
+      message: "文案称续航长达30天，但商品属性为 续航: 14天",
+      suggestion: "续航长达14天",
+      autofix: true,
+      evidence: [{ source: "attribute", name: "续航", value: "14天" }],
     });
-    expect(text.slice(findings[0]!.start, findings[0]!.end)).toContain("30天");
-    expect(findings[0]!.evidence).toEqual([{ source: "attribute", name: "续航", value: "14天" }]);
+    expect(text.slice(f.start, f.end)).toBe("续航长达30天");
   });
 
-  it("reports subjective praise as INFO", () => {
-    const { findings } = groundingFindings(
-      { text: "健康监测，时尚设计，价格亲民", attributes: { 健康监测: "高精度" } },
-      "zh",
-    );
-    expect(findings.map((f) => [f.match, f.severity])).toEqual([
-      ["时尚设计", "INFO"],
-      ["价格亲民", "INFO"],
+  it("compares measurements across names and units: mAh, W, GB, hours", () => {
+    expect(
+      warnings("zh", "5000mAh大电池，100W超级快充", { 电池: "4500mAh", 充电功率: "67W" }).map((f) => [
+        f.match,
+        f.rule,
+        f.suggestion,
+      ]),
+    ).toEqual([
+      ["5000mAh", "grounding.contradicted.battery_capacity", "4500mAh"],
+      ["100W", "grounding.contradicted.power", "67W"],
     ]);
+    const en = warnings("en", "20-hour battery, 32 GB RAM and a great price.", {
+      ram: "8 GB",
+      storage: "256 GB SSD",
+      battery: "up to 10 h",
+    });
+    expect(en.map((f) => [f.match, f.severity, f.autofix])).toEqual([
+      ["20-hour battery", "HIGH", false],
+      ["32 GB RAM", "HIGH", true],
+    ]);
+    expect(en[0]!.message).toBe('The copy claims "20-hour battery", but the product data says battery: up to 10 h');
+  });
+
+  it("contradicts materials of the same family, not materials of different parts", () => {
+    expect(
+      warnings("zh", "黑胡桃木整板打造", { 材质: "橡胶木", 尺寸: "100×50cm" }).map((f) => [
+        f.match,
+        f.suggestion,
+        f.autofix,
+      ]),
+    ).toEqual([["黑胡桃木", "橡胶木", true]]);
+    expect(warnings("zh", "大马士革钢花纹菜刀", { 材质: "3Cr13不锈钢" })[0]?.match).toBe("大马士革钢");
+    expect(
+      warnings("en", "1000 thread count Egyptian cotton sheets.", { material: "microfiber" }).map((f) => [
+        f.match,
+        f.severity,
+      ]),
+    ).toEqual([
+      ["1000 thread count", "MEDIUM"],
+      ["Egyptian cotton", "HIGH"],
+    ]);
+    expect(warnings("en", "A stainless steel body.", { material: "aluminium" })[0]?.rule).toBe(
+      "grounding.contradicted.material",
+    );
+    expect(warnings("zh", "精选真皮材质", { 材质: "PU" })[0]?.rule).toBe("grounding.contradicted.material");
+    // Broader than the data is true; a handle's material says nothing about the body's.
+    expect(warnings("zh", "实木餐桌", { 材质: "北美白橡木" })).toEqual([]);
+    expect(warnings("en", "Aluminium pan; use wooden utensils.", { material: "aluminium" })).toEqual([]);
+  });
+
+  it("contradicts capabilities: submersible against IPX4, polarized against non-polarized", () => {
+    expect(
+      warnings("en", "Fully submersible with 24 hours of playtime.", { ip_rating: "IPX4", battery: "8 h" }).map((f) => [
+        f.match,
+        f.rule,
+      ]),
+    ).toEqual([
+      ["Fully submersible", "grounding.contradicted.capability"],
+      ["24 hours of playtime", "grounding.contradicted.battery_life"],
+    ]);
+    expect(warnings("en", "Polarized lenses.", { lens: "tinted, non-polarized" }).map((f) => f.match)).toEqual([
+      "Polarized",
+    ]);
+    expect(warnings("zh", "5ATM防水，游泳可戴", { 防水等级: "5ATM" })).toEqual([]);
+  });
+
+  it("contradicts origins by place, 进口 by country, and harvests by year and season", () => {
+    const zh = warnings("zh", "五常原产地，有机认证，特供品质", { 品种: "长粒香", 产地: "吉林" });
+    expect(zh.map((f) => [f.match, f.rule, f.severity])).toEqual([
+      ["五常", "grounding.contradicted.origin", "HIGH"],
+      ["有机认证", "grounding.unsupported.certification", "MEDIUM"],
+    ]);
+    expect(zh[0]!.message).toBe("文案称五常，但商品属性为 产地: 吉林");
+    expect(warnings("zh", "原装进口乳胶", { 产地: "吉林", 材质: "乳胶" })[0]?.match).toBe("原装进口");
+    expect(warnings("zh", "泰国进口乳胶枕", { 产地: "泰国", 材质: "天然乳胶" })).toEqual([]);
+    expect(warnings("en", "Made in USA.", { origin: "China" })[0]?.rule).toBe("grounding.contradicted.origin");
+    expect(warnings("zh", "2024年新茶", { 采摘时间: "2023年春茶" })[0]?.match).toBe("2024年新茶");
+    expect(
+      warnings("zh", "2025年明前春茶，头采嫩芽", { 采摘季节: "2025年秋茶" }).every((f) => f.severity === "HIGH"),
+    ).toBe(true);
+  });
+
+  it("contradicts nutrition claims with the amount or the ingredients", () => {
+    expect(
+      warnings("en", "Zero sugar bars that taste great.", { sugar: "14 g", count: "8" }).map((f) => [
+        f.match,
+        f.severity,
+      ]),
+    ).toEqual([["Zero sugar", "HIGH"]]);
+    expect(warnings("zh", "无糖饼干", { 配料: "小麦粉、白砂糖、植物油" })[0]?.severity).toBe("HIGH");
+    expect(warnings("zh", "0脂肪酸奶", { 脂肪: "0g" })).toEqual([]);
+  });
+
+  it("contradicts SPF, prices and counts", () => {
+    expect(warnings("zh", "SPF50+超强防晒", { 防晒指数: "SPF30 PA+++" }).map((f) => [f.match, f.severity])).toEqual([
+      ["SPF50+", "HIGH"],
+    ]);
+    expect(warnings("zh", "原价299元，现价99元", { 原价: "199", 价格: "99" }).map((f) => f.match)).toEqual([
+      "原价299元",
+    ]);
+    expect(warnings("zh", "10片装补水面膜", { 片数: "5片" })[0]?.rule).toBe("grounding.contradicted.count");
+  });
+});
+
+describe("grounding: unsupported claims", () => {
+  it("flags concrete facts no attribute speaks to as MEDIUM", () => {
+    expect(warnings("zh", "50米防水", { 颜色: "黑色" }).map((f) => [f.match, f.severity])).toEqual([
+      ["50米防水", "MEDIUM"],
+    ]);
+    expect(
+      warnings("en", "8-cup pitcher that removes 99.9% of lead.", {
+        capacity: "8 cups",
+        certification: "none listed",
+      }).map((f) => f.match),
+    ).toEqual(["removes 99.9% of lead"]);
+    expect(warnings("en", "It raises IQ by 20 points.", { age: "3-7" }).map((f) => f.match)).toEqual([
+      "raises IQ by 20 points",
+    ]);
+    expect(warnings("zh", "SPF50+ PA++++，全天不用补涂", { 防晒指数: "SPF50+ PA++++" }).map((f) => f.match)).toEqual([
+      "全天不用补涂",
+    ]);
+    expect(warnings("en", "Supports wireless charging.", { battery: "4000 mAh" }).map((f) => f.match)).toEqual([
+      "wireless charging",
+    ]);
+  });
+
+  it("says when the data is less precise than the copy", () => {
+    const f = only(warnings("en", "Egyptian cotton sheets", { material: "cotton" }));
+    expect(f).toMatchObject({ severity: "MEDIUM", rule: "grounding.unsupported.material" });
+    expect(f.message).toBe('The copy claims "Egyptian cotton", but the product data only says material: cotton');
+  });
+
+  it("reports subjective praise as INFO only (the issue's smartwatch example)", () => {
+    const text = "最新款智能手表，适合运动爱好者，健康监测，时尚设计，价格亲民";
+    const result = run("zh", text, { 品类: "智能手表", 运动模式: "多种", 续航: "长效", 健康监测: "高精度" });
+    expect(result.claims.map((c) => [c.status, c.text])).toEqual([
+      ["SUPPORTED", "健康监测"],
+      ["UNSUPPORTED", "时尚设计"],
+      ["UNSUPPORTED", "价格亲民"],
+    ]);
+    expect(result.findings.map((f) => [f.match, f.severity, f.rule])).toEqual([
+      ["时尚设计", "INFO", "grounding.unsupported.subjective"],
+      ["价格亲民", "INFO", "grounding.unsupported.subjective"],
+    ]);
+    expect(result.claims[0]!.evidence).toEqual([{ source: "attribute", name: "健康监测", value: "高精度" }]);
+  });
+
+  it("checks nothing as a warning when no attributes are given", () => {
+    const result = run("zh", "续航30天，5000mAh，真皮");
+    expect(result.claims.map((c) => c.status)).toEqual(["UNSUPPORTED", "UNSUPPORTED", "UNSUPPORTED"]);
+    expect(result.findings.every((f) => f.severity === "INFO")).toBe(true);
+  });
+});
+
+describe("grounding: supported claims", () => {
+  it("backs restated specs whatever the attribute is called (hard negatives)", () => {
+    const cases: Array<[TLintLocale, string, TAttributeMap]> = [
+      ["zh", "磁控32档阻力，8kg飞轮，最大承重150kg", { 最大承重: "150kg", 飞轮: "8kg", 阻力: "磁控32档" }],
+      ["zh", "7号篮球，PU材质", { 规格: "7号", 材质: "PU" }],
+      ["zh", "1段婴儿配方奶粉，适合0-6个月宝宝，800g罐装", { 段位: "1段", 适用年龄: "0-6个月", 净含量: "800g" }],
+      [
+        "zh",
+        "42dB主动降噪，蓝牙5.3连接，单次听歌6小时，配合充电盒总续航30小时",
+        { 降噪深度: "42dB", 单次续航: "6小时", 总续航: "30小时", 蓝牙版本: "5.3" },
+      ],
+      [
+        "zh",
+        "国妆特字G20211102，栗棕色染发膏",
+        { 备案类型: "特殊化妆品", 注册证号: "国妆特字G20211102", 颜色: "栗棕色" },
+      ],
+      [
+        "zh",
+        "13套大容量，热风烘干，高温除菌率99.99%（有检测报告）",
+        { 容量: "13套", 烘干: "热风烘干", 除菌: "高温除菌（检测报告：除菌率99.99%）" },
+      ],
+      ["zh", "这款床垫尺寸为1.8m×2m，厚22cm，收货后建议拆封通风24小时再使用。", { 尺寸: "1.8m×2m", 厚度: "22cm" }],
+      [
+        "zh",
+        "ISOFIX硬接口，通过3C和ECE R44/04认证，9个月到12岁可用",
+        { 适用年龄: "9个月-12岁", 认证: "3C、ECE R44/04", 安装方式: "ISOFIX" },
+      ],
+      [
+        "en",
+        "3.0 CHP motor, max speed 12 mph, max user weight 300 lb.",
+        { max_speed: "12 mph", max_user_weight: "300 lb", motor: "3.0 CHP" },
+      ],
+      [
+        "en",
+        "Built-in GPS, 5 ATM water resistance, up to 7 days of battery life.",
+        { battery: "up to 7 days", water_resistance: "5 ATM", gps: "built-in" },
+      ],
+      [
+        "en",
+        "Automatic dive watch with a 316L stainless steel case, water resistant to 200 m.",
+        { water_resistance: "200 m", case_material: "316L stainless steel" },
+      ],
+      [
+        "en",
+        "5-shelf bookcase in engineered wood, holds 25 lb per shelf.",
+        { material: "engineered wood", shelves: "5", max_load_per_shelf: "25 lb" },
+      ],
+      ["en", "1000-piece world map puzzle, 27 x 20 in when finished.", { pieces: "1000", finished_size: "27 x 20 in" }],
+      ["en", "Colombian medium roast, 12 oz.", { origin: "Colombia", weight: "12 oz" }],
+      ["en", "Raw wildflower honey from Vermont, 16 oz.", { origin: "Vermont, USA", size: "16 oz" }],
+      [
+        "en",
+        "10-cup pitcher, filter certified to NSF/ANSI 42, 40-gallon filter life.",
+        { capacity: "10 cups", certification: "NSF/ANSI 42", filter_life: "40 gal" },
+      ],
+    ];
+    for (const [locale, text, attributes] of cases)
+      expect([text, warnings(locale, text, attributes)]).toEqual([text, []]);
+  });
+
+  it("reads Chinese numerals, bounds and ranges", () => {
+    expect(claims("zh", "续航三十天，充电两小时", { 续航: "30天", 充电时间: "2小时" }).map((c) => c[0])).toEqual([
+      "SUPPORTED",
+      "SUPPORTED",
+    ]);
+    expect(warnings("zh", "续航长达14天", { 续航: "14天" })).toEqual([]);
+    expect(warnings("en", "Up to 6 h of battery.", { battery: "up to 10 h" })).toEqual([]);
+    expect(warnings("zh", "适合3岁以上", { 适用年龄: "6岁以上" })[0]?.rule).toBe("grounding.contradicted.age");
+  });
+
+  it("backs experience with reviews and quotes them", () => {
+    const reviews = [{ id: "r1", text: "续航很给力，一周一充。外观也很时尚好看" }];
+    const result = run("zh", "续航给力，外观时尚", {}, reviews);
+    expect(result.findings).toEqual([]);
+    expect(result.claims.map((c) => [c.status, c.text, c.evidence])).toEqual([
+      ["SUPPORTED", "续航给力", [{ source: "review", reviewId: "r1", quote: "续航很给力，一周一充" }]],
+      ["SUPPORTED", "时尚", [{ source: "review", reviewId: "r1", quote: "外观也很时尚好看" }]],
+    ]);
+    // A complaint is no backing.
+    expect(
+      run("en", "Comfortable fit.", {}, [{ text: "Not comfortable at all, poor fit." }]).findings[0]?.severity,
+    ).toBe("INFO");
+  });
+
+  it("leaves instructions, negations and authority wording alone", () => {
+    expect(warnings("zh", "首次使用前请先充满电，建议通风24小时", { 颜色: "白色" })).toEqual([]);
+    expect(warnings("en", "Not waterproof; keep away from rain.", { material: "paper" })).toEqual([]);
+    expect(claims("en", "FDA approved formula.", { category: "dietary supplement" })).toEqual([]);
+  });
+});
+
+describe("grounding: spans", () => {
+  it("gives UTF-16 offsets into the original text, full-width and emoji included", () => {
+    const text = "🔥🔥 １００Ｗ快充，续航３０天";
+    const found = warnings("zh", text, { 功率: "65W", 续航: "14天" });
+    expect(found.map((f) => [text.slice(f.start, f.end), f.match, f.suggestion])).toEqual([
+      ["１００Ｗ", "１００Ｗ", "６５Ｗ"],
+      ["续航３０天", "续航３０天", "续航１４天"],
+    ]);
+  });
+
+  it("returns nothing for empty text", () => {
+    expect(run("zh", "", { 续航: "14天" })).toEqual({ claims: [], findings: [] });
   });
 });

@@ -1,0 +1,561 @@
+import { judgeFact, sameValue, type TIndexedAttribute, type TValueFact } from "../../analysis/attribute-comparison.js";
+import { matches } from "../../analysis/attribute-matching.js";
+import type { TAttributeFact } from "../../analysis/attribute-extractor.js";
+import { relateMaterials } from "../../analysis/attribute-materials.js";
+import { parseNumber } from "../../analysis/attribute-numbers.js";
+import { countryOf, relatePlaces } from "../../analysis/attribute-places.js";
+import type { TEvidence, TGroundingStatus } from "../types.js";
+import { NUTRIENTS, type TCapability } from "./claim-vocabulary.js";
+import type { TClaimDraft } from "./claims.js";
+import { attributesMentioning, compact, reviewPraising, type TProductData } from "./product-data.js";
+
+/**
+ * Why a claim got its status. unsupported: `absent` (no attribute speaks to it), `narrower` (the
+ * attribute says less: 棉 for 埃及棉), `unlisted` (an attribute of the kind exists but neither states
+ * nor denies it), `no_data` (no attributes were given), `subjective` (praise no attribute can state).
+ */
+export type TReason = "supported" | "contradicted" | "absent" | "narrower" | "unlisted" | "no_data" | "subjective";
+
+export type TJudgement = {
+  status: TGroundingStatus;
+  reason: TReason;
+  /** For an unsupported claim: a concrete fact (a warning) rather than a soft or unjudgeable one (INFO). */
+  strong: boolean;
+  evidence: TEvidence[];
+  /** The attribute the message cites. */
+  attribute?: TIndexedAttribute;
+  /** The value of that attribute the claim was compared with. */
+  valueFact?: TValueFact;
+};
+
+export type TJudgeContext = {
+  data: TProductData;
+  reviews: readonly { id?: string; text: string }[] | undefined;
+  /** The normalised text and the clause around the claim, lower-cased. */
+  text: string;
+  clause: string;
+};
+
+const show = (v: unknown): string => (Array.isArray(v) ? v.map(String).join("、") : String(v));
+export const attributeEvidence = (a: TIndexedAttribute): TEvidence => ({
+  source: "attribute",
+  name: a.name,
+  value: show(a.value),
+});
+
+const supported = (a?: TIndexedAttribute, valueFact?: TValueFact): TJudgement => ({
+  status: "SUPPORTED",
+  reason: "supported",
+  strong: true,
+  evidence: a ? [attributeEvidence(a)] : [],
+  ...(a ? { attribute: a } : {}),
+  ...(valueFact ? { valueFact } : {}),
+});
+const contradicted = (
+  a: TIndexedAttribute,
+  valueFact?: TValueFact,
+  also: readonly TIndexedAttribute[] = [],
+): TJudgement => ({
+  status: "CONTRADICTED",
+  reason: "contradicted",
+  strong: true,
+  evidence: [a, ...also.filter((x) => x !== a)].map(attributeEvidence),
+  attribute: a,
+  ...(valueFact ? { valueFact } : {}),
+});
+const unsupported = (reason: TReason, strong: boolean, a?: TIndexedAttribute, valueFact?: TValueFact): TJudgement => ({
+  status: "UNSUPPORTED",
+  reason,
+  strong,
+  evidence: a ? [attributeEvidence(a)] : [],
+  ...(a ? { attribute: a } : {}),
+  ...(valueFact ? { valueFact } : {}),
+});
+
+// Keys a measurement gets when nothing around it says what it measures: any attribute stating the
+// same value backs it ("8kg飞轮" with 飞轮: 8kg).
+const GENERIC_KEYS = new Set([
+  "duration",
+  "weight",
+  "length",
+  "volume",
+  "dimensions",
+  "frequency",
+  "pressure",
+  "speed",
+  "temperature",
+  "area",
+  "storage",
+]);
+// Units that measure one thing only: a battery's mAh, a sunscreen's SPF, a Bluetooth version.
+const EXCLUSIVE_UNITS = new Set(["mAh", "Wh", "SPF", "Ra", "version"]);
+// Facts copy states that are codes or labels rather than product properties: unjudged when absent.
+const WEAK_FACT_KEYS = new Set(["model", "size", "garment_length"]);
+
+/** Judges one claim against the product's attributes and reviews. */
+export function judge(draft: TClaimDraft, ctx: TJudgeContext): TJudgement {
+  const { data } = ctx;
+  if (draft.type === "subjective") return judgeSubjective(draft, ctx);
+  if (!data.given) {
+    // Without product data only reviews can speak, and only to experience.
+    if (draft.type === "effect" || draft.type === "reviews") {
+      const quote = reviewPraising(
+        ctx.reviews,
+        "general",
+        effectWords(draft.type === "effect" ? draft.words : (draft.subject ?? "")),
+      );
+      if (quote) return reviewSupported(quote);
+    }
+    return unsupported("no_data", false);
+  }
+  switch (draft.type) {
+    case "fact":
+      return judgeFactClaim(draft, ctx);
+    case "capability":
+      return judgeCapability(draft.capability, ctx);
+    case "nutrition":
+      return judgeNutrition(draft, ctx);
+    case "efficacy":
+      return judgeEfficacy(draft, ctx);
+    case "effect":
+      return judgeEffect(draft.words, ctx);
+    case "price":
+      return judgePrice(draft, ctx);
+    case "discount":
+      return judgeDiscount(draft.words, ctx);
+    case "compatibility":
+      return judgeCompatibility(draft.target, ctx);
+    case "count":
+      return judgeCount(draft, ctx);
+    case "reviews":
+      return judgeReviews(draft, ctx);
+  }
+}
+
+function reviewSupported(quote: { reviewId?: string; text: string }): TJudgement {
+  return {
+    status: "SUPPORTED",
+    reason: "supported",
+    strong: true,
+    evidence: [{ source: "review", ...(quote.reviewId ? { reviewId: quote.reviewId } : {}), quote: quote.text }],
+  };
+}
+
+// An attribute is "named" in a clause when its name appears there: "最大承重150kg", "32 GB RAM".
+function namedIn(a: TIndexedAttribute, clause: string): boolean {
+  const n = a.lname;
+  if (/[\u4e00-\u9fff]/.test(n)) return n.length >= 2 && clause.includes(n);
+  const words = n.split(" ").filter((w) => w.length >= 3);
+  return words.length > 0 && words.every((w) => clause.includes(w));
+}
+
+function judgeFactClaim(draft: Extract<TClaimDraft, { type: "fact" }>, ctx: TJudgeContext): TJudgement {
+  const f = draft.fact;
+  if (typeof f.normalized === "number") return judgeMeasurement(f, draft.incidental === true, ctx);
+  switch (f.key) {
+    case "material":
+      return judgeMaterial(f, ctx);
+    case "origin":
+      return judgeOrigin(f, draft.marked === true, ctx);
+    case "colour":
+      return judgeByKindOrText(f, ctx, true);
+    case "certification":
+      return judgeCertification(f, ctx);
+    case "water_resistance":
+      if (f.unit === "level") return judgeWater({ need: f.normalized === "waterproof" ? 7 : 4, words: [] }, ctx);
+      return judgeByKindOrText(f, ctx, true);
+    case "dimensions":
+      return judgeDimensions(f, ctx);
+    default:
+      return judgeByKindOrText(f, ctx, !WEAK_FACT_KEYS.has(f.key));
+  }
+}
+
+function judgeMeasurement(f: TAttributeFact, incidental: boolean, ctx: TJudgeContext): TJudgement {
+  const { data, clause } = ctx;
+  const sameUnit = f.unit ? (data.factsByUnit.get(f.unit) ?? []) : [];
+  const equal = sameUnit.filter((x) => sameValue(f, x.f));
+  const generic = GENERIC_KEYS.has(f.key);
+  const named = (x: { a: TIndexedAttribute }): boolean => namedIn(x.a, clause);
+  const sameKey = data.byKey.get(f.key) ?? [];
+
+  const eq =
+    equal.find((x) => x.a.key === f.key) ??
+    equal.find(named) ??
+    (generic ? equal[0] : equal.find((x) => !x.a.key || GENERIC_KEYS.has(x.a.key)));
+  if (eq) return supported(eq.a, eq.f);
+
+  const verdict = judgeFact(f, sameKey);
+  if (verdict.status === "contradict" && verdict.attribute) {
+    const others = sameKey.filter((a) => a.facts.some((x) => x.unit === f.unit));
+    return contradicted(verdict.attribute, verdict.valueFact, others);
+  }
+  const namedDiffering = sameUnit.find(named);
+  if (namedDiffering) return contradicted(namedDiffering.a, namedDiffering.f);
+  if (f.unit && EXCLUSIVE_UNITS.has(f.unit) && sameUnit.length > 0)
+    return contradicted(
+      sameUnit[0]!.a,
+      sameUnit[0]!.f,
+      sameUnit.map((x) => x.a),
+    );
+  return unsupported("absent", !incidental);
+}
+
+function judgeMaterial(f: TAttributeFact, ctx: TJudgeContext): TJudgement {
+  const { data } = ctx;
+  const claimed = String(f.normalized);
+  const materials = data.factsByKey.get("material") ?? [];
+  const same = materials.find((x) => relateMaterials(claimed, String(x.f.normalized)) === "same");
+  if (same) {
+    const verdict = judgeFact(f, data.byKey.get("material") ?? []);
+    // "纯棉" (pure cotton) against a blend.
+    if (verdict.status === "contradict" && verdict.attribute) return contradicted(verdict.attribute, verdict.valueFact);
+    return supported(same.a, same.f);
+  }
+  // A word naming the material outright in an attribute ("wax: soy", "frame: acetate").
+  const surface = f.value.toLowerCase();
+  const named = data.attributes.find((a) => a.text.includes(surface));
+  if (named) return supported(named);
+  if (f.part) {
+    const ofPart = data.attributes.filter((a) => a.lname.includes(f.part!.toLowerCase()));
+    const verdict = judgeFact(
+      { ...f, part: undefined },
+      ofPart.map((a) => ({ ...a, key: "material" as const })),
+    );
+    if (verdict.status === "contradict" && verdict.attribute) return contradicted(verdict.attribute, verdict.valueFact);
+    return unsupported(ofPart.length ? "unlisted" : "absent", false, ofPart[0]);
+  }
+  const materialAttrs = data.byKey.get("material") ?? [];
+  const verdict = judgeFact(f, materialAttrs);
+  if (verdict.status === "contradict" && verdict.attribute) return contradicted(verdict.attribute, verdict.valueFact);
+  if (verdict.narrower && verdict.attribute) return unsupported("narrower", true, verdict.attribute, verdict.valueFact);
+  if (materialAttrs.length) return unsupported("unlisted", f.made === true, materialAttrs[0]);
+  return unsupported("absent", true);
+}
+
+function judgeOrigin(f: TAttributeFact, marked: boolean, ctx: TJudgeContext): TJudgement {
+  const { data } = ctx;
+  const claimed = String(f.normalized);
+  const places = data.factsByKey.get("origin") ?? [];
+  // A place any attribute names (品种: 五常稻花香) or contains (产地: 新疆若羌 for 新疆).
+  const same = places.find((x) => {
+    const p = String(x.f.normalized);
+    if (claimed === "imported") return p !== "domestic" && p !== "imported" && countryOf(p) !== "cn";
+    if (claimed === "domestic") return p !== "imported" && p !== "domestic" && countryOf(p) === "cn";
+    return p !== "imported" && p !== "domestic" && relatePlaces(claimed, p) === "same";
+  });
+  if (same) return supported(same.a, same.f);
+  const originAttrs = data.byKey.get("origin") ?? [];
+  const verdict = judgeFact(f, originAttrs);
+  if (verdict.status === "agree") return supported(verdict.attribute, verdict.valueFact);
+  if (verdict.status === "contradict" && verdict.attribute) return contradicted(verdict.attribute, verdict.valueFact);
+  if (verdict.narrower && verdict.attribute) return unsupported("narrower", true, verdict.attribute, verdict.valueFact);
+  const surface = f.value.toLowerCase();
+  const named = data.attributes.find((a) => a.text.includes(surface));
+  if (named) return supported(named);
+  if (originAttrs.length) return unsupported("unlisted", false, originAttrs[0]);
+  return unsupported("absent", marked);
+}
+
+// Colours, ratings, SPF, harvests, sizes, features: the attributes of the same kind decide; else an
+// attribute that names the value as written backs it.
+function judgeByKindOrText(f: TAttributeFact, ctx: TJudgeContext, strong: boolean): TJudgement {
+  const { data } = ctx;
+  const sameKind = (data.factsByKey.get(f.key) ?? []).find((x) => sameValue(f, x.f));
+  if (sameKind) return supported(sameKind.a, sameKind.f);
+  const attrs = data.byKey.get(f.key) ?? [];
+  const verdict = judgeFact(f, attrs);
+  if (verdict.status === "agree") return supported(verdict.attribute, verdict.valueFact);
+  if (verdict.status === "contradict" && verdict.attribute) return contradicted(verdict.attribute, verdict.valueFact);
+  if (verdict.narrower && verdict.attribute) return unsupported("narrower", true, verdict.attribute, verdict.valueFact);
+  const value = loose(String(f.normalized ?? f.value));
+  const written = loose(f.value);
+  const named =
+    value.length >= 2
+      ? data.attributes.find((a) => a.compact.includes(value) || a.compact.includes(written))
+      : undefined;
+  if (named) return supported(named);
+  if (attrs.length) return unsupported("unlisted", false, attrs[0]);
+  return unsupported("absent", strong);
+}
+
+const loose = compact;
+
+function judgeCertification(f: TAttributeFact, ctx: TJudgeContext): TJudgement {
+  const { data } = ctx;
+  const claimed = String(f.normalized);
+  const [type, number] = splitRegistration(claimed);
+  for (const x of data.facts) {
+    if (x.f.key !== "certification") continue;
+    const [t, n] = splitRegistration(String(x.f.normalized));
+    if (t !== type) continue;
+    if (number && n && number !== n) return contradicted(x.a, x.f);
+    return supported(x.a, x.f);
+  }
+  const [c1, c2] = [loose(claimed), loose(f.value)];
+  const named = data.attributes.find((a) => a.compact.includes(c1) || a.compact.includes(c2));
+  if (named) return supported(named);
+  const certAttrs = data.byKey.get("certification") ?? [];
+  const denied = certAttrs.find((a) => a.polarity === "no");
+  if (denied) return contradicted(denied);
+  // Standards a product is made to (GB/T, ISO) are labels more than claims.
+  const standard = /^(?:GB|ISO)/.test(claimed);
+  if (certAttrs.length) return unsupported("unlisted", !standard, certAttrs[0]);
+  return unsupported("absent", !standard);
+}
+
+const splitRegistration = (v: string): [string, string] => {
+  const m = /^(.*?)\s([A-Z]?\d{6,})$/.exec(v);
+  return m ? [m[1]!, m[2]!] : [v, ""];
+};
+
+function judgeDimensions(f: TAttributeFact, ctx: TJudgeContext): TJudgement {
+  const { data } = ctx;
+  const dims = (v: unknown): number[] =>
+    String(v)
+      .split("x")
+      .map(Number)
+      .sort((a, b) => a - b);
+  const claimed = dims(f.normalized);
+  const fits = (x: TValueFact): boolean => {
+    const d = dims(x.normalized);
+    return (
+      d.length === claimed.length &&
+      d.every((v, i) => Math.abs(v - claimed[i]!) <= 0.02 * Math.max(v, claimed[i]!) + 1e-6)
+    );
+  };
+  const all = data.factsByKey.get("dimensions") ?? [];
+  const same = all.find((x) => fits(x.f));
+  if (same) return supported(same.a, same.f);
+  const keyed = all.filter((x) => x.a.key === "dimensions" && x.a.facts.length === 1);
+  if (keyed.length) return contradicted(keyed[0]!.a, keyed[0]!.f);
+  return unsupported("absent", true);
+}
+
+// Water resistance on the IPX scale, from ratings (IPX4, IP68, 5ATM, 50 m) and level words.
+function waterLevel(f: TValueFact): number | null {
+  const v = String(f.normalized);
+  const ip = /^IP[0-6X]([0-9X])$/.exec(v);
+  if (ip) return ip[1] === "X" ? 0 : Number(ip[1]);
+  const atm = /^(\d+)ATM$/.exec(v);
+  if (atm) return Number(atm[1]) >= 5 ? 8 : Number(atm[1]) >= 3 ? 5 : 4;
+  const metres = /^(\d+(?:\.\d+)?)m$/.exec(v);
+  if (metres) return Number(metres[1]) >= 1 ? 8 : 7;
+  if (v === "splash_resistant") return 4;
+  if (v === "waterproof") return 7;
+  return null;
+}
+
+function judgeWater(need: { need: number; words: readonly string[] }, ctx: TJudgeContext): TJudgement {
+  const { data } = ctx;
+  const rated = data.facts.flatMap((x) => {
+    if (x.f.key !== "water_resistance") return [];
+    const level = waterLevel(x.f);
+    return level === null ? [] : [{ ...x, level }];
+  });
+  const denied = (data.byKey.get("water_resistance") ?? []).find(
+    (a) => a.polarity === "no" || /不防水|not water/.test(a.text),
+  );
+  if (rated.length) {
+    const best = rated.reduce((p, q) => (q.level > p.level ? q : p));
+    return best.level >= need.need ? supported(best.a, best.f) : contradicted(best.a, best.f);
+  }
+  if (denied) return contradicted(denied);
+  const mention = need.words.length
+    ? attributesMentioning(ctx.data, need.words).find((a) => a.polarity !== "no")
+    : undefined;
+  if (mention) return supported(mention);
+  return unsupported("absent", true);
+}
+
+function judgeCapability(c: TCapability, ctx: TJudgeContext): TJudgement {
+  const { data } = ctx;
+  const deny = data.attributes.find(
+    (a) =>
+      (c.deny ?? []).some((w) => a.text.includes(w)) ||
+      (a.polarity === "no" && c.support.some((w) => a.lname.includes(w))),
+  );
+  if (deny) return contradicted(deny);
+  if (c.water !== undefined) return judgeWater({ need: c.water, words: c.support }, ctx);
+  if (c.dust !== undefined) {
+    const ip = data.facts.find((x) => x.f.key === "water_resistance" && /^IP[0-6]/.test(String(x.f.normalized)));
+    if (ip) return Number(String(ip.f.normalized)[2]) >= c.dust ? supported(ip.a, ip.f) : contradicted(ip.a, ip.f);
+  }
+  const support = attributesMentioning(data, c.support).find((a) => a.polarity !== "no");
+  if (support) return supported(support);
+  return unsupported("absent", !c.soft);
+}
+
+function judgeNutrition(draft: Extract<TClaimDraft, { type: "nutrition" }>, ctx: TJudgeContext): TJudgement {
+  const { data, text } = ctx;
+  const claimText = text.slice(draft.nStart, draft.nEnd);
+  const wanted = loose(claimText);
+  const worded = data.attributes.find((a) => a.compact.includes(wanted));
+  if (worded) return supported(worded);
+  const def = NUTRIENTS[draft.nutrient];
+  const surfaces = def?.surfaces.map((s) => s.toLowerCase()) ?? [draft.nutrient];
+  const about = data.attributes.filter(
+    (a) => (def?.key && a.key === def.key) || surfaces.some((s) => s.length >= 2 && a.lname.includes(s)),
+  );
+  if (draft.mode === "zero" && def) {
+    for (const a of about) {
+      if (a.polarity === "no") return supported(a);
+      const amounts = a.facts
+        .filter((f) => typeof f.normalized === "number")
+        .map((f) => ({ f, v: f.normalized as number }));
+      const bare = /^\s*0(?:\.0+)?\s*$/.test(a.text);
+      if (bare) return supported(a);
+      if (amounts.length) {
+        const over = amounts.find((x) => x.v > def.zeroAtMost);
+        return over ? contradicted(a, over.f) : supported(a, amounts[0]!.f);
+      }
+    }
+    if (def.ingredients) {
+      const listed = data.attributes.find(
+        (a) => /配料|成分|原料|ingredient/.test(a.lname) && def.ingredients!.test(a.text),
+      );
+      if (listed) return contradicted(listed);
+    }
+  }
+  if (about.length)
+    return unsupported(draft.mode === "zero" ? "unlisted" : "unlisted", draft.mode === "zero", about[0]);
+  return unsupported("absent", true);
+}
+
+function judgeEfficacy(draft: Extract<TClaimDraft, { type: "efficacy" }>, ctx: TJudgeContext): TJudgement {
+  const { data } = ctx;
+  const amount = String(Number(draft.amount));
+  const unit = draft.unit === "%" ? "%" : "";
+  const stated = data.attributes.find((a) => {
+    const nums = [...a.text.matchAll(/(\d+(?:\.\d+)?)\s?(%|倍|x|points?|个百分点)?/g)];
+    return nums.some((n) => String(Number(n[1])) === amount && (unit ? n[2] === "%" : true));
+  });
+  if (stated) return supported(stated);
+  // The same rate with another figure: 除菌率 99% in the data, 99.99% in the copy.
+  if (draft.subject && /率$/.test(draft.subject)) {
+    const rate = data.attributes.find((a) => a.text.includes(draft.subject) || a.lname.includes(draft.subject));
+    if (rate && /\d+(?:\.\d+)?\s?%/.test(rate.text)) return contradicted(rate);
+  }
+  return unsupported("absent", true);
+}
+
+const EFFECT_WORDS =
+  /补涂|补妆|脱妆|掉妆|掉色|晕染|花妆|脱色|卡粉|持妆|控油|保湿|补水|留香|锁水|保温|保冷|防晒|wear|hold|moistur|hydrat|protect|coverage|fresh|oil|reappl|touch[- ]?up|smudge|transfer|crease|budge|lasting|lasts/gi;
+const effectWords = (words: string): string[] => [
+  ...new Set([...matches(EFFECT_WORDS, words)].map((m) => m[0].toLowerCase())),
+];
+
+function judgeEffect(words: string, ctx: TJudgeContext): TJudgement {
+  const keys = effectWords(words);
+  const stated = keys.length ? attributesMentioning(ctx.data, keys)[0] : undefined;
+  if (stated) return supported(stated);
+  const quote = reviewPraising(ctx.reviews, "general", keys);
+  if (quote) return reviewSupported(quote);
+  return unsupported("absent", true);
+}
+
+const PRICE_NAME = /价格|售价|原价|现价|到手价|零售价|吊牌价|划线价|price|msrp|cost|retail/;
+const LIST_NAME = /原价|零售价|吊牌价|划线价|市场价|msrp|list|retail|regular|was/;
+
+function judgePrice(draft: Extract<TClaimDraft, { type: "price" }>, ctx: TJudgeContext): TJudgement {
+  const prices = ctx.data.attributes.filter((a) => PRICE_NAME.test(a.lname));
+  const relevant = prices.filter((a) => LIST_NAME.test(a.lname) === draft.list);
+  const same = prices.find((a) =>
+    [...a.text.matchAll(/\d+(?:,\d{3})*(?:\.\d+)?/g)].some(
+      (m) => Math.abs(Number(m[0].replace(/,/g, "")) - draft.amount) < 0.005,
+    ),
+  );
+  if (same) return supported(same);
+  if (relevant.length) return contradicted(relevant[0]!, undefined, relevant);
+  return unsupported("absent", true);
+}
+
+function judgeDiscount(words: string, ctx: TJudgeContext): TJudgement {
+  const promos = ctx.data.attributes.filter((a) =>
+    /折|优惠|促销|活动|满减|discount|promo|sale|offer|coupon|deal|券/.test(`${a.lname} ${a.text}`),
+  );
+  const digits = words.replace(/\D+/g, "");
+  const wanted = loose(words);
+  const same = promos.find(
+    (a) => a.compact.includes(wanted) || (digits && a.text.replace(/\D+/g, " ").split(" ").includes(digits)),
+  );
+  if (same) return supported(same);
+  return unsupported(promos.length ? "unlisted" : "absent", true, promos[0]);
+}
+
+const COMPAT_NAME = /适用|适配|兼容|机型|compatib|fits|works with|supported (?:models|devices)|for use with/;
+
+function judgeCompatibility(target: string, ctx: TJudgeContext): TJudgement {
+  const attrs = ctx.data.attributes.filter((a) => COMPAT_NAME.test(a.lname));
+  const want = loose(target.replace(/^(?:the|all|most|any)\s+/i, ""));
+  const parts = target
+    .split(/\s*(?:\/|、|和|及|与|&|,|\band\b)\s*/i)
+    .map(loose)
+    .filter((p) => p.length >= 2);
+  const same = ctx.data.attributes.find((a) => {
+    const t = a.compact;
+    return t.includes(want) || (parts.length > 0 && parts.every((p) => t.includes(p)));
+  });
+  if (same) return supported(same);
+  const denied = attrs.find(
+    (a) => /不兼容|不适用|not compatible|incompatible/.test(a.text) && parts.some((p) => a.compact.includes(p)),
+  );
+  if (denied) return contradicted(denied);
+  return unsupported(attrs.length ? "unlisted" : "absent", true, attrs[0]);
+}
+
+const COUNT_IN_VALUE =
+  /(\d+|[二两三四五六七八九十百千]{1,4})\s?(?:x\s?)?(片|颗|粒|袋|包|瓶|罐|盒|支|件套|件|套|只|条|张|卷|本|双|对|键|项|档|段|号|层|格|孔|人份|抽|枚|根|台|块|[A-Za-z][A-Za-z ]*)/g;
+const countStem = (w: string): string => {
+  const lower = w.toLowerCase().trim();
+  return /[a-z]/.test(lower) ? lower.replace(/(?:ves|es|s)$/, "").slice(0, 4) : lower;
+};
+
+function judgeCount(draft: Extract<TClaimDraft, { type: "count" }>, ctx: TJudgeContext): TJudgement {
+  const stem = countStem(draft.classifier);
+  const chinese = /[\u4e00-\u9fff]/.test(draft.classifier);
+  let differing: TIndexedAttribute | undefined;
+  for (const a of ctx.data.attributes) {
+    for (const m of matches(COUNT_IN_VALUE, a.text)) {
+      if (countStem(m[2]!) !== stem && !countStem(m[2]!).startsWith(stem)) continue;
+      if (parseNumber(m[1]!) === draft.n) return supported(a);
+      differing ??= a;
+    }
+    // A bare number under a name that says what it counts ("pieces": "1000", "片数": "10").
+    if (/^\s*\d+\s*$/.test(a.text) && (a.lname.includes(stem) || (chinese && a.lname.includes(draft.classifier)))) {
+      if (Number(a.text) === draft.n) return supported(a);
+      differing ??= a;
+    }
+  }
+  if (differing) return contradicted(differing);
+  return unsupported("absent", true);
+}
+
+function judgeReviews(draft: Extract<TClaimDraft, { type: "reviews" }>, ctx: TJudgeContext): TJudgement {
+  if (draft.rating !== undefined) {
+    const rated = ctx.data.attributes.find((a) => /rating|评分|stars?|星级/.test(a.lname));
+    if (rated) {
+      const n = Number(/\d+(?:\.\d+)?/.exec(rated.text)?.[0]);
+      return Math.abs(n - draft.rating) < 0.05 ? supported(rated) : contradicted(rated);
+    }
+    return unsupported("absent", true);
+  }
+  const quote = reviewPraising(ctx.reviews, "general", draft.subject ? [draft.subject] : []);
+  if (quote) return reviewSupported(quote);
+  return unsupported("absent", Boolean(ctx.reviews?.length));
+}
+
+function judgeSubjective(draft: Extract<TClaimDraft, { type: "subjective" }>, ctx: TJudgeContext): TJudgement {
+  const word = draft.word.toLowerCase();
+  const { data } = ctx;
+  const named = data.attributes.find((a) => a.text.includes(word) || a.lname.includes(word));
+  if (named) return supported(named);
+  // Experience of the battery: any battery attribute states it ("续航: 长效", "battery: 8 h").
+  if (draft.aspect === "battery") {
+    const battery = [...(data.byKey.get("battery_life") ?? []), ...(data.byKey.get("battery_capacity") ?? [])][0];
+    if (battery) return supported(battery);
+  }
+  const quote = reviewPraising(ctx.reviews, draft.aspect, [draft.word]);
+  if (quote) return reviewSupported(quote);
+  return unsupported("subjective", false);
+}
