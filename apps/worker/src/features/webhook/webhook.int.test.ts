@@ -4,8 +4,16 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
 import { verifyWebhookSignature } from "@truecopy/core";
-import { createWebhookEndpoint, decideVariant, publishVariant, type TDatabase, type TReviewActor } from "@truecopy/db";
-import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
+import {
+  createDatabase,
+  createWebhookEndpoint,
+  decideVariant,
+  migrate,
+  publishVariant,
+  type TDatabase,
+  type TReviewActor,
+} from "@truecopy/db";
+import { createTestMerchant } from "@truecopy/db/testing";
 import { createRedis } from "@truecopy/jobs";
 import { startWorkerRuntime, type TWorkerRuntime } from "../../runtime.js";
 
@@ -21,8 +29,23 @@ const prefix = `t-wh-${randomUUID().slice(0, 8)}`;
 const log = createLogger("test", "error");
 const system = { actorId: null, actorKind: "system" as const, requestId: null };
 
+// A database of its own: in a shared one, any other worker's outbox relay (another test run with
+// another allow-list) could pick these deliveries up and refuse the local receiver.
+const shared = testEnv().DATABASE_URL;
+const ownUrl = Object.assign(new URL(shared), { pathname: `/truecopy_wh_${randomUUID().slice(0, 8)}_test` }).toString();
+const onServer = async (sql: string) => {
+  const admin = createDatabase(shared, { poolMax: 1 });
+  try {
+    await admin.pool.query(sql);
+  } finally {
+    await admin.close();
+  }
+};
+
 beforeAll(async () => {
-  db = await openTestDatabase();
+  await onServer(`CREATE DATABASE "${new URL(ownUrl).pathname.slice(1)}"`);
+  await migrate(ownUrl);
+  db = createDatabase(ownUrl, { poolMax: 4 });
   // A real receiver: /flaky answers 500 twice then 200, /slow never answers.
   receiver = createServer((req, res) => {
     let body = "";
@@ -43,7 +66,7 @@ beforeAll(async () => {
   const env = testEnv();
   worker = await startWorkerRuntime(
     parseEnv(ZWorkerEnv, {
-      DATABASE_URL: env.DATABASE_URL,
+      DATABASE_URL: ownUrl,
       REDIS_URL: env.REDIS_URL,
       TRUECOPY_QUEUE_PREFIX: prefix,
       OUTBOX_POLL_MS: "50",
@@ -65,6 +88,7 @@ afterAll(async () => {
   if (keys.length) await redis.del(...keys);
   redis.disconnect();
   await db?.close();
+  await onServer(`DROP DATABASE IF EXISTS "${new URL(ownUrl).pathname.slice(1)}" WITH (FORCE)`);
 });
 
 const actor = (role: "MODERATOR" | "MERCHANDISER", merchantId: string | null = null): TReviewActor => {
