@@ -379,6 +379,22 @@ describe("limits and hygiene", () => {
     expect(codeOf(complex)).toBe("QUERY_TOO_COMPLEX");
   });
 
+  it("rejects documents with too many aliases or too many bytes", async () => {
+    const aliases = Array.from({ length: 51 }, (_, i) => `a${i}: me { id }`).join(" ");
+    const tooMany = await gql(`{ ${aliases} }`);
+    expect(codeOf(tooMany)).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(tooMany.errors?.[0]?.message).toMatch(/too many aliases: the limit is 50/);
+    const fifty = Array.from({ length: 50 }, (_, i) => `a${i}: me { id }`).join(" ");
+    expect((await gql(`{ ${fifty} }`)).errors).toBeUndefined();
+    const res = await fetch(`${api.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${adminKey}` },
+      body: JSON.stringify({ query: `{ me { id } } ${"#".repeat(100_001)}` }),
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as TGqlResponse).errors?.[0]?.extensions?.code).toBe("QUERY_TOO_LARGE");
+  });
+
   it("validates ids and hides internal errors", async () => {
     const r = await gql(`{ product(id: "not-a-uuid") { sku } }`);
     expect(codeOf(r)).toBe("BAD_USER_INPUT");

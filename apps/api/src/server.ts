@@ -19,7 +19,7 @@ import { createErrorFormatter } from "./errors.js";
 import { graphiqlRouter } from "./http/graphiql.js";
 import { healthRouter } from "./http/health.js";
 import { publishedExportRouter } from "./http/published-export.js";
-import { complexityPlugin } from "./http/limits.js";
+import { aliasLimit, complexityPlugin, documentSizeLimit } from "./http/limits.js";
 import { createApiMetrics } from "./http/metrics.js";
 import { requestContext } from "./http/request-context.js";
 import { createLoaders } from "./loaders.js";
@@ -59,7 +59,7 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
     csrfPrevention: true,
     // main.ts owns signal handling and the shutdown order.
     stopOnTerminationSignals: false,
-    validationRules: [depthLimit(env.GRAPHQL_MAX_DEPTH)],
+    validationRules: [depthLimit(env.GRAPHQL_MAX_DEPTH), aliasLimit(env.GRAPHQL_MAX_ALIASES)],
     formatError: createErrorFormatter(log, !production),
     includeStacktraceInErrorResponses: false,
     plugins: [
@@ -84,6 +84,7 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
   app.use(
     "/graphql",
     express.json({ limit: "25mb" }),
+    documentSizeLimit(env.GRAPHQL_MAX_DOCUMENT_BYTES),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<TContext> => {
         const requestId = String(res.locals.requestId);

@@ -46,6 +46,8 @@ export const ZApiEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
     COOKIE_SECURE: flag,
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
     GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(50),
+    GRAPHQL_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
     GRAPHQL_INTROSPECTION: flag,
     // When set, GET /metrics requires `Authorization: Bearer <token>`.
     METRICS_TOKEN: z.string().min(16).max(200).optional(),

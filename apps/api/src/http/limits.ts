@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
-import { GraphQLError, type GraphQLSchema } from "graphql";
+import { GraphQLError, type ASTVisitor, type GraphQLSchema, type ValidationContext } from "graphql";
+import type { NextFunction, Request, Response } from "express";
 import type * as QueryComplexity from "graphql-query-complexity";
 import type { ComplexityEstimator } from "graphql-query-complexity";
 import type { ApolloServerPlugin } from "@apollo/server";
@@ -44,5 +45,47 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
         },
       });
     },
+  };
+}
+
+/**
+ * Aliases let one request run the same field many times (`a1: product(…) a2: product(…) …`), which
+ * the complexity estimate prices field by field but which is also a brute-force tool (one request,
+ * thousands of login or lookup attempts). Above `max` the document is refused before execution.
+ */
+export function aliasLimit(max: number): (context: ValidationContext) => ASTVisitor {
+  return (context) => {
+    let aliases = 0;
+    return {
+      Field(node) {
+        if (node.alias && ++aliases === max + 1) {
+          context.reportError(
+            new GraphQLError(`too many aliases: the limit is ${max} per document`, {
+              nodes: [node],
+              extensions: { max },
+            }),
+          );
+        }
+      },
+    };
+  };
+}
+
+/** Refuses a GraphQL document larger than `maxBytes` before it is parsed (413). */
+export function documentSizeLimit(maxBytes: number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const body = req.body as { query?: unknown } | undefined;
+    const query =
+      typeof body?.query === "string" ? body.query : typeof req.query.query === "string" ? req.query.query : "";
+    const bytes = Buffer.byteLength(query);
+    if (bytes <= maxBytes) return next();
+    res.status(413).json({
+      errors: [
+        {
+          message: `the query document is ${bytes} bytes; the limit is ${maxBytes}`,
+          extensions: { code: "QUERY_TOO_LARGE", max: maxBytes },
+        },
+      ],
+    });
   };
 }
