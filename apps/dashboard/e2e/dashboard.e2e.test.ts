@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { e2eEnv } from "./env.js";
 import { startStack } from "./stack.js";
 import type { TStack, TStackRole } from "./stack.js";
@@ -23,6 +23,8 @@ const CHROMIUM_ARGS = [
 ];
 const XSS_TITLE_PREFIX = "<img src=x onerror=alert(1)>";
 const JOB_TIMEOUT_MS = 120_000;
+
+type TVariantRef = { id: string; field: string; origin: string };
 
 type TCatalogRow = {
   sku: string;
@@ -156,6 +158,24 @@ describe("dashboard in Chromium", () => {
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
 
+  type TGqlAnswer<T> = { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+
+  // GraphQL through the dashboard's own bridge with the signed-in user's session, as a script in
+  // the page would call it.
+  async function gqlInPage<T>(query: string, variables: Record<string, unknown>): Promise<TGqlAnswer<T>> {
+    return page.evaluate(
+      async ({ query, variables }) => {
+        const response = await fetch("/api/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await response.json()) as TGqlAnswer<T>;
+      },
+      { query, variables },
+    );
+  }
+
   async function signIn(role: TStackRole): Promise<void> {
     await context.clearCookies({ name: "tc_session" });
     await page.goto(`${stack.dashboardUrl}/login`);
@@ -198,6 +218,13 @@ describe("dashboard in Chromium", () => {
       void dialog.dismiss();
     });
     page.on("pageerror", (error) => pageErrors.push(error.message));
+  });
+
+  // A failed step leaves a picture of the page behind (in the temporary folder printed above).
+  afterEach(async (context) => {
+    if (context.task.result?.state === "fail") {
+      await screenshot(`failed-${context.task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => undefined);
+    }
   });
 
   afterAll(async () => {
@@ -249,12 +276,14 @@ describe("dashboard in Chromium", () => {
     expect(session?.httpOnly).toBe(true);
   });
 
-  const state: { rows: TCatalogRow[]; invalidSku: string; jobId: string; productUrl: string } = {
-    rows: [],
-    invalidSku: "",
-    jobId: "",
-    productUrl: "",
-  };
+  const state: {
+    rows: TCatalogRow[];
+    invalidSku: string;
+    jobId: string;
+    productUrl: string;
+    /** Variant ids of proposed edits waiting for review, by catalog row suffix. */
+    pending: Record<string, string>;
+  } = { rows: [], invalidSku: "", jobId: "", productUrl: "", pending: {} };
 
   it("lets the merchandiser import a CSV, reports the invalid row and follows the analysis job to the end", async () => {
     const { csv, rows, invalidSku } = catalog(stack.runId);
@@ -413,6 +442,172 @@ describe("dashboard in Chromium", () => {
       .toBe(1);
     // The merchant's original is untouched.
     expect(await description.getByTestId("finding-span").filter({ hasText: "最舒适" }).count()).toBe(1);
+  });
+
+  it("lets the merchandiser propose edits, which wait for review", async () => {
+    // Two more items for the review queue, proposed through the API by the signed-in merchandiser.
+    const proposals: [string, string][] = [
+      ["EN1", "FDA approved earbuds with active noise cancelling. Guaranteed results or your money back!"],
+      ["ZH2", "蓝牙5.3运动耳机，IPX5防水，续航6小时，充电盒续航24小时。"],
+    ];
+    for (const [suffix, text] of proposals) {
+      const row = state.rows.find((candidate) => candidate.sku.endsWith(`-${suffix}`));
+      if (row === undefined) throw new Error("import step did not run");
+      const found = await gqlInPage<{ products: { edges: { node: { id: string; variants: TVariantRef[] } }[] } }>(
+        `query($search: String) { products(filter: { search: $search }, first: 1) { edges { node { id variants { id field origin } } } } }`,
+        { search: row.sku },
+      );
+      const original = found.data?.products.edges[0]?.node.variants.find(
+        (variant) => variant.field === "DESCRIPTION" && variant.origin === "ORIGINAL",
+      );
+      if (original === undefined) throw new Error(`no original description for ${row.sku}`);
+      const edited = await gqlInPage<{ editVariant: { variant: { id: string; status: string } } }>(
+        `mutation($variantId: ID!, $text: String!) { editVariant(variantId: $variantId, text: $text) { variant { id status } } }`,
+        { variantId: original.id, text },
+      );
+      expect(edited.errors).toBeUndefined();
+      expect(edited.data?.editVariant.variant.status).toBe("PENDING_REVIEW");
+      state.pending[suffix] = edited.data?.editVariant.variant.id ?? "";
+    }
+  });
+
+  it("lets a moderator work the queue: highlighted findings, diff, edit then approve, reject with a reason", async () => {
+    await signIn("moderator");
+    await page.getByTestId("nav-review").click();
+    await page.waitForURL(/\/review/);
+    // This run's merchant only (the test database is shared with other runs).
+    await page.getByTestId("filter-merchant").selectOption(stack.merchant.id);
+    await expect.poll(() => page.getByTestId("review-row").count()).toBe(3);
+    expect(await page.getByTestId("sla-badge").first().getAttribute("data-sla")).toBe("OK");
+    await pageShot("review-queue");
+    await pageShot("review-queue-tablet", 820);
+
+    // Keyboard: j/k move between rows, Enter opens the focused one.
+    const lintSku = state.rows.find((row) => row.sku.endsWith("-LINT"))?.sku ?? "";
+    const rows = page.getByTestId("review-row");
+    const skus = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-sku")));
+    await rows.first().focus();
+    for (let i = 0; i < skus.indexOf(lintSku); i++) await page.keyboard.press("j");
+    expect(await page.locator('[data-testid="review-row"][aria-current="true"]').getAttribute("data-sku")).toBe(
+      lintSku,
+    );
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/review\/[^/?]+/);
+
+    // The item: findings highlighted in the copy, the diff against the original, the claim.
+    const item = page.getByTestId("review-item");
+    await item.waitFor();
+    await expect.poll(() => page.getByTestId("claim-badge").getAttribute("data-mine")).toBe("true");
+    await expect.poll(() => page.getByTestId("finding-text").getByTestId("finding-span").count()).toBeGreaterThan(0);
+    // The edit deleted "最" (each change is also named for screen readers, e.g. "deleted: 最").
+    expect((await page.getByTestId("diff-delete").allTextContents()).some((text) => text.endsWith("最"))).toBe(true);
+    await pageShot("review-item");
+
+    // e: edit, then approve.
+    await page.keyboard.press("e");
+    const editor = page.getByTestId("edit-text");
+    await editor.waitFor();
+    await editor.fill("舒适的降噪耳机，品质可靠，佩戴舒适，助你安睡。");
+    await page.getByTestId("save-edit").click();
+    await page.waitForURL(/\/review(\?|$)/);
+    await expect.poll(() => page.getByTestId("toast").textContent()).toContain(lintSku);
+
+    // r on another item: reject with a reason.
+    await page.getByTestId("filter-merchant").selectOption(stack.merchant.id);
+    await expect.poll(() => page.getByTestId("review-row").count()).toBe(2);
+    const enSku = state.rows.find((row) => row.sku.endsWith("-EN1"))?.sku ?? "";
+    await page.locator(`[data-testid="review-row"][data-sku="${enSku}"]`).getByRole("link").click();
+    await page.waitForURL(/\/review\/[^/?]+/);
+    await expect.poll(() => page.getByTestId("finding-text").getByTestId("finding-span").count()).toBeGreaterThan(0);
+    // The claim answers after the page has wired its shortcuts.
+    await expect.poll(() => page.getByTestId("claim-badge").getAttribute("data-mine")).toBe("true");
+    await page.keyboard.press("r");
+    const dialog = page.getByTestId("reject-dialog");
+    await dialog.getByTestId("reason-EXAGGERATION").check();
+    await dialog.getByTestId("reject-comment").fill("FDA approval and guarantees are not in the product data.");
+    await dialog.getByTestId("reject-submit").click();
+    await page.waitForURL(/\/review(\?|$)/);
+    await page.getByTestId("filter-merchant").selectOption(stack.merchant.id);
+    await expect.poll(() => page.getByTestId("review-row").count()).toBe(1);
+  });
+
+  it("previews a bulk approval and undoes it within the undo window", async () => {
+    const row = page.getByTestId("review-row").first();
+    await row.focus();
+    await page.keyboard.press("x");
+    await page.getByTestId("bulk-approve").click();
+    const preview = page.getByTestId("bulk-preview");
+    await expect.poll(() => preview.getByTestId("preview-row").count()).toBe(1);
+    await preview.getByTestId("bulk-confirm").click();
+    await expect.poll(() => page.getByTestId("review-row").count()).toBe(0);
+    await page.getByTestId("toast-action").click();
+    await expect.poll(() => page.getByTestId("review-row").count()).toBe(1);
+  });
+
+  it("shows the decisions in the audit log with what changed", async () => {
+    await page.getByTestId("nav-audit").click();
+    await page.waitForURL(/\/audit/);
+    await page.getByTestId("audit-entity-type").selectOption("Variant");
+    await expect.poll(() => page.getByTestId("audit-row").count()).toBeGreaterThan(0);
+    const rejectedId = state.pending.EN1 ?? "";
+    await page.getByTestId("audit-entity-id").fill(rejectedId);
+    await page.getByTestId("audit-entity-id").press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("entityId") === rejectedId);
+    // Only this variant's events once the filter has applied.
+    const entityIds = () =>
+      page
+        .getByTestId("audit-row")
+        .evaluateAll((rows) => [...new Set(rows.map((row) => row.getAttribute("data-entity-id")))]);
+    await expect.poll(entityIds).toEqual([rejectedId]);
+    // The rejection: its status went from pending review to rejected, with the reason.
+    await page
+      .locator('[data-testid="audit-row"][data-action="variant.reject"]')
+      .first()
+      .getByTestId("audit-expand")
+      .click();
+    await expect.poll(() => page.getByTestId("audit-change").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("audit-detail").first().textContent()).toContain("REJECTED");
+    await pageShot("audit");
+  });
+
+  it("refuses an analyst's approval in the interface and in the API", async () => {
+    await signIn("analyst");
+    const pendingId = state.pending.ZH2 ?? "";
+    await page.goto(`${stack.dashboardUrl}/review/${pendingId}`);
+    await page.getByTestId("review-item").waitFor();
+    expect(await page.getByTestId("approve").isDisabled()).toBe(true);
+    expect(await page.getByTestId("reject").isDisabled()).toBe(true);
+    expect(await page.getByTestId("no-permission").textContent()).toContain("Analyst");
+    // Keyboard shortcuts do nothing either.
+    await page.keyboard.press("a");
+    expect(await page.getByTestId("item-status").textContent()).toBe("Pending review");
+    // A call made by hand is refused by the API.
+    const forced = await gqlInPage<unknown>(
+      `mutation($id: ID!) { approveVariant(variantId: $id) { variant { id } } }`,
+      {
+        id: pendingId,
+      },
+    );
+    expect(forced.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("shows analysts the insights, every chart fed by GraphQL", async () => {
+    await page.getByTestId("nav-insights").click();
+    await page.waitForURL(/\/insights/);
+    for (const chart of [
+      "chart-generator",
+      "chart-rule",
+      "chart-findings",
+      "chart-throughput",
+      "chart-queue-age",
+      "chart-reasons",
+    ]) {
+      await expect.poll(() => page.getByTestId(chart).locator("svg.recharts-surface").count()).toBeGreaterThan(0);
+    }
+    // The throughput table behind the chart holds today's decisions.
+    const throughput = await page.getByTestId("chart-throughput").locator("tbody tr").count();
+    expect(throughput).toBeGreaterThan(0);
+    await pageShot("insights");
   });
 
   it("shows every queue with its counts and the recent job runs on the jobs page", async () => {

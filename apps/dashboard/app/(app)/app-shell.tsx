@@ -16,8 +16,11 @@ import { CurrentUserContext } from "./current-user";
 import { ToastProvider } from "./toast";
 
 const NAV_ITEMS: { href: string; label: TMessageKey; permission?: TUiPermission }[] = [
+  { href: "/review", label: "nav.review", permission: "review:read" },
   { href: "/products", label: "nav.products" },
   { href: "/jobs", label: "nav.jobs", permission: "jobs:read" },
+  { href: "/audit", label: "nav.audit", permission: "audit:read" },
+  { href: "/insights", label: "nav.insights", permission: "insights:read" },
 ];
 
 export function AppShell({ children }: { children: ReactNode }) {

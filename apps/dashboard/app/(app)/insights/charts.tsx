@@ -34,6 +34,9 @@ export type TSeries = { key: string; label: string };
 
 const AXIS = { fontSize: 12, fill: "#5d6773" };
 
+// Legend text in the body colour (series colours are too light for text); the swatch carries the colour.
+const legendLabel = (value: string) => <span className="legend-label">{value}</span>;
+
 export function ChartCard({
   title,
   description,
@@ -98,7 +101,7 @@ export function BarChartView({
           </>
         )}
         <Tooltip formatter={format} />
-        {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+        {series.length > 1 && <Legend formatter={legendLabel} />}
         {series.map((s, index) => (
           <Bar
             key={s.key}
@@ -130,7 +133,7 @@ export function LineChartView({
         <XAxis dataKey={categoryKey} tick={AXIS} />
         <YAxis tick={AXIS} allowDecimals={false} />
         <Tooltip />
-        {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+        {series.length > 1 && <Legend formatter={legendLabel} />}
         {series.map((s, index) => (
           <Line
             key={s.key}

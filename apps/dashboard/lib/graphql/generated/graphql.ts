@@ -7,6 +7,54 @@ import type { TDocument } from "../../graphql-client";
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AuditEventFilter = {
+  action?: string | null | undefined;
+  actorId?: string | number | null | undefined;
+  entityId?: string | null | undefined;
+  /** e.g. Variant, Merchant, ApiKey, WebhookEndpoint */
+  entityType?: string | null | undefined;
+  /** Inclusive */
+  since?: string | null | undefined;
+  /** Exclusive */
+  until?: string | null | undefined;
+};
+
+export type BulkReviewAction =
+  | 'APPROVE'
+  | 'REJECT';
+
+/** Why a bulk action leaves an item alone: not found, not in a status the action starts from, blocked by the linter (needs an edit), already done, held by another reviewer, or another item of the same product field and locale is published by the same action */
+export type BulkSkipReason =
+  | 'CLAIMED'
+  | 'NEEDS_EDIT'
+  | 'NOT_FOUND'
+  | 'NOT_ORIGINAL'
+  | 'NO_CHANGE'
+  | 'SAME_SLOT'
+  | 'WRONG_STATUS';
+
+/** Items I hold, items nobody holds, or all */
+export type ClaimFilter =
+  | 'ANY'
+  | 'MINE'
+  | 'UNCLAIMED';
+
+/** What a decision did. SUPERSEDE: taken off the shelf or out of the queue by another variant (a publish, an edit); UNDO: the reverse of an undone decision */
+export type DecisionAction =
+  | 'APPROVE'
+  | 'EDIT_AND_APPROVE'
+  | 'PUBLISH'
+  | 'REJECT'
+  | 'REVERT_TO_ORIGINAL'
+  | 'SUBMIT_EDIT'
+  | 'SUPERSEDE'
+  | 'UNDO';
+
+export type DiffOpKind =
+  | 'DELETE'
+  | 'EQUAL'
+  | 'INSERT';
+
 export type FindingCategory =
   | 'ABSOLUTE'
   | 'AUTHORITY'
@@ -62,6 +110,42 @@ export type QueueJobState =
   | 'PRIORITIZED'
   | 'WAITING';
 
+/** OTHER needs a comment */
+export type RejectReasonCode =
+  | 'DUPLICATE'
+  | 'EXAGGERATION'
+  | 'GRAMMAR'
+  | 'OTHER'
+  | 'TONE'
+  | 'UNSUPPORTED_CLAIM';
+
+export type ReviewQueueFilter = {
+  /** Product category */
+  category?: string | null | undefined;
+  claimed?: ClaimFilter | null | undefined;
+  /** Items with a finding of this category */
+  findingCategory?: FindingCategory | null | undefined;
+  generator?: string | null | undefined;
+  /** "zh" matches zh-CN and zh-TW; "zh-CN" only itself */
+  locale?: string | null | undefined;
+  /** Waiting at most this long */
+  maxAgeHours?: number | null | undefined;
+  /** Merchant-bound callers always see their own */
+  merchantId?: string | number | null | undefined;
+  /** Waiting at least this long */
+  minAgeHours?: number | null | undefined;
+  origin?: VariantOrigin | null | undefined;
+  /** Items with a finding at least this severe */
+  severity?: Severity | null | undefined;
+  verdict?: LintVerdict | null | undefined;
+};
+
+/** OLDEST first (default, the SLA order), NEWEST first, or most SEVERE finding first (then oldest) */
+export type ReviewQueueSort =
+  | 'NEWEST'
+  | 'OLDEST'
+  | 'SEVERITY';
+
 export type Role =
   | 'ADMIN'
   | 'ANALYST'
@@ -76,6 +160,12 @@ export type Severity =
   | 'INFO'
   | 'LOW'
   | 'MEDIUM';
+
+/** Waiting > 12 h is AT_RISK, > 24 h BREACHED */
+export type SlaStatus =
+  | 'AT_RISK'
+  | 'BREACHED'
+  | 'OK';
 
 export type VariantField =
   | 'BULLETS'
@@ -97,6 +187,37 @@ export type VariantStatus =
   | 'PENDING_REVIEW'
   | 'PUBLISHED'
   | 'REJECTED';
+
+export type AuditEventsQueryVariables = Exact<{
+  filter?: AuditEventFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditEventsQuery = { auditEvents: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, actorId: string | null, actorKind: string, action: string, entityType: string, entityId: string, before: unknown, after: unknown, requestId: string | null, hash: string, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type DecisionStatsFieldsFragment = { key: string, total: number, approved: number, edited: number, rejected: number, approvalRate: number, acceptanceRate: number, topRejectReasons: Array<{ reasonCode: RejectReasonCode, count: number }> };
+
+export type InsightsQueryVariables = Exact<{
+  since?: string | null | undefined;
+}>;
+
+
+export type InsightsQuery = { byGenerator: Array<{ key: string, total: number, approved: number, edited: number, rejected: number, approvalRate: number, acceptanceRate: number, topRejectReasons: Array<{ reasonCode: RejectReasonCode, count: number }> }>, byRule: Array<{ key: string, total: number, approved: number, edited: number, rejected: number, approvalRate: number, acceptanceRate: number, topRejectReasons: Array<{ reasonCode: RejectReasonCode, count: number }> }>, byReason: Array<{ key: string, total: number, approved: number, edited: number, rejected: number, approvalRate: number, acceptanceRate: number, topRejectReasons: Array<{ reasonCode: RejectReasonCode, count: number }> }>, reviewThroughput: Array<{ bucketStart: string, approved: number, edited: number, rejected: number, published: number, total: number }>, reviewQueueAge: { total: number, atRisk: number, breached: number, oldestCreatedAt: string | null, buckets: Array<{ key: string, label: string, count: number }> } };
+
+export type FindingTrendQueryVariables = Exact<{
+  d0: string;
+  d1: string;
+  d2: string;
+  d3: string;
+  d4: string;
+  d5: string;
+  d6: string;
+}>;
+
+
+export type FindingTrendQuery = { d0: Array<{ key: string, count: number }>, d1: Array<{ key: string, count: number }>, d2: Array<{ key: string, count: number }>, d3: Array<{ key: string, count: number }>, d4: Array<{ key: string, count: number }>, d5: Array<{ key: string, count: number }>, d6: Array<{ key: string, count: number }> };
 
 export type QueueJobFieldsFragment = { id: string, queue: string, name: string, state: QueueJobState, attemptsMade: number, maxAttempts: number, progress: number | null, failedReason: string | null, payloadSummary: string, jobRunId: string | null, createdAt: string, processedAt: string | null, finishedAt: string | null, runAt: string | null };
 
@@ -189,6 +310,20 @@ export type ImportProductsFileMutationVariables = Exact<{
 
 export type ImportProductsFileMutation = { importProductsFile: { received: number, created: number, updated: number, unchanged: number, invalid: number, errors: Array<{ row: number, sku: string | null, field: string, message: string }>, jobRun: { id: string, queue: string, name: string, status: JobStatus, total: number, processed: number, failed: number, progress: number, error: string | null, createdAt: string, updatedAt: string, startedAt: string | null, finishedAt: string | null } | null } };
 
+export type ReviewItemViewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReviewItemViewQuery = { variant: { lintedAt: string | null, id: string, productId: string, field: VariantField, locale: string, text: string, origin: VariantOrigin, status: VariantStatus, parentVariantId: string | null, generator: string | null, generatorVersion: string | null, verdict: LintVerdict | null, createdAt: string, findings: Array<{ id: string, rule: string, rulePackVersion: string, category: FindingCategory, severity: Severity, start: number, end: number, match: string, message: string, legalBasis: string | null, suggestion: string | null, autofix: boolean, evidence: Array<{ source: string, name: string | null, value: string | null, quote: string | null, detail: string | null }> }>, diff: { mode: string, truncated: boolean, insertedTokens: number, deletedTokens: number, base: { id: string, origin: VariantOrigin } | null, ops: Array<{ op: DiffOpKind, text: string }> } | null, product: { id: string, sku: string, title: string, category: string | null, locale: string | null, attributes: unknown, images: Array<string>, reviewCount: number, merchant: { id: string, name: string }, reviews: Array<{ id: string, author: string | null, rating: number | null, text: string }> } } | null };
+
+export type VariantHistoryQueryVariables = Exact<{
+  productId: string | number;
+}>;
+
+
+export type VariantHistoryQuery = { variantHistory: { variants: Array<{ id: string, field: VariantField, locale: string, origin: VariantOrigin, status: VariantStatus, generator: string | null, parentVariantId: string | null, createdAt: string, text: string }>, decisions: Array<{ id: string, variantId: string, actorId: string, action: DecisionAction, fromStatus: VariantStatus, toStatus: VariantStatus, reasonCode: RejectReasonCode | null, comment: string | null, batchId: string | null, undoneAt: string | null, createdAt: string }> } | null };
+
 export type FindingFieldsFragment = { id: string, rule: string, rulePackVersion: string, category: FindingCategory, severity: Severity, start: number, end: number, match: string, message: string, legalBasis: string | null, suggestion: string | null, autofix: boolean, evidence: Array<{ source: string, name: string | null, value: string | null, quote: string | null, detail: string | null }> };
 
 export type CheckedVariantFragment = { id: string, productId: string, field: VariantField, locale: string, text: string, origin: VariantOrigin, status: VariantStatus, generator: string | null, verdict: LintVerdict | null, lintedAt: string | null, parentVariantId: string | null, createdAt: string, findings: Array<{ id: string, rule: string, rulePackVersion: string, category: FindingCategory, severity: Severity, start: number, end: number, match: string, message: string, legalBasis: string | null, suggestion: string | null, autofix: boolean, evidence: Array<{ source: string, name: string | null, value: string | null, quote: string | null, detail: string | null }> }> };
@@ -207,6 +342,88 @@ export type MarkFindingMutationVariables = Exact<{
 
 
 export type MarkFindingMutation = { markFinding: { id: string, kind: FindingFeedbackKind } };
+
+export type ReviewVariantFieldsFragment = { id: string, productId: string, field: VariantField, locale: string, text: string, origin: VariantOrigin, status: VariantStatus, parentVariantId: string | null, generator: string | null, generatorVersion: string | null, verdict: LintVerdict | null, createdAt: string };
+
+export type ReviewClaimFieldsFragment = { holderId: string, mine: boolean, expiresAt: string, holder: { name: string } | null };
+
+export type ReviewItemFieldsFragment = { id: string, maxSeverity: Severity | null, findingCount: number, waitingSince: string, ageSeconds: number, slaStatus: SlaStatus, claim: { holderId: string, mine: boolean, expiresAt: string, holder: { name: string } | null } | null, variant: { id: string, productId: string, field: VariantField, locale: string, text: string, origin: VariantOrigin, status: VariantStatus, parentVariantId: string | null, generator: string | null, generatorVersion: string | null, verdict: LintVerdict | null, createdAt: string, product: { id: string, sku: string, title: string, category: string | null, merchant: { id: string, name: string } } } };
+
+export type ReviewQueueQueryVariables = Exact<{
+  filter?: ReviewQueueFilter | null | undefined;
+  sort?: ReviewQueueSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewQueueQuery = { reviewQueue: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, maxSeverity: Severity | null, findingCount: number, waitingSince: string, ageSeconds: number, slaStatus: SlaStatus, claim: { holderId: string, mine: boolean, expiresAt: string, holder: { name: string } | null } | null, variant: { id: string, productId: string, field: VariantField, locale: string, text: string, origin: VariantOrigin, status: VariantStatus, parentVariantId: string | null, generator: string | null, generatorVersion: string | null, verdict: LintVerdict | null, createdAt: string, product: { id: string, sku: string, title: string, category: string | null, merchant: { id: string, name: string } } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReviewFilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewFilterOptionsQuery = { merchants: Array<{ id: string, name: string }> };
+
+export type DecisionFieldsFragment = { id: string, variantId: string, actorId: string, action: DecisionAction, fromStatus: VariantStatus, toStatus: VariantStatus, reasonCode: RejectReasonCode | null, comment: string | null, batchId: string | null, undoneAt: string | null, createdAt: string };
+
+export type OutcomeFieldsFragment = { batchId: string | null, undoExpiresAt: string | null, replayed: boolean, variant: { id: string, status: VariantStatus } };
+
+export type ClaimReviewItemMutationVariables = Exact<{
+  variantId: string | number;
+}>;
+
+
+export type ClaimReviewItemMutation = { claimReviewItem: { id: string, claim: { holderId: string, mine: boolean, expiresAt: string, holder: { name: string } | null } | null } };
+
+export type ReleaseReviewItemMutationVariables = Exact<{
+  variantId: string | number;
+}>;
+
+
+export type ReleaseReviewItemMutation = { releaseReviewItem: boolean };
+
+export type ApproveVariantMutationVariables = Exact<{
+  variantId: string | number;
+}>;
+
+
+export type ApproveVariantMutation = { approveVariant: { batchId: string | null, undoExpiresAt: string | null, replayed: boolean, variant: { id: string, status: VariantStatus } } };
+
+export type EditAndApproveVariantMutationVariables = Exact<{
+  variantId: string | number;
+  text: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type EditAndApproveVariantMutation = { editAndApproveVariant: { batchId: string | null, undoExpiresAt: string | null, replayed: boolean, variant: { id: string, status: VariantStatus } } };
+
+export type RejectVariantMutationVariables = Exact<{
+  variantId: string | number;
+  reasonCode: RejectReasonCode;
+  comment?: string | null | undefined;
+}>;
+
+
+export type RejectVariantMutation = { rejectVariant: { batchId: string | null, undoExpiresAt: string | null, replayed: boolean, variant: { id: string, status: VariantStatus } } };
+
+export type BulkDecideMutationVariables = Exact<{
+  variantIds: Array<string | number> | string | number;
+  action: BulkReviewAction;
+  preview: boolean;
+  reasonCode?: RejectReasonCode | null | undefined;
+  comment?: string | null | undefined;
+}>;
+
+
+export type BulkDecideMutation = { bulkDecide: { preview: boolean, batchId: string | null, undoExpiresAt: string | null, changed: number, skipped: number, items: Array<{ variantId: string, fromStatus: VariantStatus | null, toStatus: VariantStatus | null, skipped: BulkSkipReason | null, message: string | null }> } };
+
+export type UndoBatchMutationVariables = Exact<{
+  batchId: string | number;
+}>;
+
+
+export type UndoBatchMutation = { undoBatch: { batchId: string, replayed: boolean } };
 
 export type CurrentUserFragment = { id: string, email: string, name: string, role: Role, merchantId: string | null };
 
@@ -228,6 +445,16 @@ export type LoginMutationVariables = Exact<{
 
 export type LoginMutation = { login: { expiresAt: string, user: { id: string, email: string, name: string, role: Role, merchantId: string | null } } };
 
+export const BULK_REVIEW_ACTION_VALUES = ["APPROVE", "REJECT"] as const;
+export type TBulkReviewAction = (typeof BULK_REVIEW_ACTION_VALUES)[number];
+export const BULK_SKIP_REASON_VALUES = ["CLAIMED", "NEEDS_EDIT", "NOT_FOUND", "NOT_ORIGINAL", "NO_CHANGE", "SAME_SLOT", "WRONG_STATUS"] as const;
+export type TBulkSkipReason = (typeof BULK_SKIP_REASON_VALUES)[number];
+export const CLAIM_FILTER_VALUES = ["ANY", "MINE", "UNCLAIMED"] as const;
+export type TClaimFilter = (typeof CLAIM_FILTER_VALUES)[number];
+export const DECISION_ACTION_VALUES = ["APPROVE", "EDIT_AND_APPROVE", "PUBLISH", "REJECT", "REVERT_TO_ORIGINAL", "SUBMIT_EDIT", "SUPERSEDE", "UNDO"] as const;
+export type TDecisionAction = (typeof DECISION_ACTION_VALUES)[number];
+export const DIFF_OP_KIND_VALUES = ["DELETE", "EQUAL", "INSERT"] as const;
+export type TDiffOpKind = (typeof DIFF_OP_KIND_VALUES)[number];
 export const FINDING_CATEGORY_VALUES = ["ABSOLUTE", "AUTHORITY", "GUARANTEE", "IMAGE", "MEDICAL", "QUALITY", "UNSUPPORTED", "URGENCY"] as const;
 export type TFindingCategory = (typeof FINDING_CATEGORY_VALUES)[number];
 export const FINDING_FEEDBACK_KIND_VALUES = ["CONFIRMED", "FALSE_POSITIVE"] as const;
@@ -240,10 +467,16 @@ export const LINT_VERDICT_VALUES = ["BLOCK", "PASS", "REVIEW"] as const;
 export type TLintVerdict = (typeof LINT_VERDICT_VALUES)[number];
 export const QUEUE_JOB_STATE_VALUES = ["ACTIVE", "COMPLETED", "DELAYED", "FAILED", "PRIORITIZED", "WAITING"] as const;
 export type TQueueJobState = (typeof QUEUE_JOB_STATE_VALUES)[number];
+export const REJECT_REASON_CODE_VALUES = ["DUPLICATE", "EXAGGERATION", "GRAMMAR", "OTHER", "TONE", "UNSUPPORTED_CLAIM"] as const;
+export type TRejectReasonCode = (typeof REJECT_REASON_CODE_VALUES)[number];
+export const REVIEW_QUEUE_SORT_VALUES = ["NEWEST", "OLDEST", "SEVERITY"] as const;
+export type TReviewQueueSort = (typeof REVIEW_QUEUE_SORT_VALUES)[number];
 export const ROLE_VALUES = ["ADMIN", "ANALYST", "MERCHANDISER", "MODERATOR", "SERVICE"] as const;
 export type TRole = (typeof ROLE_VALUES)[number];
 export const SEVERITY_VALUES = ["CRITICAL", "HIGH", "INFO", "LOW", "MEDIUM"] as const;
 export type TSeverity = (typeof SEVERITY_VALUES)[number];
+export const SLA_STATUS_VALUES = ["AT_RISK", "BREACHED", "OK"] as const;
+export type TSlaStatus = (typeof SLA_STATUS_VALUES)[number];
 export const VARIANT_FIELD_VALUES = ["BULLETS", "DESCRIPTION", "SHORT", "TITLE"] as const;
 export type TVariantField = (typeof VARIANT_FIELD_VALUES)[number];
 export const VARIANT_ORIGIN_VALUES = ["EDITED", "GENERATED", "LLM", "ORIGINAL"] as const;
@@ -251,6 +484,9 @@ export type TVariantOrigin = (typeof VARIANT_ORIGIN_VALUES)[number];
 export const VARIANT_STATUS_VALUES = ["APPROVED", "ARCHIVED", "BLOCKED", "DRAFT", "PENDING_REVIEW", "PUBLISHED", "REJECTED"] as const;
 export type TVariantStatus = (typeof VARIANT_STATUS_VALUES)[number];
 
+export const AuditEventsDocument: TDocument<AuditEventsQuery, AuditEventsQueryVariables> = { query: "query AuditEvents($filter:AuditEventFilter$first:Int$after:String){auditEvents(filter:$filter first:$first after:$after){edges{cursor node{id actorId actorKind action entityType entityId before after requestId hash createdAt}}pageInfo{hasNextPage endCursor}totalCount}}" };
+export const InsightsDocument: TDocument<InsightsQuery, InsightsQueryVariables> = { query: "query Insights($since:DateTime){byGenerator:decisionStats(by:GENERATOR since:$since){...DecisionStatsFields}byRule:decisionStats(by:RULE since:$since){...DecisionStatsFields}byReason:decisionStats(by:REASON since:$since){...DecisionStatsFields}reviewThroughput(bucket:DAY since:$since){bucketStart approved edited rejected published total}reviewQueueAge{total atRisk breached oldestCreatedAt buckets{key label count}}}fragment DecisionStatsFields on DecisionStatsRow{key total approved edited rejected approvalRate acceptanceRate topRejectReasons{reasonCode count}}" };
+export const FindingTrendDocument: TDocument<FindingTrendQuery, FindingTrendQueryVariables> = { query: "query FindingTrend($d0:DateTime!$d1:DateTime!$d2:DateTime!$d3:DateTime!$d4:DateTime!$d5:DateTime!$d6:DateTime!){d0:findingCounts(by:CATEGORY filter:{since:$d0}){key count}d1:findingCounts(by:CATEGORY filter:{since:$d1}){key count}d2:findingCounts(by:CATEGORY filter:{since:$d2}){key count}d3:findingCounts(by:CATEGORY filter:{since:$d3}){key count}d4:findingCounts(by:CATEGORY filter:{since:$d4}){key count}d5:findingCounts(by:CATEGORY filter:{since:$d5}){key count}d6:findingCounts(by:CATEGORY filter:{since:$d6}){key count}}" };
 export const QueuesDocument: TDocument<QueuesQuery, QueuesQueryVariables> = { query: "query Queues($states:[QueueJobState!]$first:Int){queues{name paused counts{waiting active delayed prioritized completed failed paused}jobs(states:$states first:$first){...QueueJobFields}}}fragment QueueJobFields on QueueJob{id queue name state attemptsMade maxAttempts progress failedReason payloadSummary jobRunId createdAt processedAt finishedAt runAt}" };
 export const RetryJobDocument: TDocument<RetryJobMutation, RetryJobMutationVariables> = { query: "mutation RetryJob($queue:String!$id:ID!){retryJob(queue:$queue id:$id){id state}}" };
 export const CancelJobDocument: TDocument<CancelJobMutation, CancelJobMutationVariables> = { query: "mutation CancelJob($queue:String!$id:ID!){cancelJob(queue:$queue id:$id)}" };
@@ -262,8 +498,19 @@ export const JobRunsDocument: TDocument<JobRunsQuery, JobRunsQueryVariables> = {
 export const JobRunDocument: TDocument<JobRunQuery, JobRunQueryVariables> = { query: "query JobRun($id:ID!){jobRun(id:$id){...JobRunFields}}fragment JobRunFields on JobRun{id queue name status total processed failed progress error createdAt updatedAt startedAt finishedAt}" };
 export const MerchantsDocument: TDocument<MerchantsQuery, MerchantsQueryVariables> = { query: "query Merchants{merchants{id slug name productCount}}" };
 export const ImportProductsFileDocument: TDocument<ImportProductsFileMutation, ImportProductsFileMutationVariables> = { query: "mutation ImportProductsFile($merchantId:ID$format:ImportFormat!$content:String!){importProductsFile(merchantId:$merchantId format:$format content:$content){received created updated unchanged invalid errors{row sku field message}jobRun{...JobRunFields}}}fragment JobRunFields on JobRun{id queue name status total processed failed progress error createdAt updatedAt startedAt finishedAt}" };
+export const ReviewItemViewDocument: TDocument<ReviewItemViewQuery, ReviewItemViewQueryVariables> = { query: "query ReviewItemView($id:ID!){variant(id:$id){...ReviewVariantFields lintedAt findings{...FindingFields}diff{mode truncated insertedTokens deletedTokens base{id origin}ops{op text}}product{id sku title category locale attributes images reviewCount merchant{id name}reviews(first:5){id author rating text}}}}fragment FindingFields on Finding{id rule rulePackVersion category severity start end match message legalBasis suggestion autofix evidence{source name value quote detail}}fragment ReviewVariantFields on Variant{id productId field locale text origin status parentVariantId generator generatorVersion verdict createdAt}" };
+export const VariantHistoryDocument: TDocument<VariantHistoryQuery, VariantHistoryQueryVariables> = { query: "query VariantHistory($productId:ID!){variantHistory(productId:$productId){variants{id field locale origin status generator parentVariantId createdAt text}decisions{...DecisionFields}}}fragment DecisionFields on Decision{id variantId actorId action fromStatus toStatus reasonCode comment batchId undoneAt createdAt}" };
 export const ApplySuggestionDocument: TDocument<ApplySuggestionMutation, ApplySuggestionMutationVariables> = { query: "mutation ApplySuggestion($findingId:ID!){applySuggestion(findingId:$findingId){id status origin}}" };
 export const MarkFindingDocument: TDocument<MarkFindingMutation, MarkFindingMutationVariables> = { query: "mutation MarkFinding($findingId:ID!$kind:FindingFeedbackKind!){markFinding(findingId:$findingId kind:$kind){id kind}}" };
+export const ReviewQueueDocument: TDocument<ReviewQueueQuery, ReviewQueueQueryVariables> = { query: "query ReviewQueue($filter:ReviewQueueFilter$sort:ReviewQueueSort$first:Int$after:String){reviewQueue(filter:$filter sort:$sort first:$first after:$after){edges{cursor node{...ReviewItemFields}}pageInfo{hasNextPage endCursor}totalCount}}fragment ReviewClaimFields on ReviewClaim{holderId mine expiresAt holder{name}}fragment ReviewItemFields on ReviewItem{id maxSeverity findingCount waitingSince ageSeconds slaStatus claim{...ReviewClaimFields}variant{...ReviewVariantFields product{id sku title category merchant{id name}}}}fragment ReviewVariantFields on Variant{id productId field locale text origin status parentVariantId generator generatorVersion verdict createdAt}" };
+export const ReviewFilterOptionsDocument: TDocument<ReviewFilterOptionsQuery, ReviewFilterOptionsQueryVariables> = { query: "query ReviewFilterOptions{merchants{id name}}" };
+export const ClaimReviewItemDocument: TDocument<ClaimReviewItemMutation, ClaimReviewItemMutationVariables> = { query: "mutation ClaimReviewItem($variantId:ID!){claimReviewItem(variantId:$variantId){id claim{...ReviewClaimFields}}}fragment ReviewClaimFields on ReviewClaim{holderId mine expiresAt holder{name}}" };
+export const ReleaseReviewItemDocument: TDocument<ReleaseReviewItemMutation, ReleaseReviewItemMutationVariables> = { query: "mutation ReleaseReviewItem($variantId:ID!){releaseReviewItem(variantId:$variantId)}" };
+export const ApproveVariantDocument: TDocument<ApproveVariantMutation, ApproveVariantMutationVariables> = { query: "mutation ApproveVariant($variantId:ID!){approveVariant(variantId:$variantId){...OutcomeFields}}fragment OutcomeFields on DecisionOutcome{batchId undoExpiresAt replayed variant{id status}}" };
+export const EditAndApproveVariantDocument: TDocument<EditAndApproveVariantMutation, EditAndApproveVariantMutationVariables> = { query: "mutation EditAndApproveVariant($variantId:ID!$text:String!$idempotencyKey:String){editAndApproveVariant(variantId:$variantId text:$text idempotencyKey:$idempotencyKey){...OutcomeFields}}fragment OutcomeFields on DecisionOutcome{batchId undoExpiresAt replayed variant{id status}}" };
+export const RejectVariantDocument: TDocument<RejectVariantMutation, RejectVariantMutationVariables> = { query: "mutation RejectVariant($variantId:ID!$reasonCode:RejectReasonCode!$comment:String){rejectVariant(variantId:$variantId reasonCode:$reasonCode comment:$comment){...OutcomeFields}}fragment OutcomeFields on DecisionOutcome{batchId undoExpiresAt replayed variant{id status}}" };
+export const BulkDecideDocument: TDocument<BulkDecideMutation, BulkDecideMutationVariables> = { query: "mutation BulkDecide($variantIds:[ID!]!$action:BulkReviewAction!$preview:Boolean!$reasonCode:RejectReasonCode$comment:String){bulkDecide(variantIds:$variantIds action:$action preview:$preview reasonCode:$reasonCode comment:$comment){preview batchId undoExpiresAt changed skipped items{variantId fromStatus toStatus skipped message}}}" };
+export const UndoBatchDocument: TDocument<UndoBatchMutation, UndoBatchMutationVariables> = { query: "mutation UndoBatch($batchId:ID!){undoBatch(batchId:$batchId){batchId replayed}}" };
 export const MeDocument: TDocument<MeQuery, MeQueryVariables> = { query: "query Me{me{...CurrentUser}}fragment CurrentUser on User{id email name role merchantId}" };
 export const LogoutDocument: TDocument<LogoutMutation, LogoutMutationVariables> = { query: "mutation Logout{logout}" };
 export const LoginDocument: TDocument<LoginMutation, LoginMutationVariables> = { query: "mutation Login($email:String!$password:String!){login(email:$email password:$password){user{...CurrentUser}expiresAt}}fragment CurrentUser on User{id email name role merchantId}" };
