@@ -65,6 +65,10 @@ describe("zh-CN: ABSOLUTE hard negatives", () =>
     ["最低至5折，以页面价格为准", []],
     ["比上一代轻20%，续航提升30%", []],
     ["无需其他工具即可完成安装", []],
+    ["这款吹风机最大的特点是轻", []],
+    ["第一视角拍摄，画面稳定", []],
+    ["特级初榨橄榄油500ml", []],
+    ["倒计时定时功能，到点自动断电", []],
   ]));
 
 describe("zh-CN: MEDICAL", () =>
@@ -88,6 +92,8 @@ describe("zh-CN: MEDICAL hard negatives and context", () =>
     ["按摩仪可缓解肌肉疲劳", []],
     ["特证美白精华，淡化色斑", [], { 备案类型: "特殊化妆品", 注册证号: "国妆特字G20230001" }],
     ["医用级硅胶，耐高温", []],
+    ["美白牙膏，清新口气", []],
+    ["抗皱紧致面霜，滋润不油腻", []],
     ["护眼台灯，无频闪", []],
     ["买家评价：“用了一周颈椎病就好了”", []],
   ]));
@@ -115,6 +121,7 @@ describe("zh-CN: hard negatives of GUARANTEE, AUTHORITY, URGENCY", () =>
     ["缴纳保证金后开通店铺", []],
     ["七天无理由退换，全国联保一年", []],
     ["通过国家3C认证", []],
+    ["国家认证的有机大米", []],
     ["请遵医生建议使用", []],
     ["限量300份，售完即止", [], { 限量: "300份" }],
     ["仅剩最后5件", [], { 库存: "5件" }],
@@ -165,6 +172,11 @@ describe("en-US: hard negatives", () =>
     ["Limited run of 300 candles.", [], { edition: "limited run of 300" }],
     ["Great for when you're in a hurry.", []],
     ["No other tools needed for assembly.", []],
+    ["Countdown timer with an alarm.", []],
+    ["Guaranteed to fit 2015-2020 models.", []],
+    ["Risk-free returns within 30 days.", []],
+    ["No risk of spills with the twist lock.", []],
+    ["Military-grade drop protection.", [], { drop_test: "MIL-STD-810H" }],
     ["The best way to clean it is by hand.", []],
     ["Charge fully before first use.", []],
     ['Customers say "the best blender I have ever owned".', []],
