@@ -463,11 +463,10 @@ describe("review workflow over GraphQL", () => {
       ),
     ).webhookDeliveries;
     expect(deliveries.totalCount).toBe(1);
+    // What publishing wrote; sending it is the worker's (apps/worker/src/features/webhook).
     expect(deliveries.edges[0].node).toMatchObject({
       event: "variant.published",
-      status: "PENDING",
-      attempts: 0,
-      payload: { data: { variantId: id } },
+      payload: { event: "variant.published", data: { variantId: id, reason: "publish", text: "Webhook watch" } },
     });
     const listed = await gql("admin", `query($m: ID) { webhookEndpoints(merchantId: $m) { id url } }`, {
       m: merchant.id,
