@@ -152,6 +152,16 @@ describe("review workflow over GraphQL", () => {
       a: r.reviewQueue.pageInfo.endCursor,
     });
     expect(codeOf(mixed)).toBe("BAD_USER_INPUT");
+    // Filter values are data, never SQL or patterns.
+    for (const filter of [{ generator: "' OR 1=1; --" }, { category: "%" }, { generator: "template-v1' --" }]) {
+      const probe = await gql("mod", `query($f: ReviewQueueFilter) { reviewQueue(filter: $f) { totalCount } }`, {
+        f: { merchantId: merchant.id, ...filter },
+      });
+      expect(ok(probe).reviewQueue.totalCount).toBe(0);
+    }
+    expect(codeOf(await gql("mod", `{ reviewQueue(filter: { locale: "zh%" }) { totalCount } }`))).toBe(
+      "BAD_USER_INPUT",
+    );
     // Merchandisers see their own merchant's queue; another merchant's is FORBIDDEN.
     expect(ok(await gql("merch", `{ reviewQueue { totalCount } }`)).reviewQueue.totalCount).toBe(2);
     expect(
