@@ -23,6 +23,17 @@ export function createErrorFormatter(log: TLogger, exposeInternal: boolean) {
         extensions: { code: "UNAVAILABLE" },
       };
     }
+    const dataException = postgresDataException(original);
+    if (dataException) {
+      // A value the database refused (a malformed uuid, a number out of range): the caller's input,
+      // which a resolver should have validated; logged so that it gets validated there.
+      log.warn("input reached the database unvalidated", { error: dataException });
+      return {
+        message: `invalid input: ${dataException}`,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: "BAD_USER_INPUT" },
+      };
+    }
     const code = formatted.extensions?.code;
     if (code && code !== "INTERNAL_SERVER_ERROR") return formatted; // validation, parse, auth errors from graphql itself
     log.error("unexpected error", {
@@ -41,3 +52,15 @@ export const graphQLErrorFor = (e: AppError) => new GraphQLError(e.message, { ex
 // ioredis, with the offline queue off, refuses commands while disconnected with these messages.
 const isRedisOutage = (e: unknown) =>
   e instanceof Error && /enableOfflineQueue|Connection is closed|ECONNREFUSED/.test(e.message);
+
+/**
+ * PostgreSQL's class 22 errors (data exceptions) are about the values sent, not the server: from
+ * pg directly (`code`) or wrapped by Prisma's adapter (the code in its message). Returns the message.
+ */
+function postgresDataException(e: unknown): string | null {
+  if (!(e instanceof Error)) return null;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code)) return e.message;
+  const wrapped = /Code: `22[0-9A-Z]{3}`\. Message: `([^`]*)`/.exec(e.message);
+  return wrapped ? wrapped[1]! : null;
+}

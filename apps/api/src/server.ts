@@ -19,7 +19,7 @@ import { createErrorFormatter } from "./errors.js";
 import { graphiqlRouter } from "./http/graphiql.js";
 import { healthRouter } from "./http/health.js";
 import { publishedExportRouter } from "./http/published-export.js";
-import { aliasLimit, complexityPlugin, documentSizeLimit } from "./http/limits.js";
+import { aliasLimit, complexityPlugin, documentSizeLimit, nulInLiterals, nulInVariablesPlugin } from "./http/limits.js";
 import { createApiMetrics } from "./http/metrics.js";
 import { requestContext } from "./http/request-context.js";
 import { createLoaders } from "./loaders.js";
@@ -59,12 +59,13 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
     csrfPrevention: true,
     // main.ts owns signal handling and the shutdown order.
     stopOnTerminationSignals: false,
-    validationRules: [depthLimit(env.GRAPHQL_MAX_DEPTH), aliasLimit(env.GRAPHQL_MAX_ALIASES)],
+    validationRules: [depthLimit(env.GRAPHQL_MAX_DEPTH), aliasLimit(env.GRAPHQL_MAX_ALIASES), nulInLiterals],
     formatError: createErrorFormatter(log, !production),
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5_000 }),
       ApolloServerPluginLandingPageDisabled(),
+      nulInVariablesPlugin,
       complexityPlugin(schema, env.GRAPHQL_MAX_COMPLEXITY),
       metrics.graphqlPlugin,
     ],

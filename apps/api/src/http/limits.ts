@@ -34,11 +34,14 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
             });
           } catch (e) {
             // Bad or missing variables: the same answer execution would give, before any work.
-            throw new GraphQLError((e as Error).message, { extensions: { code: "BAD_USER_INPUT" } });
+            throw new GraphQLError((e as Error).message, {
+              extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+            });
           }
           if (complexity > max) {
             throw new GraphQLError(`query is too complex: ${complexity} > ${max}; ask for fewer items or fields`, {
-              extensions: { code: "QUERY_TOO_COMPLEX", complexity, max },
+              // Thrown from a plugin, an error is a 500 unless it says otherwise: this is the client's.
+              extensions: { code: "QUERY_TOO_COMPLEX", complexity, max, http: { status: 400 } },
             });
           }
           return Promise.resolve();
@@ -87,5 +90,54 @@ export function documentSizeLimit(maxBytes: number) {
         },
       ],
     });
+  };
+}
+
+// PostgreSQL text cannot hold U+0000: a NUL in any argument would reach the database as an error
+// deep inside a resolver. Such input is refused up front, naming where it is.
+const NUL = "\u0000";
+
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes(NUL) ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findNul(value[i], `${path}[${i}]`);
+      if (hit) return hit;
+    }
+  } else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const hit = findNul(k, `${path} (a key)`) ?? findNul(v, `${path}.${k}`);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+const nulError = (where: string) =>
+  new GraphQLError(`${where} contains a NUL character (U+0000), which text cannot hold`, {
+    extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+  });
+
+/** Refuses NUL characters in variables (plugin) and in inline string literals (validation rule). */
+export const nulInVariablesPlugin: ApolloServerPlugin = {
+  requestDidStart() {
+    return Promise.resolve({
+      didResolveOperation({ request }) {
+        for (const [name, value] of Object.entries(request.variables ?? {})) {
+          const hit = findNul(value, name);
+          if (hit) throw nulError(`variable ${hit}`);
+        }
+        return Promise.resolve();
+      },
+    });
+  },
+};
+
+export function nulInLiterals(context: ValidationContext): ASTVisitor {
+  return {
+    StringValue(node) {
+      if (node.value.includes(NUL))
+        context.reportError(new GraphQLError(nulError("a string argument").message, { nodes: [node] }));
+    },
   };
 }
