@@ -66,6 +66,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             <button
               type="button"
               className="button ghost small"
+              data-testid="toast-close"
               aria-label={t("common.close")}
               onClick={() => setToast(null)}
             >

@@ -92,7 +92,13 @@ export function BarChartView({
         {vertical ? (
           <>
             <XAxis type="number" tick={AXIS} tickFormatter={format} domain={percent ? [0, 1] : [0, "auto"]} />
-            <YAxis type="category" dataKey={categoryKey} tick={AXIS} width={150} />
+            <YAxis
+              type="category"
+              dataKey={categoryKey}
+              tick={AXIS}
+              width={170}
+              tickFormatter={(value: string) => (value.length > 26 ? `${value.slice(0, 25)}…` : value)}
+            />
           </>
         ) : (
           <>
