@@ -7,3 +7,4 @@ export * from "./analysis/index.js";
 export * from "./insights/index.js";
 export * from "./lint/index.js";
 export * from "./review/index.js";
+export * from "./serving/index.js";

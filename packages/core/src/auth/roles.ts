@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   "insights:read": ["ADMIN", "MODERATOR", "ANALYST"],
   "jobs:manage": ["ADMIN"],
   "webhooks:manage": ["ADMIN"],
+  // Serving and learning: shops (SERVICE keys) fetch variants and send events; audiences are managed.
+  "variants:serve": ["ADMIN", "SERVICE"],
+  "events:record": ["ADMIN", "SERVICE"],
+  "segments:manage": ["ADMIN", "MERCHANDISER"],
 } as const satisfies Record<string, readonly TRole[]>;
 export type TPermission = keyof typeof PERMISSIONS;
 
