@@ -38,7 +38,11 @@ export async function markOutboxDispatched(pool: pg.Pool, ids: number[]): Promis
  * Backs off exponentially; gives up (FAILED, kept for inspection) after OUTBOX_MAX_ATTEMPTS.
  * Returns true when it gave up, so the caller can close what waits on the message.
  */
-export async function markOutboxFailed(pool: pg.Pool, message: TOutboxMessage, error: string): Promise<boolean> {
+export async function markOutboxFailed(
+  pool: pg.Pool,
+  message: Pick<TOutboxMessage, "id" | "attempts">,
+  error: string,
+): Promise<boolean> {
   const delay = Math.min(300, 2 ** Math.min(message.attempts, 8));
   const { rows } = await pool.query<{ status: string }>(
     `UPDATE "Outbox" SET "lastError" = $2, "availableAt" = now() + make_interval(secs => $3),
