@@ -282,7 +282,7 @@ const en = {
   "review.copy": "Copy",
   "review.findingCount": "{count|# finding|# findings}",
   "review.notLinted": "Not checked by the linter yet.",
-  "review.diffTitle": "Compared with the {base} text",
+  "review.diffTitle": "Changes against: {base}",
   "review.diffStats": "{inserted} tokens added, {deleted} removed ({mode})",
   "review.diffJieba": "jieba words",
   "review.diffWords": "words",
@@ -388,6 +388,7 @@ const en = {
   "insights.col.day": "Day",
   "insights.col.waiting": "Waiting",
   "insights.col.items": "Items",
+  "review.blockedNote": "The linter blocked this text as written: edit it, then approve.",
 } as const;
 
 export type TMessageKey = keyof typeof en;
@@ -672,7 +673,7 @@ const zh: Record<TMessageKey, string> = {
   "review.copy": "文案",
   "review.findingCount": "{count} 个问题",
   "review.notLinted": "尚未经过规则检查。",
-  "review.diffTitle": "与{base}文案对比",
+  "review.diffTitle": "与{base}对比的改动",
   "review.diffStats": "新增 {inserted} 个词，删除 {deleted} 个（{mode}）",
   "review.diffJieba": "结巴分词",
   "review.diffWords": "单词",
@@ -776,6 +777,7 @@ const zh: Record<TMessageKey, string> = {
   "insights.col.day": "日期",
   "insights.col.waiting": "等待时长",
   "insights.col.items": "项目数",
+  "review.blockedNote": "该文案被规则拦截，不能原样批准：请编辑后再批准。",
 };
 
 export const messages: Record<"en" | "zh", Record<TMessageKey, string>> = { en, zh };

@@ -20,7 +20,7 @@ import { JobRunsPanel } from "../products/job-runs-panel";
 import { useToast } from "../toast";
 
 const POLL_MS = 2_000;
-const JOBS_PER_QUEUE = 20;
+const JOBS_PER_QUEUE = 10;
 
 type TQueue = QueuesQuery["queues"][number];
 type TCountKey = "active" | "waiting" | "delayed" | "prioritized" | "failed" | "completed";
@@ -120,7 +120,8 @@ function JobRow({
         <code className="payload" title={job.payloadSummary}>
           {job.payloadSummary}
         </code>
-        {job.state === "ACTIVE" && job.progress !== null && (
+        {/* BullMQ starts every job at 0; a bar appears once the processor reports progress. */}
+        {job.state === "ACTIVE" && job.progress !== null && job.progress > 0 && (
           <div className="job-run-bar">
             <progress value={job.progress} max={1} aria-label={t("jobs.progressLabel", { name: job.name })} />
             <span className="job-percent">{formatPercent(job.progress)}</span>

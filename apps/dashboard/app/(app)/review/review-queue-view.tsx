@@ -231,6 +231,10 @@ export function ReviewQueueView() {
 
   const approve = useCallback(
     async (item: TItem) => {
+      if (item.variant.verdict === "BLOCK") {
+        toast({ message: t("review.blockedNote"), tone: "error" });
+        return;
+      }
       try {
         if (item.claim === null || !item.claim.mine)
           await graphqlRequest(ClaimReviewItemDocument, { variantId: item.id });

@@ -182,8 +182,10 @@ function ItemBody({ variant, onChanged }: { variant: TVariant; onChanged: () => 
   }
 
   const decideEnabled = canDecide && pending && !busy;
+  // The API refuses to approve a text the linter blocked as written: it has to be edited first.
+  const blocked = variant.verdict === "BLOCK";
   useShortcuts({
-    a: () => decideEnabled && !editing && void approve(),
+    a: () => decideEnabled && !editing && !blocked && void approve(),
     e: () => decideEnabled && setEditing(true),
     r: () => decideEnabled && setRejecting(true),
     "?": () => setHelpOpen(true),
@@ -250,7 +252,7 @@ function ItemBody({ variant, onChanged }: { variant: TVariant; onChanged: () => 
           type="button"
           className="button primary"
           data-testid="approve"
-          disabled={!decideEnabled || editing}
+          disabled={!decideEnabled || editing || blocked}
           title={canDecide ? undefined : noPermission}
           onClick={() => void approve()}
         >
@@ -276,7 +278,12 @@ function ItemBody({ variant, onChanged }: { variant: TVariant; onChanged: () => 
         >
           {t("review.reject")} <kbd>r</kbd>
         </button>
-        <button type="button" className="button ghost small" onClick={() => setHelpOpen(true)}>
+        <button
+          type="button"
+          className="button ghost small"
+          aria-label={t("review.shortcuts")}
+          onClick={() => setHelpOpen(true)}
+        >
           <kbd>?</kbd>
         </button>
         {!canDecide && (
@@ -285,6 +292,11 @@ function ItemBody({ variant, onChanged }: { variant: TVariant; onChanged: () => 
           </span>
         )}
         {canDecide && !pending && <span className="muted small">{t("review.notPending")}</span>}
+        {canDecide && pending && blocked && (
+          <span className="small blocked-note" data-testid="blocked-note">
+            {t("review.blockedNote")}
+          </span>
+        )}
       </div>
 
       <div className="detail-grid">
