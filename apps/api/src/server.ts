@@ -19,6 +19,7 @@ import { createErrorFormatter } from "./errors.js";
 import { graphiqlRouter } from "./http/graphiql.js";
 import { healthRouter } from "./http/health.js";
 import { publishedExportRouter } from "./http/published-export.js";
+import { startServing } from "./http/serve.js";
 import { aliasLimit, complexityPlugin, documentSizeLimit, nulInLiterals, nulInVariablesPlugin } from "./http/limits.js";
 import { createApiMetrics } from "./http/metrics.js";
 import { requestContext } from "./http/request-context.js";
@@ -35,6 +36,7 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
   redis.on("error", () => undefined); // readiness reports it; reconnects on its own
   const queues = createQueues(redis, env.TRUECOPY_QUEUE_PREFIX);
   const metrics = createApiMetrics({ db, queues });
+  const serving = await startServing({ db, redis, prefix: env.TRUECOPY_QUEUE_PREFIX, log });
   const embedder = createTextEmbedder();
   const services: TServices = {
     db,
@@ -77,6 +79,7 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
   app.use(metrics.router(env.METRICS_TOKEN));
   app.use(healthRouter(db, redis));
   app.use(publishedExportRouter(db, log));
+  app.use(serving.router);
   if (introspection) app.use(graphiqlRouter("/graphql"));
   app.get("/schema.graphql", (_req, res) => {
     if (!introspection) return res.status(404).end();
@@ -117,6 +120,7 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
       // Keep-alive sockets (the dashboard's proxy) would hold the drain open until its grace period.
       httpServer.closeIdleConnections();
       await apollo.stop();
+      await serving.stop();
       await queues.close();
       redis.disconnect();
       await db.close();

@@ -11,6 +11,7 @@ import {
   type TPermission,
 } from "@truecopy/core";
 import {
+  announceServingChange,
   bulkDecide,
   claimNextReviewItem,
   claimReviewItem,
@@ -229,6 +230,8 @@ export async function releaseItem(ctx: TContext, variantId: string): Promise<boo
 }
 
 function toOutcome(o: TDecisionOutcome): DecisionOutcome {
+  // Committed: what /serve may show changed (approved, published, reverted…).
+  announceServingChange({ productIds: [o.variant, ...o.affected].map((v) => v.productId) });
   return {
     variant: toVariant(o.variant),
     affected: o.affected.map(toVariant),
@@ -315,6 +318,8 @@ export async function revert(ctx: TContext, productId: string, field: string, lo
 }
 
 function toBulkResult(r: TBulkResult): BulkDecisionResult {
+  if (!r.preview && r.changed)
+    announceServingChange({ variantIds: r.items.filter((i) => i.toStatus).map((i) => i.variantId) });
   return {
     preview: r.preview,
     batchId: r.batchId,
@@ -383,6 +388,7 @@ export async function undo(ctx: TContext, batchId: string): Promise<UndoResult> 
     throw new AppError("FORBIDDEN", `role ${p.role} takes no decisions to undo`);
   assertUuid(batchId, "batchId");
   const r = await undoBatch(ctx.services.db.pool, { batchId, actor: reviewActorOf(ctx) });
+  announceServingChange({ productIds: r.variants.map((v) => v.productId) });
   return { ...r, variants: r.variants.map(toVariant), decisions: r.decisions.map(toDecision) };
 }
 
