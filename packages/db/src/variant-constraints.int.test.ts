@@ -18,15 +18,17 @@ async function slot() {
      VALUES (gen_random_uuid(), $1, $2, 't', 'd', 'h', now()) RETURNING id`,
     [m.id, `s-${randomUUID().slice(0, 8)}`],
   );
-  const variant = async (status: string, origin = "EDITED") =>
+  const variant = async (status: string, origin: string, parent: string | null) =>
     (
       await db.pool.query<{ id: string }>(
-        `INSERT INTO "Variant" (id, "productId", field, locale, text, origin, status, "updatedAt")
-         VALUES (gen_random_uuid(), $1, 'DESCRIPTION', 'zh-CN', 'text', $2::"VariantOrigin", $3::"VariantStatus", now()) RETURNING id`,
-        [p.rows[0]!.id, origin, status],
+        `INSERT INTO "Variant" (id, "productId", field, locale, text, origin, status, "parentVariantId", "updatedAt")
+         VALUES (gen_random_uuid(), $1, 'DESCRIPTION', 'zh-CN', 'text', $2::"VariantOrigin", $3::"VariantStatus", $4, now())
+         RETURNING id`,
+        [p.rows[0]!.id, origin, status, parent],
       )
     ).rows[0]!.id;
-  return { original: await variant("PUBLISHED", "ORIGINAL"), edit: await variant("APPROVED") };
+  const original = await variant("PUBLISHED", "ORIGINAL", null);
+  return { original, edit: await variant("APPROVED", "EDITED", original) };
 }
 
 describe("one published variant per slot", () => {
