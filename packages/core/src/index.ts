@@ -8,3 +8,5 @@ export * from "./insights/index.js";
 export * from "./lint/index.js";
 export * from "./review/index.js";
 export * from "./serving/index.js";
+export * from "./duplicates/index.js";
+export * from "./quality/index.js";

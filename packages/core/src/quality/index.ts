@@ -1,0 +1,2 @@
+export * from "./quality-score.js";
+export { sentenceSpans } from "./quality-checks.js";
