@@ -1,5 +1,5 @@
 import { extractAttributes, type TAttributeFact, type TAttributeKey } from "./attribute-extractor.js";
-import { relateMaterials } from "./attribute-materials.js";
+import { isWeave, relateMaterials } from "./attribute-materials.js";
 import { parseNumber } from "./attribute-numbers.js";
 import { countryOf, relatePlaces } from "./attribute-places.js";
 import { SEASON_PARENT } from "./attribute-vocabulary.js";
@@ -112,6 +112,7 @@ const KEY_NAMES: Record<string, readonly string[]> = {
 // words in them; the first rule that matches wins, so specific words come before general ones.
 const NAME_RULES: ReadonlyArray<readonly [RegExp, TAttributeKey]> = [
   [/续航|待机|battery life|run ?time|play ?time|listening time/, "battery_life"],
+  [/保温|保冷|insulat|cold retention|heat retention|keeps? (?:cold|hot)/, "insulation"],
   [/电池容量|battery capacity|mah/, "battery_capacity"],
   [/充电时间|充满时间|charg(?:e|ing) time/, "charge_time"],
   [/功率|wattage|power|output/, "power"],
@@ -121,7 +122,7 @@ const NAME_RULES: ReadonlyArray<readonly [RegExp, TAttributeKey]> = [
   [/色温|colou?r temp/, "cri"],
   [/颜色|色彩|colou?r/, "colour"],
   [/产地|原产|产区|出产|生产地|origin|made in|country of (?:manufacture|production)/, "origin"],
-  [/采摘|harvest|vintage|crop year|产季/, "harvest"],
+  [/采摘|harvest|vintage|crop year|产季|年份|生产年份/, "harvest"],
   [/认证|证书|注册证|备案|批准文号|certif/, "certification"],
   [/蛋白|protein/, "protein"],
   [/糖|sugar/, "sugar"],
@@ -293,12 +294,10 @@ export function judgeFact(fact: TAttributeFact, candidates: readonly TIndexedAtt
     let conflict: (typeof comparable)[number] | undefined;
     for (const x of comparable) {
       let r = relate(fact, x.f);
-      // Materials of different families can describe different parts, unless the copy says the
-      // product is made of one and the attribute names the product's material (真皮 vs 材质: 涤纶).
-      if (r === "unrelated" && fact.made && GENERIC_MATERIAL_NAMES.has(x.c.lname)) r = "conflict";
+      if (fact.key === "material") r = materialRelation(fact, x.f, r, x.c.lname);
       if (r === "same") {
         // "纯棉" (pure cotton) against "棉+涤纶": cotton is there, but not alone.
-        if (fact.qualifier === "pure" && comparable.some((y) => y.c === x.c && relate(fact, y.f) !== "same")) {
+        if (fact.qualifier === "pure" && comparable.some((y) => y.c === x.c && relate(fact, y.f) === "conflict")) {
           return { status: "contradict", attribute: x.c, valueFact: x.f };
         }
         return { status: "agree", attribute: x.c, valueFact: x.f };
@@ -330,6 +329,24 @@ const GENERIC_MATERIAL_NAMES = new Set([
   "fabric",
   "upholstery",
 ]);
+
+// Materials of different families can describe different parts, unless the copy says the product
+// is made of one and the attribute names the product's material (真皮 vs 材质: 涤纶). A weave never
+// disagrees with a fibre (牛仔布 and 棉), and two weaves disagree only when the copy says the product
+// is made of one.
+function materialRelation(
+  fact: TAttributeFact,
+  data: TAttributeFact,
+  r: "same" | "narrower" | "conflict" | "unrelated",
+  attributeName: string,
+): "same" | "narrower" | "conflict" | "unrelated" {
+  const claimedWeave = isWeave(String(fact.normalized));
+  const dataWeave = isWeave(String(data.normalized));
+  if (claimedWeave !== dataWeave) return r === "same" || r === "narrower" ? r : "unrelated";
+  if (claimedWeave && r === "conflict" && !fact.made) return "unrelated";
+  if (r === "unrelated" && fact.made && GENERIC_MATERIAL_NAMES.has(attributeName)) return "conflict";
+  return r;
+}
 
 /** How a claimed material, place or harvest relates to one the data gives. */
 function relate(claimed: TAttributeFact, data: TAttributeFact): "same" | "narrower" | "conflict" | "unrelated" {
@@ -452,6 +469,20 @@ function valueFacts(value: unknown, key: TAttributeKey | null): TValueFact[] {
       if (flag) return [{ key, value: v, start: 0, end: v.length, normalized: flag }];
     }
     const facts: TValueFact[] = extractAttributes(v).map((f) => bounded(v, f));
+    // A harvest attribute says its year and season tersely: "2019年", "2023年秋", "autumn 2025".
+    if (key === "harvest" && !facts.some((f) => f.key === "harvest")) {
+      const year = /(?:19|20)\d{2}/.exec(v)?.[0] ?? "";
+      const season = /春|spring/i.test(v)
+        ? "spring"
+        : /夏|summer/i.test(v)
+          ? "summer"
+          : /秋|autumn|fall/i.test(v)
+            ? "autumn"
+            : /冬|winter/i.test(v)
+              ? "winter"
+              : "";
+      if (year || season) return [{ key, value: v, start: 0, end: v.length, normalized: `${year}:${season}` }];
+    }
     // Two measurements joined by a range mark ("9个月-12岁") bound each other.
     for (let i = 1; i < facts.length; i++) {
       const [p, q] = [facts[i - 1]!, facts[i]!];
@@ -485,6 +516,7 @@ const KEY_UNITS: Partial<Record<TAttributeKey, string>> = {
   battery_life: "h",
   charge_time: "h",
   shelf_life: "h",
+  insulation: "h",
   warranty: "h",
   age: "h",
   weight: "kg",

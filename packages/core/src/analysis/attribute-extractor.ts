@@ -24,6 +24,7 @@ export type TAttributeKey =
   | "shelf_life"
   | "warranty"
   | "duration"
+  | "insulation"
   | "age"
   | "water_resistance"
   | "weight"
@@ -252,6 +253,8 @@ const HARVEST_YEAR = new RegExp(
   "gi",
 );
 
+// "100% cashmere", "纯羊毛", "pure silk": a claim of that material alone.
+const PURE_BEFORE = /(?:100\s?%\s?|(?<![单])纯|全|pure\s|all-)$/i;
 // Words that make a material mention a statement of what the product is made of.
 const MADE_BEFORE =
   /(?:采用|选用|精选|甄选|优选|用料|由|材质为|材质是|面料为|面料是|材料为|made (?:entirely |wholly )?(?:from|of|with)|crafted (?:from|of|in)|constructed (?:from|of)|built (?:from|with)|machined from|forged (?:from|of)|cut from|woven from|(?:is|are) (?:made of )?(?:pure |solid |genuine |real |100% )?)\s*$/i;
@@ -290,6 +293,12 @@ const CONTEXT: ReadonlyArray<readonly [TDim, RegExp, TAttributeKey, ((u: TUnit) 
     (u) => u.factor >= 720,
   ],
   ["time", /保质期|shelf[ -]life|best before/i, "shelf_life"],
+  [
+    "time",
+    /保温|保冷|insulat|keeps? (?:\w+ ){0,2}(?:cold|hot|warm|cool|ice)|cold retention|heat retention/i,
+    "insulation",
+  ],
+  ["time", /water[- ]?resist|waterproof|防水|防汗|sweat[- ]?resist/i, "water_resistance"],
   ["time", /保修|质保|包换|warranty/i, "warranty"],
   [
     "time",
@@ -327,6 +336,8 @@ const CONTEXT: ReadonlyArray<readonly [TDim, RegExp, TAttributeKey, ((u: TUnit) 
   ["frequency", /刷新|refresh|高刷/i, "refresh_rate"],
   ["pressure", /吸力|suction/i, "suction"],
 ];
+// Quantities Chinese idioms are made of (一年四季, 四周, 十米开外); watts or mAh are never idioms.
+const IDIOMATIC_DIMS = new Set<TDim>(["time", "length", "mass", "volume", "area"]);
 const DEFAULT_KEY: Record<TDim, TAttributeKey> = {
   battery: "battery_capacity",
   energy: "battery_capacity",
@@ -441,7 +452,10 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
     const made = MADE_BEFORE.test(clauseBefore(s, m.index, 24)) || MADE_AFTER.test(after);
     add({
       ...f,
-      ...(PURE_MATERIAL_SURFACES.has(surface.toLowerCase()) ? { qualifier: "pure" as const } : {}),
+      ...(PURE_MATERIAL_SURFACES.has(surface.toLowerCase()) ||
+      PURE_BEFORE.test(s.slice(Math.max(0, m.index - 6), m.index))
+        ? { qualifier: "pure" as const }
+        : {}),
       ...(part ? { part } : {}),
       ...(made ? { made: true as const } : {}),
     });
@@ -455,15 +469,20 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
     if (chinese && (!u.cjk || u.dim === "rotation")) continue;
     const num = parseNumber(m[1]!);
     if (!Number.isFinite(num) || (chinese && num <= 0)) continue;
-    // "2024年" is a year, not a duration.
-    if (u.unit === "h" && u.factor === 8760 && num >= 1900) continue;
+    // "2024年" is a year and "90年代" a decade, not durations.
+    if (u.unit === "h" && u.factor === 8760 && (num >= 1900 || s[m.index + m[0].length] === "代")) continue;
     const key = measurementKey(s, m.index, m.index + m[0].length, u);
+    // A Chinese numeral with no attribute word around it is usually an idiom: 一年四季, 四周 (around),
+    // 近两年 (lately).
+    if (chinese && key === DEFAULT_KEY[u.dim] && IDIOMATIC_DIMS.has(u.dim)) continue;
     if (key === "fabric_weight") {
       add({ ...fact(m, key, round(num * u.factor * 1000)), unit: "gsm" });
       continue;
     }
-    const value = key === "water_resistance" ? `${round(num * (u.factor / 100))}m` : round(num * u.factor);
-    add({ ...fact(m, key, value), unit: key === "water_resistance" ? "m" : u.unit });
+    // A depth rating is a rating ("50m"); a sunscreen's water resistance is a duration.
+    const depth = key === "water_resistance" && u.dim === "length";
+    const value = depth ? `${round(num * (u.factor / 100))}m` : round(num * u.factor);
+    add({ ...fact(m, key, value), unit: depth ? "m" : u.unit });
   }
   for (const h of places) {
     const [m, id] = [asMatch(h), h.id];
@@ -485,8 +504,11 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
   for (const h of colours) {
     const [m, id] = [asMatch(h), h.id];
     // Black/white/green tea, white noise, blue light, silver-ion fibres and 透明质酸 (hyaluronic acid) are not colours.
-    if (NOT_A_COLOUR_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
-    add(fact(m, "colour", id));
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (NOT_A_COLOUR_AFTER.test(after) || (id === "clear" && s[m.index - 1] === "半")) continue;
+    // The colour of a part or a trim ("银色圆环", "black buttons") is not the product's.
+    const part = PART_AFTER.exec(after)?.[0].trim();
+    add({ ...fact(m, "colour", id), ...(part ? { part } : {}) });
   }
   for (const m of gatedMatches(SIZE_OTHER_GATE, SIZE_OTHER, s)) {
     const size = m[1] ?? m[2] ?? "one size";
@@ -537,9 +559,15 @@ const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 const CLAUSE_BREAKS = new Uint8Array(65536);
 for (const c of "，,;；。!！?？\n") CLAUSE_BREAKS[c.charCodeAt(0)] = 1;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+// "." ends a sentence when a space or the end follows it (not in "1.5 kg" or "U.S.").
+const isBreak = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  if (c === 46) return i + 1 >= s.length || s.charCodeAt(i + 1) === 32 || s.charCodeAt(i + 1) === 10;
+  return CLAUSE_BREAKS[c] === 1;
+};
 function clauseBefore(s: string, start: number, width: number): string {
   const from = Math.max(0, start - width);
-  for (let i = start - 1; i >= from; i--) if (CLAUSE_BREAKS[s.charCodeAt(i)]) return s.slice(i + 1, start);
+  for (let i = start - 1; i >= from; i--) if (isBreak(s, i)) return s.slice(i + 1, start);
   return s.slice(from, start);
 }
 function clauseAfter(s: string, end: number, width: number): string {
@@ -547,7 +575,7 @@ function clauseAfter(s: string, end: number, width: number): string {
   for (let i = end; i < to; i++) {
     const c = s.charCodeAt(i);
     // A thousands separator between digits is not a clause break.
-    if (CLAUSE_BREAKS[c] && !(c === 44 && isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1))))
+    if (isBreak(s, i) && !(c === 44 && isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1))))
       return s.slice(end, i);
   }
   return s.slice(end, to);

@@ -37,6 +37,11 @@ const ROWS: readonly TMaterialRow[] = [
   ["mdf", "engineered_wood", "密度板|中纤板|纤维板|MDF|fiberboard|fibreboard"],
   ["plywood", "engineered_wood", "多层板|胶合板|多层实木板|plywood"],
   ["eco_board", "engineered_wood", "生态板"],
+  [
+    "veneer",
+    "engineered_wood",
+    "贴皮|木皮|实木贴皮|veneer|wood veneer|walnut veneer|oak veneer|cherry veneer|teak veneer|maple veneer",
+  ],
   ["bamboo", "wood", "竹|竹制|竹子|竹质|bamboo"],
 
   ["metal", null, "金属|metal"],
@@ -74,7 +79,7 @@ const ROWS: readonly TMaterialRow[] = [
   ["zinc_alloy", "metal", "锌合金|zinc alloy"],
   ["magnesium_alloy", "metal", "镁合金|magnesium alloy"],
 
-  ["textile", null, ""],
+  ["textile", null, "纤维|面料纤维|textile fibre|textile fiber"],
   ["cotton", "textile", "纯棉|精梳棉|全棉|棉质|棉|cotton|pure cotton|100% cotton|combed cotton"],
   ["long_staple_cotton", "cotton", "长绒棉|long-staple cotton|long staple cotton"],
   ["egyptian_cotton", "long_staple_cotton", "埃及棉|埃及长绒棉|Egyptian cotton|Giza cotton"],
@@ -90,8 +95,9 @@ const ROWS: readonly TMaterialRow[] = [
   ["modal", "textile", "莫代尔|modal"],
   ["linen", "textile", "亚麻|linen|flax"],
   ["hemp", "textile", "大麻纤维|汉麻|hemp"],
-  ["chiffon", "textile", "雪纺|chiffon"],
-  ["silk", "textile", "真丝|桑蚕丝|丝绸|silk|mulberry silk|pure silk|100% silk"],
+  ["silk", "textile", "真丝|桑蚕丝|蚕丝|丝绸|silk|mulberry silk|pure silk|100% silk"],
+  ["cupro", "textile", "铜氨丝|铜氨纤维|cupro"],
+  ["acetate_fibre", "textile", "醋酸纤维|醋酸面料|醋酸|acetate fabric|triacetate"],
   ["wool", "textile", "羊毛|wool"],
   ["merino", "wool", "美利奴羊毛|美利奴|merino wool|merino"],
   ["cashmere", "textile", "羊绒|山羊绒|cashmere"],
@@ -101,15 +107,27 @@ const ROWS: readonly TMaterialRow[] = [
   ["goose_down", "down", "鹅绒|白鹅绒|鹅绒填充|goose down"],
   ["duck_down", "down", "鸭绒|白鸭绒|duck down"],
   ["bamboo_fibre", "textile", "竹纤维|bamboo fiber|bamboo fibre|bamboo viscose"],
-  ["oxford", "textile", "牛津布|Oxford fabric|Oxford cloth"],
-  ["canvas", "textile", "帆布|canvas"],
-  ["mesh", "textile", "网面|网布|mesh|engineered mesh"],
-  ["knit", "textile", "飞织|针织|knit|flyknit"],
-  ["fleece", "textile", "摇粒绒|抓绒|珊瑚绒|法兰绒|fleece|flannel"],
-  ["velvet", "textile", "丝绒|天鹅绒|velvet"],
-  ["denim", "textile", "牛仔布|denim"],
-  ["corduroy", "textile", "灯芯绒|corduroy"],
-  ["felt", "textile", "毛毡|wool felt"],
+
+  // How a fabric is made (woven, knitted, piled) rather than what from: 牛仔布 is cotton, 针织 can be
+  // wool. A weave and a fibre never disagree.
+  ["weave", null, ""],
+  ["chiffon", "weave", "雪纺|雪纺纱|chiffon"],
+  ["oxford", "weave", "牛津布|牛津纺|Oxford fabric|Oxford cloth"],
+  ["canvas", "weave", "帆布|canvas"],
+  ["mesh", "weave", "网面|网布|mesh|engineered mesh"],
+  ["tulle", "weave", "网纱|欧根纱|tulle|organza"],
+  ["lace", "weave", "蕾丝|lace"],
+  ["knit", "weave", "飞织|针织|knit|knitted|flyknit"],
+  ["fleece", "weave", "摇粒绒|抓绒|珊瑚绒|法兰绒|fleece|flannel"],
+  ["velvet", "weave", "丝绒|天鹅绒|velvet"],
+  ["denim", "weave", "牛仔布|牛仔面料|denim"],
+  ["corduroy", "weave", "灯芯绒|corduroy"],
+  ["satin", "weave", "缎面|真丝缎|satin"],
+  ["jacquard", "weave", "提花|jacquard"],
+  ["poplin", "weave", "府绸|poplin"],
+  ["seersucker", "weave", "泡泡纱|seersucker"],
+  ["tweed", "weave", "毛呢|呢子|粗花呢|tweed"],
+  ["felt", "weave", "毛毡|wool felt"],
 
   ["leather_family", null, ""],
   ["leather", "leather_family", "真皮|皮革|皮质|genuine leather|real leather|leather"],
@@ -188,7 +206,9 @@ const ROWS: readonly TMaterialRow[] = [
       "玻璃心|竹笋|竹荪|steel blue|Stainless Steel Blue|leather-look|leather look|faux fur|woody|oakmoss|silky|silkworm|" +
       "cotton candy|soy sauce|soy milk|soy protein|soy lecithin|soybean|glassware|woodland|wooden spoon|paper towel|" +
       "rubber band|foam roller|metal detector|PE teacher|PC game|PC games|gaming PC|soy-free|soy free|大马士革玫瑰|" +
-      "quartz movement|quartz watch|石英表|石英机芯|瓷白|竹炭|竹叶青|铜锣烧|木质调|木质香|原木色|原木风|海绵宝宝|steel grey|steel gray",
+      "quartz movement|quartz watch|石英表|石英机芯|黄金比例|黄金分割|黄金曲线|黄金周|黄金期|黄金档|黄金时间|黄金搭档|金属光泽|金属感|" +
+      "金属色|金属风|丝绸之路|棉感|仿真丝|仿羊绒|仿皮|仿麂皮|仿羊羔毛|仿兔毛|仿木纹|仿大理石|仿真皮|膳食纤维|纤维素|" +
+      "marble-look|wood-look|wood grain|woodgrain|cotton-like|silk-like|瓷白|竹炭|竹叶青|铜锣烧|木质调|木质香|原木色|原木风|海绵宝宝|steel grey|steel gray",
   ],
 ];
 
@@ -246,3 +266,6 @@ export function relateMaterials(claimed: string, data: string): "same" | "narrow
   if (materialAncestry(claimed).includes(data)) return "narrower";
   return materialFamily(claimed) === materialFamily(data) ? "conflict" : "unrelated";
 }
+
+/** A weave or knit (牛仔布, 针织, lace): says how a fabric is made, not what it is made of. */
+export const isWeave = (id: string): boolean => materialFamily(id) === "weave";

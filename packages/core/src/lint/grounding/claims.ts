@@ -21,6 +21,7 @@ export type TClaimDraft = TSpan &
     | { type: "capability"; capability: TCapability }
     | { type: "nutrition"; nutrient: string; mode: "zero" | "low" | "high" }
     | { type: "efficacy"; amount: string; unit: string; subject: string }
+    | { type: "concentration"; amount: string; ingredient: string }
     | { type: "effect"; words: string }
     | { type: "price"; amount: number; list: boolean }
     | { type: "discount"; words: string }
@@ -52,7 +53,7 @@ const NUTRIENT_EN = Object.values(NUTRIENTS)
   .join("|");
 // 0糖, 无蔗糖, 不含防腐剂, 零卡 (but not 无卡顿: lag); "zero sugar", "no added sugar", "sugar-free".
 const ZERO_ZH = new RegExp(
-  `(?:0|零|无|不含|无添加|不添加|零添加)(${NUTRIENT_ZH})(?!顿|扣|槽|住|片|套|通|位|包|纸|车|分|量)`,
+  `(?:0添加|零添加|无添加|不添加|不含|0|零|无)(${NUTRIENT_ZH})(?!顿|扣|槽|住|片|套|通|位|包|纸|车|分|量)`,
   "g",
 );
 const LOW_HIGH_ZH = /(低|高)(糖|脂|卡|钠|盐|GI|蛋白|纤维|钙)(?![度温压档速端效])/g;
@@ -92,6 +93,13 @@ const EFFICACY_ZH_B = new RegExp(
   "g",
 );
 
+// Concentrations of an ingredient: "含烟酰胺5%", "玻尿酸含量1%", "5% niacinamide". 100% is a
+// superlative for the rule packs, "20% off" a discount, "30% more" a comparison (efficacy above).
+const CONCENTRATION_ZH =
+  /(?:含有?|添加|富含|高浓度)?([\u4e00-\u9fffA-Za-z]{2,8}?)(?:含量|浓度|添加量)?\s?(?:高达|达到|达|为)?\s?(?<![\d.])((?!100(?![\d.]))\d{1,2}(?:\.\d+)?)\s?%/g;
+const CONCENTRATION_EN =
+  /(?<![\w.])((?!100(?![\d.]))\d{1,2}(?:\.\d+)?)\s?%\s(?!off\b|of\b|more\b|less\b|fewer\b|faster\b|better\b|longer\b|smaller\b|lighter\b|cotton|polyester|wool|silk|nylon|spandex|elastane|linen|cashmere)([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})/gi;
+
 // Lasting effects: "全天不用补涂", "24小时持妆", "all-day wear", "no reapplication needed".
 const EFFECT_ZH =
   /(?:全天候?|整天|一整天|全日|一天|\d{1,2}小时|[一二两三四五六七八九十]{1,3}个?小时)\s?(?:都|也|持续|长效|超长|长久)?\s?(?:不用补涂|无需补涂|免补涂|不用补妆|无需补妆|不脱妆|不掉妆|不掉色|不晕染|不花妆|不脱色|不卡粉|不斑驳|持妆|控油|保湿|补水|留香|锁水|保温|保冷|不结块|防晒|防护)/g;
@@ -130,10 +138,14 @@ const EN_MEASURE_RIGHT =
 // "50米防水": the rating reads with its word after it.
 const ZH_MEASURE_RIGHT = /^防水/;
 const RANGE_START = /(?<![\d.])\d+(?:\.\d+)?\s?(?:-|–|~|～|到|至)\s?$/;
+const MATERIAL_LEFT = /(?:(?<![A-Za-z])(?:solid|pure)\s|100\s?%\s?|(?<![单])纯|全)$/i;
+const STOCK_BEFORE =
+  /(?:仅剩|只剩|剩余|剩下|最后|限量|库存|仅限|仅有|只有|\bonly|\bjust|\blast|\blimited(?: to)?)\s?$/i;
+const STOCK_AFTER = /^\s?(?:left|remaining|in stock|available|sold|售罄|已售|库存)/i;
 const EN_MEASURE_LEFT = /(?:up to|upto|over|more than|at least|as much as)\s$/i;
 // A measurement in an instruction or an outcome is not a fact about the product.
 const INCIDENTAL =
-  /建议|请|使用前|用前|首次使用|之后再|后再|先.{0,8}再|静置|浸泡|每天|每日|每次|before (?:first )?use|allow .{0,16}to|let it|wait|soak|\bdaily\b|per day|a day\b|lose|瘦|减重|减肥|掉秤/i;
+  /限时|截止|倒计时|活动|\bends? in\b|\bhurry\b|\btoday\b|\btonight\b|发货|退换|退货|包邮|售后|客服|保价|到货|送达|\bship(?:s|ping|ped)?\b|deliver|returns?\b|refund|建议|请|使用前|用前|首次使用|之后再|后再|先.{0,8}再|静置|浸泡|每天|每日|每次|before (?:first )?use|allow .{0,16}to|let it|wait|soak|\bdaily\b|per day|a day\b|lose|瘦|减重|减肥|掉秤/i;
 // Origin markers around a place: 原产地, 产自, "made in", "from".
 const ORIGIN_BEFORE =
   /(?:原产地|原产|产地|产自|产于|出产于|来自|源自|采自|直采|made in|product of|imported from|grown in|sourced from|harvested in|roasted in|from)\s?[:：]?\s?$/i;
@@ -146,20 +158,27 @@ for (const c of "，,;；。!！?？\n、:：") CLAUSE_BREAKS[c.charCodeAt(0)] =
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const NEGATED_BEFORE = /(?:不|非|无|没有|未|not|non-?|no|without)\s?$/i;
 
+// "." ends a sentence when a space or the end follows it (not in "1.5 kg" or "U.S.").
+const isBreak = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  if (c === 46) return i + 1 >= s.length || s.charCodeAt(i + 1) === 32 || s.charCodeAt(i + 1) === 10;
+  return CLAUSE_BREAKS[c] === 1;
+};
 function clauseStart(s: string, at: number, width = 40): number {
-  for (let i = at - 1; i >= Math.max(0, at - width); i--) if (CLAUSE_BREAKS[s.charCodeAt(i)]) return i + 1;
+  for (let i = at - 1; i >= Math.max(0, at - width); i--) if (isBreak(s, i)) return i + 1;
   return Math.max(0, at - width);
 }
 function clauseEnd(s: string, at: number, width = 40): number {
   for (let i = at; i < Math.min(s.length, at + width); i++) {
     const c = s.charCodeAt(i);
-    if (CLAUSE_BREAKS[c] && !(c === 44 && isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1)))) return i;
+    if (isBreak(s, i) && !(c === 44 && isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1)))) return i;
   }
   return Math.min(s.length, at + width);
 }
 
 // Cheap tests that a text may hold a match at all (see gatedMatches).
 const ZERO_ZH_GATE = /无|零|0|不含|不添加/;
+const CONCENTRATION_GATE = /%/;
 const ZERO_EN_GATE = /zero|no|0|free|without/i;
 const FREE_EN_GATE = /free|unsweetened|no sugar/i;
 const LOW_HIGH_ZH_GATE = /低|高/;
@@ -184,8 +203,11 @@ const EFFECT_EN_GATE = /day|night|hour|reappl|touch|proof|wearing|lasts?|stays?/
 const MEASURE_KEYS_WITH_NUMBERS = (f: TAttributeFactAt): boolean =>
   typeof f.normalized === "number" || (f.key === "water_resistance" && f.unit === "m");
 
-/** The claims of a text, in order, none overlapping. */
-export function extractClaims(norm: TNormalizedText, brands: readonly string[]): TClaimDraft[] {
+/** The claims of a text, in order, none overlapping, and the attribute facts they were read from. */
+export function extractClaims(
+  norm: TNormalizedText,
+  brands: readonly string[],
+): { claims: TClaimDraft[]; facts: TAttributeFactAt[] } {
   const s = norm.text;
   const taken = new Uint8Array(s.length);
   const claims: TClaimDraft[] = [];
@@ -243,6 +265,12 @@ export function extractClaims(norm: TNormalizedText, brands: readonly string[]):
         f.normalized === "imported" ||
         f.normalized === "domestic";
       push({ type: "fact", fact: f, nStart: f.nStart, nEnd: f.nEnd, marked });
+      continue;
+    }
+    if (f.key === "material") {
+      // "Solid walnut", "100% cashmere": the qualifier is part of what is claimed.
+      const lead = MATERIAL_LEFT.exec(s.slice(Math.max(0, f.nStart - 6), f.nStart));
+      push({ type: "fact", fact: f, nStart: f.nStart - (lead?.[0].length ?? 0), nEnd: f.nEnd });
       continue;
     }
     push({ type: "fact", fact: f, nStart: f.nStart, nEnd: f.nEnd });
@@ -350,6 +378,21 @@ export function extractClaims(norm: TNormalizedText, brands: readonly string[]):
     });
   }
 
+  // "含烟酰胺5%", "20% L-ascorbic acid", "5% niacinamide": how much of an ingredient.
+  for (const m of gatedMatches(CONCENTRATION_GATE, CONCENTRATION_ZH, s)) {
+    push({ type: "concentration", amount: m[2]!, ingredient: m[1]!, nStart: m.index, nEnd: m.index + m[0].length });
+  }
+  for (const m of gatedMatches(CONCENTRATION_GATE, CONCENTRATION_EN, s)) {
+    const ingredient = m[2]!.replace(STOP_AFTER, "");
+    push({
+      type: "concentration",
+      amount: m[1]!,
+      ingredient,
+      nStart: m.index,
+      nEnd: m.index + m[0].length - (m[2]!.length - ingredient.length),
+    });
+  }
+
   for (const m of gatedMatches(PRICE_GATE, PRICE, s)) {
     const amount = m[2] ? Number(`${m[2].replace(/,/g, "")}${m[3] ? `.${m[3]}` : ""}`) : Number(m[4]);
     if (!Number.isFinite(amount)) continue;
@@ -379,12 +422,17 @@ export function extractClaims(norm: TNormalizedText, brands: readonly string[]):
     push({ type: "compatibility", target: object, nStart: m.index, nEnd: m.index + m[0].length + object.length });
   }
 
+  // "仅剩最后3件", "only 3 pieces left": stock counts are urgency, the rule packs' to judge.
+  const stock = (m: RegExpExecArray): boolean =>
+    STOCK_BEFORE.test(s.slice(Math.max(0, m.index - 8), m.index)) ||
+    STOCK_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 12));
   for (const m of gatedMatches(COUNT_ZH_GATE, COUNT_ZH, s)) {
     const n = parseNumber(m[1]!);
-    if (Number.isFinite(n) && n > 0)
+    if (Number.isFinite(n) && n > 0 && !stock(m))
       push({ type: "count", n, classifier: m[2]!, nStart: m.index, nEnd: m.index + m[0].length });
   }
   for (const m of gatedMatches(COUNT_EN_GATE, COUNT_EN, s)) {
+    if (stock(m)) continue;
     push({
       type: "count",
       n: Number(m[1]),
@@ -412,7 +460,7 @@ export function extractClaims(norm: TNormalizedText, brands: readonly string[]):
     push({ type: "subjective", aspect: h.id as TAspect, word: h.surface, nStart: h.start, nEnd: h.end });
   }
 
-  return claims.sort((a, b) => a.nStart - b.nStart);
+  return { claims: claims.sort((a, b) => a.nStart - b.nStart), facts };
 }
 
 // The phrase a measurement claim covers: in Chinese the attribute word and qualifier before the

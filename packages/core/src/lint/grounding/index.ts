@@ -39,12 +39,14 @@ export function groundingFindings(
   const lower = norm.text.toLowerCase();
   const claims: TClaim[] = [];
   const findings: TLintFinding[] = [];
-  for (const draft of extractClaims(norm, data.brands)) {
+  const extracted = extractClaims(norm, data.brands);
+  for (const draft of extracted.claims) {
     const verdict = judge(draft, {
       data,
       reviews: input.reviews,
       text: norm.text,
       clause: clauseAround(lower, draft.nStart, draft.nEnd),
+      facts: extracted.facts,
     });
     const { start, end } = originalRange(norm, draft.nStart, draft.nEnd);
     const phrase = text.slice(start, end);
@@ -78,9 +80,12 @@ function kindOf(draft: TClaimDraft): string {
 
 function clauseAround(s: string, start: number, end: number): string {
   let a = start;
-  while (a > 0 && start - a < 40 && !CLAUSE_BREAKS[s.charCodeAt(a - 1)]) a--;
+  const isBreak = (i: number): boolean =>
+    CLAUSE_BREAKS[s.charCodeAt(i)] === 1 ||
+    (s.charCodeAt(i) === 46 && (i + 1 >= s.length || s.charCodeAt(i + 1) === 32));
+  while (a > 0 && start - a < 40 && !isBreak(a - 1)) a--;
   let b = end;
-  while (b < s.length && b - end < 40 && !CLAUSE_BREAKS[s.charCodeAt(b)]) b++;
+  while (b < s.length && b - end < 40 && !isBreak(b)) b++;
   return s.slice(a, b);
 }
 

@@ -1,6 +1,6 @@
 import { judgeFact, sameValue, type TIndexedAttribute, type TValueFact } from "../../analysis/attribute-comparison.js";
 import { matches } from "../../analysis/attribute-matching.js";
-import type { TAttributeFact } from "../../analysis/attribute-extractor.js";
+import type { TAttributeFact, TAttributeFactAt } from "../../analysis/attribute-extractor.js";
 import { relateMaterials } from "../../analysis/attribute-materials.js";
 import { parseNumber } from "../../analysis/attribute-numbers.js";
 import { countryOf, relatePlaces } from "../../analysis/attribute-places.js";
@@ -34,6 +34,8 @@ export type TJudgeContext = {
   /** The normalised text and the clause around the claim, lower-cased. */
   text: string;
   clause: string;
+  /** Every attribute fact found in the text (a claim's neighbours: "红色米色" names two colours). */
+  facts: readonly TAttributeFactAt[];
 };
 
 const show = (v: unknown): string => (Array.isArray(v) ? v.map(String).join("、") : String(v));
@@ -92,6 +94,36 @@ const EXCLUSIVE_UNITS = new Set(["mAh", "Wh", "SPF", "Ra", "version"]);
 // Facts copy states that are codes or labels rather than product properties: unjudged when absent.
 const WEAK_FACT_KEYS = new Set(["model", "size", "garment_length"]);
 
+// Another fact of the same kind in the text agrees with the attribute.
+function agreesElsewhere(f: TAttributeFact, a: TIndexedAttribute, ctx: TJudgeContext): boolean {
+  return ctx.facts.some(
+    (g) => g !== f && g.key === f.key && g.start !== f.start && judgeFact(g, [a]).status === "agree",
+  );
+}
+
+// A colour in copy names the product's colour as often as a print's, a trim's or a lining's: only
+// a colour contradicted by the attribute, with no colour in the copy that agrees, is a warning.
+function judgeColour(f: TAttributeFact, ctx: TJudgeContext): TJudgement {
+  const { data } = ctx;
+  const same = (data.factsByKey.get("colour") ?? []).find((x) => sameValue(f, x.f));
+  if (same) return supported(same.a, same.f);
+  const written = loose(f.value);
+  const named = data.attributes.find((a) => a.compact.includes(written));
+  if (named) return supported(named);
+  const attrs = data.byKey.get("colour") ?? [];
+  const verdict = judgeFact(f, attrs);
+  if (verdict.status === "agree") return supported(verdict.attribute, verdict.valueFact);
+  if (
+    verdict.status === "contradict" &&
+    verdict.attribute &&
+    f.normalized !== "clear" &&
+    !agreesElsewhere(f, verdict.attribute, ctx)
+  ) {
+    return contradicted(verdict.attribute, verdict.valueFact);
+  }
+  return unsupported(attrs.length ? "unlisted" : "absent", false, attrs[0]);
+}
+
 /** Judges one claim against the product's attributes and reviews. */
 export function judge(draft: TClaimDraft, ctx: TJudgeContext): TJudgement {
   const { data } = ctx;
@@ -117,8 +149,10 @@ export function judge(draft: TClaimDraft, ctx: TJudgeContext): TJudgement {
       return judgeNutrition(draft, ctx);
     case "efficacy":
       return judgeEfficacy(draft, ctx);
+    case "concentration":
+      return judgeConcentration(draft, ctx);
     case "effect":
-      return judgeEffect(draft.words, ctx);
+      return judgeEffect(draft, ctx);
     case "price":
       return judgePrice(draft, ctx);
     case "discount":
@@ -142,11 +176,39 @@ function reviewSupported(quote: { reviewId?: string; text: string }): TJudgement
 }
 
 // An attribute is "named" in a clause when its name appears there: "最大承重150kg", "32 GB RAM".
+// Words in attribute names that say what kind of figure follows, not what it is of: "发热时长" is
+// named by 发热, "burn_time" by burn, "cold_retention" by cold.
+const NAME_GENERIC_ZH =
+  /(?:时长|时间|长度|重量|容量|尺寸|大小|数量|功率|温度|速度|深度|高度|宽度|厚度|范围|等级|级别)$/;
+const NAME_GENERIC_EN = new Set([
+  "time",
+  "life",
+  "size",
+  "length",
+  "weight",
+  "capacity",
+  "rate",
+  "level",
+  "count",
+  "number",
+  "per",
+  "max",
+  "min",
+  "maximum",
+  "minimum",
+  "retention",
+  "total",
+  "of",
+  "the",
+]);
 function namedIn(a: TIndexedAttribute, clause: string): boolean {
   const n = a.lname;
-  if (/[\u4e00-\u9fff]/.test(n)) return n.length >= 2 && clause.includes(n);
-  const words = n.split(" ").filter((w) => w.length >= 3);
-  return words.length > 0 && words.every((w) => clause.includes(w));
+  if (/[\u4e00-\u9fff]/.test(n)) {
+    const stem = n.length > 2 ? n.replace(NAME_GENERIC_ZH, "") : n;
+    return (n.length >= 2 && clause.includes(n)) || (stem.length >= 2 && clause.includes(stem));
+  }
+  const words = n.split(" ").filter((w) => w.length >= 3 && !NAME_GENERIC_EN.has(w));
+  return words.length > 0 && words.every((w) => new RegExp(`\\b${w}`).test(clause));
 }
 
 function judgeFactClaim(draft: Extract<TClaimDraft, { type: "fact" }>, ctx: TJudgeContext): TJudgement {
@@ -158,7 +220,7 @@ function judgeFactClaim(draft: Extract<TClaimDraft, { type: "fact" }>, ctx: TJud
     case "origin":
       return judgeOrigin(f, draft.marked === true, ctx);
     case "colour":
-      return judgeByKindOrText(f, ctx, true);
+      return judgeColour(f, ctx);
     case "certification":
       return judgeCertification(f, ctx);
     case "water_resistance":
@@ -185,6 +247,8 @@ function judgeMeasurement(f: TAttributeFact, incidental: boolean, ctx: TJudgeCon
     (generic ? equal[0] : equal.find((x) => !x.a.key || GENERIC_KEYS.has(x.a.key)));
   if (eq) return supported(eq.a, eq.f);
 
+  // An outcome or an instruction ("30天瘦10斤", "静置24小时") is not the product's measurement.
+  if (incidental) return unsupported("absent", false);
   const verdict = judgeFact(f, sameKey);
   if (verdict.status === "contradict" && verdict.attribute) {
     const others = sameKey.filter((a) => a.facts.some((x) => x.unit === f.unit));
@@ -198,7 +262,10 @@ function judgeMeasurement(f: TAttributeFact, incidental: boolean, ctx: TJudgeCon
       sameUnit[0]!.f,
       sameUnit.map((x) => x.a),
     );
-  return unsupported("absent", !incidental);
+  // An adult age ("适合25-35岁女性") describes an audience, not a product limit; a duration nothing
+  // names ("7天见效", "3分钟吹干", "限时3天") is an outcome, a usage or a deadline as often as a spec.
+  const audience = f.key === "age" && Number(f.normalized) > 18 * 8760;
+  return unsupported("absent", !incidental && !audience && f.key !== "duration");
 }
 
 function judgeMaterial(f: TAttributeFact, ctx: TJudgeContext): TJudgement {
@@ -212,9 +279,10 @@ function judgeMaterial(f: TAttributeFact, ctx: TJudgeContext): TJudgement {
     if (verdict.status === "contradict" && verdict.attribute) return contradicted(verdict.attribute, verdict.valueFact);
     return supported(same.a, same.f);
   }
-  // A word naming the material outright in an attribute ("wax: soy", "frame: acetate").
+  // A word naming the material outright in an attribute whose value names no known material
+  // ("wax: soy" does; "walnut veneer" names veneer, not walnut).
   const surface = f.value.toLowerCase();
-  const named = data.attributes.find((a) => a.text.includes(surface));
+  const named = data.attributes.find((a) => a.text.includes(surface) && !a.facts.some((x) => x.key === "material"));
   if (named) return supported(named);
   if (f.part) {
     const ofPart = data.attributes.filter((a) => a.lname.includes(f.part!.toLowerCase()));
@@ -227,7 +295,12 @@ function judgeMaterial(f: TAttributeFact, ctx: TJudgeContext): TJudgement {
   }
   const materialAttrs = data.byKey.get("material") ?? [];
   const verdict = judgeFact(f, materialAttrs);
-  if (verdict.status === "contradict" && verdict.attribute) return contradicted(verdict.attribute, verdict.valueFact);
+  if (verdict.status === "contradict" && verdict.attribute) {
+    // The copy also names the attribute's material ("羊毛面料加入了少量的尼龙"): a blend or a part, not a contradiction.
+    if (!f.qualifier && agreesElsewhere(f, verdict.attribute, ctx))
+      return unsupported("unlisted", true, verdict.attribute);
+    return contradicted(verdict.attribute, verdict.valueFact);
+  }
   if (verdict.narrower && verdict.attribute) return unsupported("narrower", true, verdict.attribute, verdict.valueFact);
   if (materialAttrs.length) return unsupported("unlisted", f.made === true, materialAttrs[0]);
   return unsupported("absent", true);
@@ -411,14 +484,15 @@ function judgeNutrition(draft: Extract<TClaimDraft, { type: "nutrition" }>, ctx:
       }
     }
     if (def.ingredients) {
-      const listed = data.attributes.find(
-        (a) => /配料|成分|原料|ingredient/.test(a.lname) && def.ingredients!.test(a.text),
-      );
+      const lists = data.attributes.filter((a) => /配料|成分|原料|ingredient/.test(a.lname));
+      const listed = lists.find((a) => def.ingredients!.test(a.text));
       if (listed) return contradicted(listed);
+      // "0添加蔗糖", "no added sugar": an ingredient list without it backs the claim (sugar-free
+      // in total is a matter of the nutrition figures, not of the list).
+      if (lists[0] && /添加|added/i.test(claimText)) return supported(lists[0]);
     }
   }
-  if (about.length)
-    return unsupported(draft.mode === "zero" ? "unlisted" : "unlisted", draft.mode === "zero", about[0]);
+  if (about.length) return unsupported("unlisted", draft.mode === "zero", about[0]);
   return unsupported("absent", true);
 }
 
@@ -445,12 +519,37 @@ const effectWords = (words: string): string[] => [
   ...new Set([...matches(EFFECT_WORDS, words)].map((m) => m[0].toLowerCase())),
 ];
 
-function judgeEffect(words: string, ctx: TJudgeContext): TJudgement {
-  const keys = effectWords(words);
-  const stated = keys.length ? attributesMentioning(ctx.data, keys)[0] : undefined;
-  if (stated) return supported(stated);
+function judgeEffect(draft: Extract<TClaimDraft, { type: "effect" }>, ctx: TJudgeContext): TJudgement {
+  const keys = effectWords(draft.words);
+  const stated = keys.length ? attributesMentioning(ctx.data, keys) : [];
+  // "24小时保温" against 保温时长: 12小时 — the hours decide.
+  const hours = ctx.facts.find((f) => f.unit === "h" && f.nStart >= draft.nStart && f.nEnd <= draft.nEnd);
+  if (hours) {
+    const timed = stated.flatMap((a) => a.facts.filter((x) => x.unit === "h").map((x) => ({ a, x })));
+    const same = timed.find(({ x }) => sameValue(hours, x));
+    if (same) return supported(same.a, same.x);
+    if (timed.length) return contradicted(timed[0]!.a, timed[0]!.x);
+  }
+  if (stated[0]) return supported(stated[0]);
   const quote = reviewPraising(ctx.reviews, "general", keys);
   if (quote) return reviewSupported(quote);
+  return unsupported("absent", true);
+}
+
+// An ingredient's share: an attribute stating the same figure backs it, one naming the ingredient
+// with another figure contradicts it.
+function judgeConcentration(draft: Extract<TClaimDraft, { type: "concentration" }>, ctx: TJudgeContext): TJudgement {
+  const amount = Number(draft.amount);
+  const percents = (a: TIndexedAttribute): number[] =>
+    [...a.text.matchAll(/(\d+(?:\.\d+)?)\s?%/g)].map((m) => Number(m[1]));
+  const same = ctx.data.attributes.find((a) => percents(a).some((p) => Math.abs(p - amount) < 1e-9));
+  if (same) return supported(same);
+  const ingredient = loose(draft.ingredient);
+  const named =
+    ingredient.length >= 2
+      ? ctx.data.attributes.find((a) => a.compact.includes(ingredient) && percents(a).length)
+      : undefined;
+  if (named) return contradicted(named);
   return unsupported("absent", true);
 }
 
@@ -528,7 +627,8 @@ function judgeCount(draft: Extract<TClaimDraft, { type: "count" }>, ctx: TJudgeC
     }
   }
   if (differing) return contradicted(differing);
-  return unsupported("absent", true);
+  // "两件套", "三层": Chinese numerals count design features as often as contents.
+  return unsupported("absent", !/[二两三四五六七八九十百千]/.test(ctx.text.slice(draft.nStart, draft.nEnd)));
 }
 
 function judgeReviews(draft: Extract<TClaimDraft, { type: "reviews" }>, ctx: TJudgeContext): TJudgement {
