@@ -1,4 +1,5 @@
 import type { TAttributeMap, TLintLocale } from "./types.js";
+import { spanIndex, type TSpanIndex } from "./span-index.js";
 import { foldText } from "./text-fold.js";
 
 // What every rule needs to know about a text besides the match itself: where clauses start, which
@@ -15,9 +16,9 @@ export type TLintContext = {
   /** "key: value" per line, folded; tested by rules' `unlessAttribute`. Computed on first use. */
   readonly attributeLines: string;
   /** Spans of the text that repeat an attribute name or value verbatim (folded). Computed on first use. */
-  readonly restated: TSpan[];
+  readonly restated: TSpanIndex;
   /** Quoted text attributed to buyers (“…” after 买家评价 / "customer says"). Computed on first use. */
-  readonly quotedReviews: TSpan[];
+  readonly quotedReviews: TSpanIndex;
 };
 
 const showValue = (v: TAttributeMap[string]): string[] =>
@@ -79,8 +80,8 @@ export function createLintContext(o: {
 }): TLintContext {
   const folded = foldText(o.text);
   let attributeLines: string | undefined;
-  let restated: TSpan[] | undefined;
-  let quotedReviews: TSpan[] | undefined;
+  let restated: TSpanIndex | undefined;
+  let quotedReviews: TSpanIndex | undefined;
   return {
     text: o.text,
     folded,
@@ -93,10 +94,10 @@ export function createLintContext(o: {
         : "");
     },
     get restated() {
-      return (restated ??= restatedSpans(folded, o.attributes));
+      return (restated ??= spanIndex(restatedSpans(folded, o.attributes)));
     },
     get quotedReviews() {
-      return (quotedReviews ??= /[“"「『]/u.test(folded) ? quotedReviewSpans(folded) : []);
+      return (quotedReviews ??= spanIndex(/[“"「『]/u.test(folded) ? quotedReviewSpans(folded) : []));
     },
   };
 }
@@ -108,10 +109,11 @@ export const overlaps = (a: TSpan, b: TSpan): boolean => a.start < b.end && b.st
 // it is not a decimal point.
 const CLAUSE_BREAK = /[，,。！!？?；;：:\n、…]|\.(?!\d)/u;
 
-/** Start of the clause that contains offset `at`. */
-export function clauseStart(folded: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) if (CLAUSE_BREAK.test(folded[i]!)) return i + 1;
-  return 0;
+/** Start of the clause that contains offset `at`, looking back at most `limit` characters. */
+export function clauseStart(folded: string, at: number, limit = Infinity): number {
+  const stop = Math.max(0, at - limit);
+  for (let i = at - 1; i >= stop; i--) if (CLAUSE_BREAK.test(folded[i]!)) return i + 1;
+  return stop;
 }
 
 // A negation right before a claim in the same clause flips it: 不能治疗 / 并非第一 / "does not cure".
@@ -121,9 +123,11 @@ const ZH_NEGATION =
 const EN_NEGATION =
   /\b(?:not|no|never|without|isn't|aren't|doesn't|don't|didn't|cannot|can't|won't|nor|neither)\b(?:[\s-]+[a-z0-9']+){0,3}[\s-]*$/u;
 
+const NEGATION_REACH = 24;
+
 /** True when the clause before the match (same clause, a few words back) is negated. */
 export function isNegated(ctx: TLintContext, start: number): boolean {
-  const from = Math.max(clauseStart(ctx.folded, start), start - 24);
+  const from = clauseStart(ctx.folded, start, NEGATION_REACH);
   const before = ctx.folded.slice(from, start);
   if (!before) return false;
   return ctx.locale === "zh" ? ZH_NEGATION.test(before) || EN_NEGATION.test(before) : EN_NEGATION.test(before);

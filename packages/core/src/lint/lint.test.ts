@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lint, mergeFindings, resolveLintLocale, verdictOf } from "./lint.js";
 import type { TAttributeMap, TFindingCategory, TLintFinding } from "./types.js";
@@ -196,6 +197,49 @@ describe("spans are UTF-16 offsets", () => {
   });
 });
 
+describe("spans on any text", () => {
+  const pieces = [
+    "最",
+    "佳",
+    "第一",
+    "次",
+    "全网",
+    "治疗",
+    "失眠",
+    "😀",
+    "Ｂｅｓｔ",
+    "the best",
+    "#1",
+    "İ",
+    "“",
+    "”",
+    "，",
+    "！",
+    " ",
+    "100%",
+    "保证",
+    "never",
+    "breaks",
+    "a",
+  ];
+  it("always point at the match, in the original text, inside it", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((xs) => xs.join("")),
+        fc.constantFrom("zh", "en"),
+        (text, locale) => {
+          for (const f of lint({ text, locale }).findings) {
+            expect(f.start).toBeGreaterThanOrEqual(0);
+            expect(f.end).toBeLessThanOrEqual(text.length);
+            expect(text.slice(f.start, f.end)).toBe(f.match);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("findings explain themselves", () => {
   it("carry rule id, pack version, message in the copy's language, legal basis and a safe autofix", () => {
     const [f] = lint({ text: "最优质的面料", locale: "zh-CN" }).findings;
@@ -285,4 +329,17 @@ describe("grounding is merged in", () => {
       expect.arrayContaining([expect.stringMatching(/^zh-CN@/), expect.stringMatching(/^superlative-v1@/)]),
     );
   });
+});
+
+describe("large input", () => {
+  it("lints a 1 MB text with tens of thousands of findings (no quadratic step)", () => {
+    const text = "续航很长，最佳选择，电池5000mAh。治疗失眠！！".repeat(40_000);
+    const started = Date.now();
+    const r = lint({ text, locale: "zh" });
+    expect(r.verdict).toBe("block");
+    expect(r.findings.filter((f) => f.rule === "zh.absolute.superlative").length).toBe(40_000);
+    for (const f of r.findings.slice(-100)) expect(text.slice(f.start, f.end)).toBe(f.match);
+    // Minutes before clusters and span indexes; seconds now, even on a loaded machine.
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
 });

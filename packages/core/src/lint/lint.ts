@@ -43,7 +43,27 @@ const nested = (a: TLintFinding, b: TLintFinding) =>
  * specific problem). Different categories on one span all stay.
  */
 export function mergeFindings(findings: TLintFinding[]): TLintFinding[] {
-  const ranked = [...findings].sort(
+  // Only findings in one cluster of overlapping spans can clash: sweep them into clusters (a 1 MB
+  // text has tens of thousands of findings, almost all alone) and rank within each.
+  const byStart = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: TLintFinding[] = [];
+  let cluster: TLintFinding[] = [];
+  let clusterEnd = -1;
+  for (const f of byStart) {
+    if (cluster.length && f.start >= clusterEnd) {
+      out.push(...mergeCluster(cluster));
+      cluster = [];
+    }
+    cluster.push(f);
+    clusterEnd = cluster.length === 1 ? f.end : Math.max(clusterEnd, f.end);
+  }
+  out.push(...mergeCluster(cluster));
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+}
+
+function mergeCluster(cluster: TLintFinding[]): TLintFinding[] {
+  if (cluster.length < 2) return cluster;
+  const ranked = [...cluster].sort(
     (a, b) =>
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
@@ -58,10 +78,9 @@ export function mergeFindings(findings: TLintFinding[]): TLintFinding[] {
     if (!clash) kept.push(f);
   }
   // A wording finding that arrived after an UNSUPPORTED one on the same span still wins.
-  const final = kept.filter(
+  return kept.filter(
     (f) => f.category !== "UNSUPPORTED" || !kept.some((k) => isWording(k) && k.severity !== "INFO" && overlaps(k, f)),
   );
-  return final.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 
 /**

@@ -99,9 +99,12 @@ function mayRepeat(folded: string, locale: "zh" | "en"): boolean {
   return hit;
 }
 
+// Stuffing is a problem of titles and short copy; a long description repeats its subject honestly.
+const MAX_STUFFING_TEXT = 2000;
+
 function stuffingFindings(ctx: TLintContext): TLintFinding[] {
   const { text, folded, locale } = ctx;
-  if (!mayRepeat(folded, locale)) return [];
+  if (folded.length > MAX_STUFFING_TEXT || !mayRepeat(folded, locale)) return [];
   let best: { term: string; count: number; starts: number[] } | null = null;
   if (locale === "zh") {
     const han = folded.match(/\p{Script=Han}/gu)?.length ?? 0;

@@ -1,5 +1,6 @@
 import { buildAhoCorasick, type TAhoCorasick } from "./aho-corasick.js";
-import { isNegated, within, type TLintContext, type TSpan } from "./lint-context.js";
+import { isNegated, type TLintContext, type TSpan } from "./lint-context.js";
+import { spanIndex } from "./span-index.js";
 import { expandLists, expandTerms, type TRule, type TRulePack } from "./rule-pack.schema.js";
 import { foldText, isWordChar } from "./text-fold.js";
 import { wordTokens } from "./word-tokens.js";
@@ -188,6 +189,7 @@ export function runPack(compiled: TCompiledPack, ctx: TLintContext): TLintFindin
     for (const m of folded.matchAll(compiled.protect))
       protectedSpans.push({ start: m.index, end: m.index + m[0].length });
   }
+  const isProtected = spanIndex(protectedSpans);
 
   const findings: TLintFinding[] = [];
   for (const c of candidates) {
@@ -204,11 +206,11 @@ export function runPack(compiled: TCompiledPack, ctx: TLintContext): TLintFindin
       if (r.notAfter.test(folded.slice(c.start, to) + (to >= folded.length ? "\n" : ""))) continue;
     }
     if (r.unless && r.unless.test(ctx.attributeLines)) continue;
-    if (protectedSpans.some((p) => within(c, p))) continue;
-    if (ctx.restated.some((s) => within(c, s))) continue;
+    if (isProtected.covers(c)) continue;
+    if (ctx.restated.covers(c)) continue;
     if (rule.negatable && isNegated(ctx, c.start)) continue;
     const match = text.slice(c.start, c.end);
-    const quoted = ctx.quotedReviews.some((q) => within(c, q));
+    const quoted = ctx.quotedReviews.covers(c);
     const message = rule.message.replaceAll("{match}", match);
     findings.push({
       rule: rule.id,

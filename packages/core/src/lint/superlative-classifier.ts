@@ -1,6 +1,7 @@
 import model from "./models/superlative-v1.json" with { type: "json" };
 import { clauseSpans } from "./clauses.js";
-import { isNegated, overlaps, type TLintContext } from "./lint-context.js";
+import { isNegated, type TLintContext } from "./lint-context.js";
+import { spanIndex } from "./span-index.js";
 import { SUPERLATIVE_BUCKETS, superlativeFeatures } from "./superlative-features.js";
 import type { TLintFinding } from "./types.js";
 
@@ -46,14 +47,14 @@ const LEGAL = {
 /** ABSOLUTE findings for clauses the model scores at or above its threshold. */
 export function paraphraseFindings(ctx: TLintContext, existing: readonly TLintFinding[]): TLintFinding[] {
   const out: TLintFinding[] = [];
-  const flagged = existing.filter((f) => f.category === "ABSOLUTE" && f.severity !== "INFO");
+  const flagged = spanIndex(existing.filter((f) => f.category === "ABSOLUTE" && f.severity !== "INFO"));
   for (const span of clauseSpans(ctx.text, ctx.locale)) {
-    if (flagged.some((f) => overlaps(f, span))) continue;
+    if (flagged.overlaps(span)) continue;
     const clause = ctx.text.slice(span.start, span.end);
     const p = superlativeProbability(clause);
     if (p < M.threshold) continue;
     if (isNegated(ctx, span.start)) continue;
-    const quoted = ctx.quotedReviews.some((q) => q.start <= span.start && span.end <= q.end);
+    const quoted = ctx.quotedReviews.covers(span);
     out.push({
       rule: `${ctx.locale}.absolute.paraphrase`,
       pack: M.name,
