@@ -7,6 +7,7 @@ import { createSentimentClassifier, createTextEmbedder } from "@truecopy/ml";
 import { analyzeProcessor } from "./features/analyze/analyze.processor.js";
 import { webhookProcessor } from "./features/webhook/webhook.processor.js";
 import { lintProcessor } from "./features/lint/lint.processor.js";
+import { learnProcessor, scheduleLearning } from "./features/learn/learn.processor.js";
 import { startOutboxRelay } from "./outbox/outbox-relay.js";
 import { startWorkers } from "./registry.js";
 
@@ -33,6 +34,7 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
       analyzeProcessor({ db, embedder, sentiment }, env.WORKER_CONCURRENCY),
       webhookProcessor({ db, env, log }, env.WORKER_CONCURRENCY),
       lintProcessor({ db, log }, env.WORKER_CONCURRENCY),
+      learnProcessor({ db, redis: producerRedis, prefix: env.TRUECOPY_QUEUE_PREFIX, log }),
     ],
     log,
     lockMs: env.WORKER_LOCK_MS,
@@ -44,6 +46,7 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
     (r) => r.products && log.info("re-embedding products for a new model", { model: embedder.model.name, ...r }),
     (e: Error) => log.warn("could not queue re-embedding", { error: e.message }),
   );
+  void scheduleLearning(queues).catch((e: Error) => log.warn("could not schedule the learning job", { error: e.message }));
   const health = env.WORKER_HEALTH_PORT
     ? createServer((req, res) => {
         if (req.url === "/metrics") {

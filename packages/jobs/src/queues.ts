@@ -7,6 +7,7 @@ export const QueueName = {
   analyze: "analyze",
   lint: "lint",
   webhook: "webhook",
+  learn: "learn",
 } as const;
 export type TQueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -32,6 +33,17 @@ export const ZWebhookPayload = z.object({
   deliveryId: z.uuid(),
 });
 export type TWebhookPayload = z.infer<typeof ZWebhookPayload>;
+
+// The serving learning loop (a repeatable job): fold new shopper events into per-audience counts,
+// re-train the matrix factorisation, apply the guardrail.
+export const ZLearnPayload = z.object({
+  // Re-train even when no new events arrived (manual runs).
+  forceTrain: z.boolean().optional(),
+});
+export type TLearnPayload = z.infer<typeof ZLearnPayload>;
+
+/** Redis pub/sub channel on which API processes drop serving cache entries (`{"products":[…]}`). */
+export const servingInvalidationChannel = (prefix: string) => `${prefix}:serving:invalidate`;
 
 export const QUEUES = {
   [QueueName.analyze]: {
@@ -63,6 +75,17 @@ export const QUEUES = {
       backoff: { type: "exponential", delay: 2_000 },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 14 * 24 * 3600 },
+    } satisfies JobsOptions,
+  },
+  [QueueName.learn]: {
+    payload: ZLearnPayload,
+    jobName: "learn-serving",
+    // The next scheduled run comes soon: a failed one is retried a little, never piled up.
+    defaults: {
+      attempts: 3,
+      backoff: { type: "exponential", delay: 5_000 },
+      removeOnComplete: { age: 3600, count: 100 },
+      removeOnFail: { age: 7 * 24 * 3600 },
     } satisfies JobsOptions,
   },
 } as const;

@@ -20,6 +20,7 @@ import {
   type TDatabase,
   type TServingArmRow,
 } from "@truecopy/db";
+import { servingInvalidationChannel } from "@truecopy/jobs";
 import type { TLogger } from "@truecopy/config";
 
 // The serving path's memory: per product its servable arms, per-audience counts and pauses; the live
@@ -232,7 +233,7 @@ export class ServingCache {
 }
 
 /** Invalidation messages between API processes: `{"products":[...]}`, `{"all":true}` or `{"segments":true}`. */
-export const servingChannel = (prefix: string) => `${prefix}:serving:invalidate`;
+export const servingChannel = servingInvalidationChannel;
 
 export type TServingBus = {
   publish(msg: { products?: string[]; all?: boolean; segments?: boolean }): void;
