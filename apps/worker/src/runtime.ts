@@ -46,7 +46,9 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
     (r) => r.products && log.info("re-embedding products for a new model", { model: embedder.model.name, ...r }),
     (e: Error) => log.warn("could not queue re-embedding", { error: e.message }),
   );
-  void scheduleLearning(queues).catch((e: Error) => log.warn("could not schedule the learning job", { error: e.message }));
+  void scheduleLearning(queues).catch((e: Error) =>
+    log.warn("could not schedule the learning job", { error: e.message }),
+  );
   const health = env.WORKER_HEALTH_PORT
     ? createServer((req, res) => {
         if (req.url === "/metrics") {
