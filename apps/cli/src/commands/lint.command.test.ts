@@ -38,7 +38,7 @@ describe("truecopy lint (the stable CLI contract)", () => {
     }
     // The emoji is two UTF-16 code units: offsets count them both.
     expect(text.slice(wording[0]!.start as number, wording[0]!.end as number)).toBe("颈椎病就好了");
-    expect(text.slice(wording[1]!.start as number, wording[1]!.end as number)).toBe("第一");
+    expect(text.slice(wording[1]!.start as number, wording[1]!.end as number)).toBe("全网销量第一");
     expect(en).toMatchObject({ id: 2, verdict: "review", findings: [{ category: "URGENCY", severity: "MEDIUM" }] });
     expect(clean).toEqual({ id: "c", verdict: "pass", findings: [] });
   });
