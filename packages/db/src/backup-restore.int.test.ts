@@ -30,6 +30,7 @@ const workdir = mkdtempSync(path.join(tmpdir(), "truecopy-backup-"));
 const pools: pg.Pool[] = [];
 const poolOf = (db: string) => {
   const p = new pg.Pool({ connectionString: urlOf(db), max: 2 });
+  p.on("error", () => undefined); // the databases are dropped WITH (FORCE) at the end
   pools.push(p);
   return p;
 };
