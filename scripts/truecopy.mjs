@@ -13,7 +13,17 @@ import { dataDir, liveRunState } from "./lib/run-state.mjs";
 import { startEmbeddedPostgres, startEmbeddedRedis } from "./lib/services.mjs";
 
 // Every command gets a database except those known to work offline on files.
-const OFFLINE_COMMANDS = new Set(["help", "lint", "dedupe", "generate", "analyze", "simulate", "bench", "eval"]);
+const OFFLINE_COMMANDS = new Set([
+  "help",
+  "lint",
+  "match",
+  "dedupe",
+  "generate",
+  "analyze",
+  "simulate",
+  "bench",
+  "eval",
+]);
 // Commands that read or write catalog data on a database we brought up ourselves get the schema first.
 const NEEDS_SCHEMA = new Set(["import", "export", "seed"]);
 

@@ -14,6 +14,8 @@ import { loadEnv, requireDatabaseUrl } from "./env.js";
 import { importCommand } from "./commands/import.command.js";
 import { analyzeCommand } from "./commands/analyze.command.js";
 import { lintCommand } from "./commands/lint.command.js";
+import { matchCommand } from "./commands/match.command.js";
+import { dedupeCommand } from "./commands/dedupe.command.js";
 import { exportCommand } from "./commands/export.command.js";
 import { isRole, seedCommand } from "./commands/seed.command.js";
 import { isMerchantBound } from "@truecopy/core";
@@ -31,6 +33,10 @@ Commands:
   lint --in FILE.jsonl [--brand-pack FILE.json]
                                   compliance lint of {"id","text","locale"?,"attributes"?} lines → one JSON line
                                   each: verdict and findings (offline); malformed lines reported on stderr, exit 1
+  match --in FILE.jsonl           same product? {"id","left":{"name","description","price"},"right":{…}} lines →
+                                  {"id","match","score"} each, in order (offline)
+  dedupe --in FILE.jsonl          reused copy in a catalog of {"id","title","description"} lines → one line per
+                                  cluster {"cluster","members","canonical","method","score"} (offline)
   audit:verify                    recompute the audit log's hash chain; exit 1 at the first broken event
   merchant:create --slug SLUG --name NAME             create (or rename) a merchant
   user:create --email E --password P --role ROLE [--name N] [--merchant SLUG]
@@ -136,6 +142,14 @@ async function run(argv: string[]): Promise<number> {
     case "lint": {
       if (!values.in) throw new UsageError("lint needs --in FILE.jsonl");
       return lintCommand({ file: values.in, ...(values["brand-pack"] ? { brandPackFile: values["brand-pack"] } : {}) });
+    }
+    case "match": {
+      if (!values.in) throw new UsageError("match needs --in FILE.jsonl");
+      return matchCommand({ file: values.in });
+    }
+    case "dedupe": {
+      if (!values.in) throw new UsageError("dedupe needs --in FILE.jsonl");
+      return dedupeCommand({ file: values.in });
     }
     case "audit:verify": {
       const r = await withDb((db) => verifyAuditChain(db.pool));
