@@ -147,6 +147,14 @@ async function batchOf(caller: TCaller): Promise<string> {
   return (await decideVariant(db.pool, { variantId: id, action: "APPROVE", actor: actor(by) })).batchId!;
 }
 
+async function segment(merchantId: string): Promise<string> {
+  const { rows } = await db.pool.query<{ id: string }>(
+    `INSERT INTO "Segment" (id, "merchantId", key, name, rules) VALUES (gen_random_uuid(), $1, $2, 'Matrix', '{}') RETURNING id`,
+    [merchantId, `m-${randomUUID().slice(0, 8)}`],
+  );
+  return rows[0]!.id;
+}
+
 const q = (query: string, variables?: Record<string, unknown>): TCall => ({ query, variables });
 const nullAt = (field: string) => (data: any) => data?.[field] === null;
 
@@ -328,6 +336,7 @@ const MATRIX: Record<string, TEntry> = {
       call: () => q(`query($m: ID) { findingCounts(by: RULE, filter: { merchantId: $m }) { key } }`, { m: foreign.id }),
       expect: "FORBIDDEN",
     },
+  },
   },
   "Mutation.markFinding": {
     access: "findings:feedback",
@@ -513,6 +522,108 @@ const MATRIX: Record<string, TEntry> = {
   "Query.decisionStats": { access: "insights:read", call: () => q(`{ decisionStats(by: GENERATOR) { key } }`) },
   "Query.reviewThroughput": { access: "insights:read", call: () => q(`{ reviewThroughput(bucket: DAY) { total } }`) },
   "Query.reviewQueueAge": { access: "insights:read", call: () => q(`{ reviewQueueAge { total } }`) },
+  // Serving: audiences, shopper events, experiments.
+  "Query.segments": {
+    access: "catalog:read",
+    call: () => q(`query($m: ID) { segments(merchantId: $m) { key } }`, { m: own.id }),
+    foreign: {
+      call: () => q(`query($m: ID) { segments(merchantId: $m) { key } }`, { m: foreign.id }),
+      expect: "FORBIDDEN",
+    },
+  },
+  "Mutation.createSegment": {
+    access: "segments:manage",
+    call: () =>
+      q(
+        `mutation($m: ID, $k: String!) { createSegment(input: { merchantId: $m, key: $k, name: "Matrix", rules: { any: [{ interest: "运动" }] } }) { id } }`,
+        {
+          m: own.id,
+          k: `m-${randomUUID().slice(0, 8)}`,
+        },
+      ),
+    foreign: {
+      call: () =>
+        q(
+          `mutation($m: ID, $k: String!) { createSegment(input: { merchantId: $m, key: $k, name: "Matrix" }) { id } }`,
+          {
+            m: foreign.id,
+            k: `m-${randomUUID().slice(0, 8)}`,
+          },
+        ),
+      expect: "FORBIDDEN",
+    },
+  },
+  "Mutation.updateSegment": {
+    access: "segments:manage",
+    call: async () =>
+      q(`mutation($id: ID!) { updateSegment(id: $id, name: "Renamed") { name } }`, { id: await segment(own.id) }),
+    foreign: {
+      call: async () =>
+        q(`mutation($id: ID!) { updateSegment(id: $id, name: "Renamed") { name } }`, { id: await segment(foreign.id) }),
+      expect: "NOT_FOUND",
+    },
+  },
+  "Mutation.deleteSegment": {
+    access: "segments:manage",
+    call: async () => q(`mutation($id: ID!) { deleteSegment(id: $id) }`, { id: await segment(own.id) }),
+    foreign: {
+      call: async () => q(`mutation($id: ID!) { deleteSegment(id: $id) }`, { id: await segment(foreign.id) }),
+      expect: "NOT_FOUND",
+    },
+  },
+  "Mutation.upsertShoppers": {
+    access: "events:record",
+    call: () =>
+      q(`mutation($m: ID) { upsertShoppers(merchantId: $m, shoppers: [{ id: "s1", interests: ["运动"] }]) }`, {
+        m: own.id,
+      }),
+    foreign: {
+      call: () =>
+        q(`mutation($m: ID) { upsertShoppers(merchantId: $m, shoppers: [{ id: "s1", interests: ["运动"] }]) }`, {
+          m: foreign.id,
+        }),
+      expect: "FORBIDDEN",
+    },
+  },
+  "Mutation.recordEvents": {
+    access: "events:record",
+    call: async () =>
+      q(`mutation($e: [ShopperEventInput!]!) { recordEvents(events: $e) { accepted rejected { index error } } }`, {
+        e: [{ id: randomUUID(), type: "purchase", productId: (await product(own.id)).productId }],
+      }),
+    foreign: {
+      call: async () =>
+        q(`mutation($e: [ShopperEventInput!]!) { recordEvents(events: $e) { accepted rejected { index error } } }`, {
+          e: [{ id: randomUUID(), type: "purchase", productId: (await product(foreign.id)).productId }],
+        }),
+      expect: (d) => d.recordEvents.accepted === 0 && d.recordEvents.rejected[0].error === "unknown productId",
+    },
+  },
+  "Query.experiment": {
+    access: "insights:read",
+    call: async () =>
+      q(`query($p: ID!) { experiment(productId: $p) { productId audiences { segment } } }`, {
+        p: (await product(own.id)).productId,
+      }),
+  },
+  "Query.experiments": {
+    access: "insights:read",
+    call: () => q(`{ experiments(first: 5) { pageInfo { hasNextPage } } }`),
+  },
+  "Mutation.resumeServingVariant": {
+    access: "variants:publish",
+    call: async () =>
+      q(`mutation($v: ID!) { resumeServingVariant(variantId: $v, segment: "运动") }`, {
+        v: (await product(own.id)).originalId,
+      }),
+    foreign: {
+      call: async () =>
+        q(`mutation($v: ID!) { resumeServingVariant(variantId: $v, segment: "运动") }`, {
+          v: (await product(foreign.id)).originalId,
+        }),
+      expect: "NOT_FOUND",
+    },
+  },
 };
 
 function allowed(access: TAccess, caller: TCaller): boolean {

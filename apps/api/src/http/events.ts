@@ -18,14 +18,14 @@ export type TRecordEventsResult = { accepted: number; rejected: { index: number;
 
 /** Validates and stores one batch for a caller (shared by POST /events and the recordEvents mutation). */
 export async function recordEventBatch(
-  buffer: TEventBuffer,
+  write: TEventBuffer["write"],
   body: unknown,
   principal: { role: Parameters<typeof isMerchantBound>[0]; merchantId: string | null },
 ): Promise<TRecordEventsResult> {
   const parsed = parseEventBatch(body);
   if ("error" in parsed) throw new AppError("BAD_USER_INPUT", parsed.error);
   const scope = { merchantId: isMerchantBound(principal.role) ? principal.merchantId : null };
-  const written = await buffer.write(parsed.events, scope);
+  const written = await write(parsed.events, scope);
   const rejected = [
     ...parsed.rejected,
     ...written.refused.map((r) => ({ index: parsed.indexes[r.position]!, error: r.error })),
@@ -60,7 +60,11 @@ export function eventsRouter(o: {
     authenticated,
     express.json({ limit: EVENTS_BODY_LIMIT }),
     (req: Request, res: Response) => {
-      recordEventBatch(o.buffer, req.body, res.locals.principal as TPrincipal).then(
+      recordEventBatch(
+        (events, scope) => o.buffer.write(events, scope),
+        req.body,
+        res.locals.principal as TPrincipal,
+      ).then(
         (r) => res.json(r),
         (e: unknown) => sendError(res, e, o.log),
       );

@@ -15,6 +15,8 @@ import { DecisionResolver, ReviewClaimResolver, ReviewResolver, VariantReviewRes
 import { AuditResolver } from "./audit.resolver.js";
 import { WebhookResolver } from "./webhook.resolver.js";
 import { InsightsResolver } from "./insights.resolver.js";
+import { ExperimentResolver } from "./experiment.resolver.js";
+import { SegmentResolver } from "./segment.resolver.js";
 
 export const RESOLVERS = [
   AuthResolver,
@@ -35,6 +37,8 @@ export const RESOLVERS = [
   AuditResolver,
   WebhookResolver,
   InsightsResolver,
+  ExperimentResolver,
+  SegmentResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

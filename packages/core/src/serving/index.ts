@@ -7,3 +7,4 @@ export * from "./segments.js";
 export * from "./events.js";
 export * from "./token-bucket.js";
 export * from "./simulator.js";
+export * from "./experiment.js";

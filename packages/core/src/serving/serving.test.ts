@@ -7,6 +7,7 @@ import {
   chooseArm,
   credibleInterval,
   DEFAULT_SEGMENT,
+  experimentReport,
   guardrail,
   mfLogLoss,
   parseEventBatch,
@@ -296,5 +297,40 @@ describe("simulator", () => {
     expect(by["thompson+mf"]!.regret).toBeLessThan(by["uniform"]!.regret * 0.6);
     expect(r.points).toHaveLength(10);
     expect(by["uniform"]!.curve.at(-1)).toBe(by["uniform"]!.regret);
+  });
+});
+
+describe("experiment report", () => {
+  it("gives rates with intervals, lift over the original, chance to be best and daily traffic shares", () => {
+    const arm = (variantId: string, impressions: number, clicks: number, isOriginal = false) => ({
+      segment: "运动",
+      variantId,
+      isOriginal,
+      paused: false,
+      impressions,
+      clicks,
+      addToCarts: Math.floor(clicks / 2),
+      purchases: Math.floor(clicks / 5),
+    });
+    const r = experimentReport(
+      [arm("o", 5000, 250, true), arm("a", 5000, 400), arm("b", 5000, 240)],
+      [
+        { day: "2026-11-27", segment: "运动", variantId: "o", impressions: 30 },
+        { day: "2026-11-27", segment: "运动", variantId: "a", impressions: 10 },
+      ],
+    );
+    const [aud] = r.audiences;
+    expect(aud!.impressions).toBe(15_000);
+    const [o, a, b] = aud!.arms;
+    expect(o!.liftVsOriginal).toBeNull();
+    expect(a!.liftVsOriginal!.estimate).toBeCloseTo(0.6, 10);
+    expect(a!.liftVsOriginal!.low).toBeGreaterThan(0.3);
+    expect(a!.liftVsOriginal!.high).toBeLessThan(0.95);
+    expect(a!.probabilityToBeBest).toBeGreaterThan(0.99);
+    expect(b!.probabilityBelowOriginal).toBeGreaterThan(0.5);
+    expect(a!.ctr.rate).toBe(0.08);
+    expect(a!.cvr.rate).toBe(80 / 5000);
+    expect(a!.trafficShare).toBeCloseTo(1 / 3, 10);
+    expect(r.traffic.map((t) => t.share)).toEqual([0.75, 0.25]);
   });
 });
