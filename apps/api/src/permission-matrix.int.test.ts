@@ -337,6 +337,14 @@ const MATRIX: Record<string, TEntry> = {
       expect: "FORBIDDEN",
     },
   },
+  "Query.findingTrend": {
+    access: "findings:read",
+    call: () => q(`query($m: ID) { findingTrend(bucket: DAY, filter: { merchantId: $m }) { total } }`, { m: own.id }),
+    foreign: {
+      call: () =>
+        q(`query($m: ID) { findingTrend(bucket: DAY, filter: { merchantId: $m }) { total } }`, { m: foreign.id }),
+      expect: "FORBIDDEN",
+    },
   },
   "Mutation.markFinding": {
     access: "findings:feedback",

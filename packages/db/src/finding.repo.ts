@@ -112,6 +112,45 @@ export async function countFindings(
   return rows;
 }
 
+export type TFindingTrendBucket = { bucketStart: Date; counts: { category: string; count: number }[] };
+
+/**
+ * Stored findings by category per hour or day (UTC) of their `createdAt`, from `since` to now, empty
+ * buckets included. A re-lint replaces a variant's findings and keeps only those found again (with
+ * their first `createdAt`), so a bucket counts the findings first seen then that still stand.
+ */
+export async function findingTrend(
+  db: TQueryable,
+  o: { bucket: "hour" | "day"; since: Date; filter: TFindingFilter },
+): Promise<TFindingTrendBucket[]> {
+  const params: unknown[] = [o.bucket, o.since];
+  const where = whereOf({ ...o.filter, since: null }, params);
+  const { rows } = await db.query<{ bucketStart: Date; category: string | null; count: number }>(
+    `WITH buckets AS (
+       SELECT generate_series(date_trunc($1, $2::timestamptz, 'UTC'), date_trunc($1, now(), 'UTC'), ('1 ' || $1)::interval) AS b
+     ), counted AS (
+       SELECT date_trunc($1, f."createdAt", 'UTC') AS b, f.category::text AS category, count(*)::int AS count
+       FROM ${FINDING_FROM}
+       WHERE f."createdAt" >= date_trunc($1, $2::timestamptz, 'UTC') AND ${where}
+       GROUP BY 1, 2
+     )
+     SELECT buckets.b AS "bucketStart", counted.category, coalesce(counted.count, 0)::int AS count
+     FROM buckets LEFT JOIN counted ON counted.b = buckets.b
+     ORDER BY buckets.b, counted.category`,
+    params,
+  );
+  const out: TFindingTrendBucket[] = [];
+  for (const r of rows) {
+    let last = out.at(-1);
+    if (!last || last.bucketStart.getTime() !== r.bucketStart.getTime()) {
+      last = { bucketStart: r.bucketStart, counts: [] };
+      out.push(last);
+    }
+    if (r.category !== null) last.counts.push({ category: r.category, count: r.count });
+  }
+  return out;
+}
+
 /** The findings of some variants, in text order. */
 export async function findingsForVariants(db: TQueryable, variantIds: readonly string[]): Promise<TFindingRow[]> {
   const { rows } = await db.query<TFindingRow>(

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { ruleLabel } from "@truecopy/core";
 import type { TContext } from "../context.js";
 import * as insights from "../services/insights.service.js";
 import {
@@ -8,8 +9,10 @@ import {
   ThroughputBucket,
   ThroughputBucketSize,
 } from "./review.types.js";
+import { FindingTrendBucket, TrendBucketSize, UiLanguage } from "./insights.types.js";
+import { FindingFilter } from "./lint.types.js";
 
-@Resolver()
+@Resolver(() => DecisionStatsRow)
 export class InsightsResolver {
   @Authorized("insights:read")
   @Query(() => [DecisionStatsRow], {
@@ -45,5 +48,31 @@ export class InsightsResolver {
   })
   reviewQueueAge(@Ctx() ctx: TContext, @Arg("merchantId", () => ID, { nullable: true }) merchantId?: string) {
     return insights.queueAge(ctx, merchantId);
+  }
+
+  @Authorized("findings:read")
+  @Query(() => [FindingTrendBucket], {
+    description:
+      "Stored findings by category per hour (up to 31 days) or day (up to 366 days) of their first sighting, empty buckets included; default since: 7 days ago. A re-lint replaces a variant's findings (those found again keep their first date), so past buckets shrink as copy is fixed",
+  })
+  findingTrend(
+    @Ctx() ctx: TContext,
+    @Arg("bucket", () => TrendBucketSize) bucket: TrendBucketSize,
+    @Arg("since", () => Date, { nullable: true }) since?: Date,
+    @Arg("filter", () => FindingFilter, { nullable: true, description: "filter.since is ignored: use since" })
+    filter?: FindingFilter,
+  ) {
+    return insights.findingTrend(ctx, { bucket, since, filter });
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The rule's short name when counting by RULE (the rule packs' labels); null otherwise",
+  })
+  label(
+    @Root() row: DecisionStatsRow,
+    @Arg("language", () => UiLanguage, { defaultValue: UiLanguage.EN }) language: UiLanguage,
+  ): string | null {
+    return row.by === DecisionStatsBy.RULE ? ruleLabel(row.key, language === UiLanguage.ZH ? "zh" : "en") : null;
   }
 }

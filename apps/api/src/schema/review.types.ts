@@ -377,6 +377,8 @@ export class RejectReasonCount {
 
 @ObjectType({ description: "Review verdicts of one rule, generator or reason" })
 export class DecisionStatsRow {
+  /** What the rows were counted by (for the label). */
+  by!: DecisionStatsBy;
   @Field(() => String) key!: string;
   @Field(() => Int) total!: number;
   @Field(() => Int, { description: "Approved as written" }) approved!: number;

@@ -26,7 +26,7 @@ import { assertUuid } from "./product.service.js";
 
 const MAX_COMMENT = 2_000;
 
-function scopedFilter(ctx: TContext, filter: FindingFilter | undefined): TFindingFilter {
+export function scopedFilter(ctx: TContext, filter: FindingFilter | undefined): TFindingFilter {
   const merchantId = merchantScope(ctx, filter?.merchantId ?? null);
   if (merchantId) assertUuid(merchantId, "merchantId");
   if (filter?.productId) assertUuid(filter.productId, "productId");

@@ -1,5 +1,5 @@
 import { AppError, SLA_AT_RISK_HOURS, SLA_BREACHED_HOURS } from "@truecopy/core";
-import { decisionStats, reviewQueueAge, reviewThroughput } from "@truecopy/db";
+import { decisionStats, findingTrend as findingTrendRows, reviewQueueAge, reviewThroughput } from "@truecopy/db";
 import type { TContext } from "../context.js";
 import { merchantScope } from "../auth/auth-checker.js";
 import {
@@ -10,6 +10,9 @@ import {
   type ThroughputBucket,
 } from "../schema/review.types.js";
 import { assertUuid } from "./product.service.js";
+import { scopedFilter } from "./finding.service.js";
+import { TrendBucketSize, type FindingTrendBucket } from "../schema/insights.types.js";
+import type { FindingCategory, FindingFilter } from "../schema/lint.types.js";
 
 const DAY_MS = 86_400_000;
 
@@ -32,6 +35,7 @@ export async function stats(
   });
   return rows.map((r) => ({
     ...r,
+    by: o.by,
     approvalRate: r.total ? r.approved / r.total : 0,
     acceptanceRate: r.total ? (r.approved + r.edited) / r.total : 0,
     topRejectReasons: r.topRejectReasons as DecisionStatsRow["topRejectReasons"],
@@ -40,20 +44,24 @@ export async function stats(
 
 const MAX_BUCKETS = { HOUR: 24 * 31, DAY: 366 } as const;
 
-export async function throughput(
-  ctx: TContext,
-  o: { bucket: ThroughputBucketSize; since?: Date | null; merchantId?: string | null },
-): Promise<ThroughputBucket[]> {
-  const unitMs = o.bucket === ThroughputBucketSize.HOUR ? 3_600_000 : DAY_MS;
-  const since = o.since ?? new Date(Date.now() - (o.bucket === ThroughputBucketSize.HOUR ? 2 : 30) * DAY_MS);
-  if ((Date.now() - since.getTime()) / unitMs > MAX_BUCKETS[o.bucket])
+function checkBuckets(bucket: "HOUR" | "DAY", since: Date): void {
+  const unitMs = bucket === "HOUR" ? 3_600_000 : DAY_MS;
+  if ((Date.now() - since.getTime()) / unitMs > MAX_BUCKETS[bucket])
     throw new AppError(
       "BAD_USER_INPUT",
-      `at most ${MAX_BUCKETS[o.bucket]} ${o.bucket.toLowerCase()} buckets: move since later`,
+      `at most ${MAX_BUCKETS[bucket]} ${bucket.toLowerCase()} buckets: move since later`,
       {
         field: "since",
       },
     );
+}
+
+export async function throughput(
+  ctx: TContext,
+  o: { bucket: ThroughputBucketSize; since?: Date | null; merchantId?: string | null },
+): Promise<ThroughputBucket[]> {
+  const since = o.since ?? new Date(Date.now() - (o.bucket === ThroughputBucketSize.HOUR ? 2 : 30) * DAY_MS);
+  checkBuckets(o.bucket, since);
   const rows = await reviewThroughput(ctx.services.db.pool, {
     bucket: o.bucket === ThroughputBucketSize.HOUR ? "hour" : "day",
     since,
@@ -67,5 +75,24 @@ export function queueAge(ctx: TContext, merchantId?: string | null): Promise<Rev
     merchantId: scopedMerchant(ctx, merchantId),
     atRiskHours: SLA_AT_RISK_HOURS,
     breachedHours: SLA_BREACHED_HOURS,
+  });
+}
+
+export async function findingTrend(
+  ctx: TContext,
+  o: { bucket: TrendBucketSize; since?: Date | null; filter?: FindingFilter | null },
+): Promise<FindingTrendBucket[]> {
+  const since = o.since ?? new Date(Date.now() - (o.bucket === TrendBucketSize.HOUR ? 2 : 7) * DAY_MS);
+  checkBuckets(o.bucket, since);
+  const rows = await findingTrendRows(ctx.services.db.pool, {
+    bucket: o.bucket === TrendBucketSize.HOUR ? "hour" : "day",
+    since,
+    filter: scopedFilter(ctx, o.filter ?? undefined),
+  });
+  return rows.map((r) => {
+    const categories = [...r.counts]
+      .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category))
+      .map((c) => ({ category: c.category as FindingCategory, count: c.count }));
+    return { bucketStart: r.bucketStart, total: categories.reduce((n, c) => n + c.count, 0), categories };
   });
 }
