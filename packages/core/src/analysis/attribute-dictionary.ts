@@ -10,9 +10,8 @@
 export type TDictionaryHit = { id: string; surface: string; start: number; end: number };
 
 type TTerminal = { list: number; id: string; surface: string; sensitive: boolean };
-type TNode = { next: Map<number, TNode>; terminals: TTerminal[] | null };
+type TBuildNode = { next: Map<number, TBuildNode>; terminals: TTerminal[] | null; index: number };
 
-const newNode = (): TNode => ({ next: new Map(), terminals: null });
 const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const lowerAscii = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
@@ -23,7 +22,7 @@ export type TDictionary = {
 
 /** Builds one matcher for several lists of `id → surfaces`. */
 export function buildDictionary(lists: ReadonlyArray<Readonly<Record<string, readonly string[]>>>): TDictionary {
-  const root = newNode();
+  const root: TBuildNode = { next: new Map(), terminals: null, index: 0 };
   lists.forEach((table, list) => {
     for (const [id, surfaces] of Object.entries(table)) {
       for (const surface of surfaces) {
@@ -34,12 +33,12 @@ export function buildDictionary(lists: ReadonlyArray<Readonly<Record<string, rea
           const c = lowerAscii(surface.charCodeAt(i));
           let child = node.next.get(c);
           if (!child) {
-            child = newNode();
+            child = { next: new Map(), terminals: null, index: 0 };
             node.next.set(c, child);
           }
           node = child;
         }
-        // A later table entry for the same surface and list replaces the earlier one (as a Map would).
+        // A later entry for the same surface and list replaces the earlier one (as a Map would).
         const terminals = (node.terminals ??= []);
         const same = terminals.findIndex((t) => t.list === list && t.sensitive === sensitive);
         const terminal = { list, id, surface, sensitive };
@@ -48,34 +47,62 @@ export function buildDictionary(lists: ReadonlyArray<Readonly<Record<string, rea
       }
     }
   });
-  const count = lists.length;
-  // The first step by array index: most positions of a text start no word, and the rest start one
-  // of a few thousand characters.
-  const firstIndex = new Uint16Array(65536);
-  const firstNodes: TNode[] = [];
-  for (const [c, node] of root.next) {
-    firstNodes.push(node);
-    firstIndex[c] = firstNodes.length;
-    if (c >= 97 && c <= 122) firstIndex[c - 32] = firstNodes.length;
+
+  // Flattened for the scan: node n's children are childChar/childNode[childStart[n] .. +childCount[n]]
+  // (a few each, searched linearly); the root's by a table over all characters.
+  const nodes: TBuildNode[] = [];
+  const queue: TBuildNode[] = [root];
+  while (queue.length) {
+    const node = queue.shift()!;
+    node.index = nodes.length;
+    nodes.push(node);
+    for (const child of node.next.values()) queue.push(child);
   }
+  const childStart = new Int32Array(nodes.length);
+  const childCount = new Int32Array(nodes.length);
+  const childChar: number[] = [];
+  const childNode: number[] = [];
+  const terminalsOf: Array<TTerminal[] | null> = nodes.map((n) => n.terminals);
+  for (const node of nodes) {
+    childStart[node.index] = childChar.length;
+    childCount[node.index] = node.next.size;
+    for (const [c, child] of node.next) {
+      childChar.push(c);
+      childNode.push(child.index);
+    }
+  }
+  const chars = Int32Array.from(childChar);
+  const targets = Int32Array.from(childNode);
+  const first = new Int32Array(65536);
+  for (const [c, child] of root.next) {
+    first[c] = child.index;
+    if (c >= 97 && c <= 122) first[c - 32] = child.index;
+  }
+  const step = (node: number, c: number): number => {
+    const from = childStart[node]!;
+    const to = from + childCount[node]!;
+    for (let k = from; k < to; k++) if (chars[k] === c) return targets[k]!;
+    return 0;
+  };
+  const count = lists.length;
 
   return {
     scan(s: string): TDictionaryHit[][] {
-      const out: TDictionaryHit[][] = Array.from({ length: count }, () => []);
+      const out: TDictionaryHit[][] = [];
+      for (let l = 0; l < count; l++) out.push([]);
       const resume = new Int32Array(count);
       const bestEnd = new Int32Array(count);
       const best: Array<TTerminal | null> = new Array<TTerminal | null>(count).fill(null);
       for (let i = 0; i < s.length; i++) {
-        const at = firstIndex[s.charCodeAt(i)]!;
-        if (at === 0) continue;
-        const start = firstNodes[at - 1];
+        let node = first[s.charCodeAt(i)]!;
+        if (node === 0) continue;
         if (i > 0 && isLatin(s.charCodeAt(i - 1))) continue;
         let found = false;
-        let node: TNode | undefined = start;
         let j = i + 1;
-        while (node) {
-          if (node.terminals && !(j < s.length && isLatin(s.charCodeAt(j)))) {
-            for (const t of node.terminals) {
+        for (;;) {
+          const terminals = terminalsOf[node];
+          if (terminals && !(j < s.length && isLatin(s.charCodeAt(j)))) {
+            for (const t of terminals) {
               if (resume[t.list]! > i) continue;
               if (t.sensitive && s.slice(i, j) !== t.surface) continue;
               best[t.list] = t;
@@ -84,7 +111,8 @@ export function buildDictionary(lists: ReadonlyArray<Readonly<Record<string, rea
             }
           }
           if (j >= s.length) break;
-          node = node.next.get(lowerAscii(s.charCodeAt(j)));
+          node = step(node, lowerAscii(s.charCodeAt(j)));
+          if (node === 0) break;
           j++;
         }
         if (!found) continue;

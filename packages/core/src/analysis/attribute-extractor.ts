@@ -1,4 +1,4 @@
-import { normalizeWithOffsets, originalRange, type TNormalizedText } from "./offset-normalizer.js";
+import { normalizeWithOffsets, type TNormalizedText } from "./offset-normalizer.js";
 import { buildDictionary, type TDictionaryHit } from "./attribute-dictionary.js";
 import { gatedMatches, matches } from "./attribute-matching.js";
 import { MATERIAL_SURFACES, PURE_MATERIAL_SURFACES } from "./attribute-materials.js";
@@ -107,6 +107,8 @@ export type TAttributeFactAt = TAttributeFact & { nStart: number; nEnd: number }
 export type TExtractOptions = {
   /** Known brand names (any language); matches become `brand` facts. */
   brands?: readonly string[];
+  /** Hits of EXTRACTOR_WORD_LISTS in the text, when the caller scanned them already. */
+  dictionaryHits?: readonly TDictionaryHit[][];
 };
 
 type TDim =
@@ -378,7 +380,8 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
   const s = norm.text;
   if (s.length === 0) return [];
   const taken = new Uint8Array(s.length);
-  const [waterLevels, materials, places, seasons, lengths, features, colours] = DICTIONARY.scan(s) as [
+  const [waterLevels, materials, places, seasons, lengths, features, colours] = (options.dictionaryHits ??
+    DICTIONARY.scan(s)) as [
     TDictionaryHit[],
     TDictionaryHit[],
     TDictionaryHit[],
@@ -395,10 +398,9 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
   const add = (c: Omit<TAttributeFactAt, "start" | "end">): void => {
     if (!free(c.nStart, c.nEnd)) return;
     taken.fill(1, c.nStart, c.nEnd);
-    const range = originalRange(norm, c.nStart, c.nEnd);
     const f = c as TAttributeFactAt;
-    f.start = range.start;
-    f.end = range.end;
+    f.start = norm.originStart[c.nStart]!;
+    f.end = norm.originEnd[c.nEnd - 1]!;
     facts.push(f);
   };
   // Consumes a span without a fact: words that contain a name but mean something else.
@@ -543,13 +545,15 @@ function brandPattern(brand: string): RegExp {
   return re;
 }
 
+// Facts get their original offsets once accepted; they carry the fields from the start so that
+// every fact has one shape.
 function fact(
   m: { index?: number; 0: string },
   key: TAttributeKey,
   normalized: string | number,
-): Omit<TAttributeFactAt, "start" | "end"> {
+): Omit<TAttributeFactAt, "start" | "end"> & { start: number; end: number } {
   const nStart = m.index ?? 0;
-  return { key, value: m[0], normalized, nStart, nEnd: nStart + m[0].length };
+  return { key, value: m[0], start: 0, end: 0, normalized, nStart, nEnd: nStart + m[0].length };
 }
 
 const round = (x: number): number => Math.round(x * 1e6) / 1e6;
@@ -593,8 +597,9 @@ function measurementKey(s: string, start: number, end: number, u: TUnit): TAttri
 }
 
 // The word lists, matched in one pass (see attribute-dictionary.ts). A season word alone is a
-// harvest only in Chinese or as a phrase: "spring" and "fall" alone are not.
-const DICTIONARY = buildDictionary([
+// harvest only in Chinese or as a phrase: "spring" and "fall" alone are not. Callers that scan more
+// lists of their own put these first in one dictionary and pass the hits in (`dictionaryHits`).
+export const EXTRACTOR_WORD_LISTS: ReadonlyArray<Readonly<Record<string, readonly string[]>>> = [
   WATER_LEVEL_SURFACES,
   MATERIAL_SURFACES,
   { ...PLACE_SURFACES, _skip: [...NOT_ORIGIN_SURFACES, "新会员"] },
@@ -607,5 +612,6 @@ const DICTIONARY = buildDictionary([
   GARMENT_LENGTH_SURFACES,
   FEATURE_SURFACES,
   COLOUR_SURFACES,
-]);
+];
+const DICTIONARY = buildDictionary(EXTRACTOR_WORD_LISTS);
 const asMatch = (h: TDictionaryHit): { index: number; 0: string } => ({ index: h.start, 0: h.surface });

@@ -1,5 +1,9 @@
-import { extractAttributeFacts, type TAttributeFactAt } from "../../analysis/attribute-extractor.js";
-import { buildDictionary, type TDictionaryHit } from "../../analysis/attribute-dictionary.js";
+import {
+  EXTRACTOR_WORD_LISTS,
+  extractAttributeFacts,
+  type TAttributeFactAt,
+} from "../../analysis/attribute-extractor.js";
+import { buildDictionary } from "../../analysis/attribute-dictionary.js";
 import { gatedMatches } from "../../analysis/attribute-matching.js";
 import { parseNumber } from "../../analysis/attribute-numbers.js";
 import type { TNormalizedText } from "../../analysis/offset-normalizer.js";
@@ -34,8 +38,14 @@ export type TClaimDraft = TSpan &
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const CAPABILITY_BY_ID = new Map(CAPABILITIES.map((c) => [c.id, c] as const));
-// Capabilities and praise, matched in one pass; the praise list maps each word to its aspect.
-const LEXICON = buildDictionary([Object.fromEntries(CAPABILITIES.map((c) => [c.id, c.surfaces])), SUBJECTIVE]);
+// The extractor's word lists, capabilities and praise, matched in one pass; the praise list maps
+// each word to its aspect.
+const LEXICON = buildDictionary([
+  ...EXTRACTOR_WORD_LISTS,
+  Object.fromEntries(CAPABILITIES.map((c) => [c.id, c.surfaces])),
+  SUBJECTIVE,
+]);
+const EXTRACTOR_LISTS = EXTRACTOR_WORD_LISTS.length;
 
 const NUTRIENT_BY_SURFACE = new Map<string, string>();
 for (const [id, n] of Object.entries(NUTRIENTS))
@@ -221,7 +231,8 @@ export function extractClaims(
     claims.push(c);
   };
 
-  const facts = extractAttributeFacts(norm, { brands });
+  const hits = LEXICON.scan(s);
+  const facts = extractAttributeFacts(norm, { brands, dictionaryHits: hits.slice(0, EXTRACTOR_LISTS) });
   // Lasting-effect claims read first: "24小时持妆" is one claim, not a duration and a word.
   const effects: TClaimDraft[] = [];
   for (const [gate, re] of [
@@ -277,7 +288,8 @@ export function extractClaims(
   }
   for (const e of effects) push(e);
 
-  const [capabilityHits, praiseHits] = LEXICON.scan(s) as [TDictionaryHit[], TDictionaryHit[]];
+  const capabilityHits = hits[EXTRACTOR_LISTS]!;
+  const praiseHits = hits[EXTRACTOR_LISTS + 1]!;
   for (const h of capabilityHits) {
     const capability = CAPABILITY_BY_ID.get(h.id)!;
     const before = s.slice(Math.max(0, h.start - 6), h.start);

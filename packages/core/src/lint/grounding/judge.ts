@@ -2,12 +2,18 @@ import { judgeFact, sameValue, type TIndexedAttribute, type TValueFact } from ".
 import { matches } from "../../analysis/attribute-matching.js";
 import type { TAttributeFact, TAttributeFactAt } from "../../analysis/attribute-extractor.js";
 import { relateMaterials } from "../../analysis/attribute-materials.js";
-import { parseNumber } from "../../analysis/attribute-numbers.js";
 import { countryOf, relatePlaces } from "../../analysis/attribute-places.js";
 import type { TEvidence, TGroundingStatus } from "../types.js";
 import { NUTRIENTS, type TCapability } from "./claim-vocabulary.js";
 import type { TClaimDraft } from "./claims.js";
-import { attributesMentioning, compact, reviewPraising, type TProductData } from "./product-data.js";
+import {
+  attributesMentioning,
+  compact,
+  countStem,
+  reviewPraising,
+  type TProductAttribute,
+  type TProductData,
+} from "./product-data.js";
 
 /**
  * Why a claim got its status. unsupported: `absent` (no attribute speaks to it), `narrower` (the
@@ -176,39 +182,18 @@ function reviewSupported(quote: { reviewId?: string; text: string }): TJudgement
 }
 
 // An attribute is "named" in a clause when its name appears there: "最大承重150kg", "32 GB RAM".
-// Words in attribute names that say what kind of figure follows, not what it is of: "发热时长" is
-// named by 发热, "burn_time" by burn, "cold_retention" by cold.
-const NAME_GENERIC_ZH =
-  /(?:时长|时间|长度|重量|容量|尺寸|大小|数量|功率|温度|速度|深度|高度|宽度|厚度|范围|等级|级别)$/;
-const NAME_GENERIC_EN = new Set([
-  "time",
-  "life",
-  "size",
-  "length",
-  "weight",
-  "capacity",
-  "rate",
-  "level",
-  "count",
-  "number",
-  "per",
-  "max",
-  "min",
-  "maximum",
-  "minimum",
-  "retention",
-  "total",
-  "of",
-  "the",
-]);
-function namedIn(a: TIndexedAttribute, clause: string): boolean {
-  const n = a.lname;
-  if (/[\u4e00-\u9fff]/.test(n)) {
-    const stem = n.length > 2 ? n.replace(NAME_GENERIC_ZH, "") : n;
-    return (n.length >= 2 && clause.includes(n)) || (stem.length >= 2 && clause.includes(stem));
-  }
-  const words = n.split(" ").filter((w) => w.length >= 3 && !NAME_GENERIC_EN.has(w));
-  return words.length > 0 && words.every((w) => new RegExp(`\\b${w}`).test(clause));
+// An attribute is "named" in a clause when the words of its name appear there: "最大承重150kg",
+// "32 GB RAM", "单片发热12小时" for 发热时长 (see product-data.ts for the words).
+function namedIn(a: TProductAttribute, clause: string): boolean {
+  if (a.nameWords.length === 0) return false;
+  if (!a.nameLatin) return a.nameWords.some((w) => clause.includes(w));
+  return a.nameWords.every((w) => {
+    for (let i = clause.indexOf(w); i >= 0; i = clause.indexOf(w, i + 1)) {
+      const c = clause.charCodeAt(i - 1);
+      if (i === 0 || !((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return true;
+    }
+    return false;
+  });
 }
 
 function judgeFactClaim(draft: Extract<TClaimDraft, { type: "fact" }>, ctx: TJudgeContext): TJudgement {
@@ -238,7 +223,7 @@ function judgeMeasurement(f: TAttributeFact, incidental: boolean, ctx: TJudgeCon
   const sameUnit = f.unit ? (data.factsByUnit.get(f.unit) ?? []) : [];
   const equal = sameUnit.filter((x) => sameValue(f, x.f));
   const generic = GENERIC_KEYS.has(f.key);
-  const named = (x: { a: TIndexedAttribute }): boolean => namedIn(x.a, clause);
+  const named = (x: { a: TProductAttribute }): boolean => namedIn(x.a, clause);
   const sameKey = data.byKey.get(f.key) ?? [];
 
   const eq =
@@ -498,12 +483,9 @@ function judgeNutrition(draft: Extract<TClaimDraft, { type: "nutrition" }>, ctx:
 
 function judgeEfficacy(draft: Extract<TClaimDraft, { type: "efficacy" }>, ctx: TJudgeContext): TJudgement {
   const { data } = ctx;
-  const amount = String(Number(draft.amount));
-  const unit = draft.unit === "%" ? "%" : "";
-  const stated = data.attributes.find((a) => {
-    const nums = [...a.text.matchAll(/(\d+(?:\.\d+)?)\s?(%|倍|x|points?|个百分点)?/g)];
-    return nums.some((n) => String(Number(n[1])) === amount && (unit ? n[2] === "%" : true));
-  });
+  const amount = Number(draft.amount);
+  const percent = draft.unit === "%";
+  const stated = data.attributes.find((a) => a.numbers.some((n) => n.value === amount && (!percent || n.mark === "%")));
   if (stated) return supported(stated);
   // The same rate with another figure: 除菌率 99% in the data, 99.99% in the copy.
   if (draft.subject && /率$/.test(draft.subject)) {
@@ -540,8 +522,7 @@ function judgeEffect(draft: Extract<TClaimDraft, { type: "effect" }>, ctx: TJudg
 // with another figure contradicts it.
 function judgeConcentration(draft: Extract<TClaimDraft, { type: "concentration" }>, ctx: TJudgeContext): TJudgement {
   const amount = Number(draft.amount);
-  const percents = (a: TIndexedAttribute): number[] =>
-    [...a.text.matchAll(/(\d+(?:\.\d+)?)\s?%/g)].map((m) => Number(m[1]));
+  const percents = (a: TProductAttribute): number[] => a.numbers.filter((n) => n.mark === "%").map((n) => n.value);
   const same = ctx.data.attributes.find((a) => percents(a).some((p) => Math.abs(p - amount) < 1e-9));
   if (same) return supported(same);
   const ingredient = loose(draft.ingredient);
@@ -559,11 +540,7 @@ const LIST_NAME = /原价|零售价|吊牌价|划线价|市场价|msrp|list|reta
 function judgePrice(draft: Extract<TClaimDraft, { type: "price" }>, ctx: TJudgeContext): TJudgement {
   const prices = ctx.data.attributes.filter((a) => PRICE_NAME.test(a.lname));
   const relevant = prices.filter((a) => LIST_NAME.test(a.lname) === draft.list);
-  const same = prices.find((a) =>
-    [...a.text.matchAll(/\d+(?:,\d{3})*(?:\.\d+)?/g)].some(
-      (m) => Math.abs(Number(m[0].replace(/,/g, "")) - draft.amount) < 0.005,
-    ),
-  );
+  const same = prices.find((a) => a.numbers.some((n) => Math.abs(n.value - draft.amount) < 0.005));
   if (same) return supported(same);
   if (relevant.length) return contradicted(relevant[0]!, undefined, relevant);
   return unsupported("absent", true);
@@ -603,21 +580,14 @@ function judgeCompatibility(target: string, ctx: TJudgeContext): TJudgement {
   return unsupported(attrs.length ? "unlisted" : "absent", true, attrs[0]);
 }
 
-const COUNT_IN_VALUE =
-  /(\d+|[二两三四五六七八九十百千]{1,4})\s?(?:x\s?)?(片|颗|粒|袋|包|瓶|罐|盒|支|件套|件|套|只|条|张|卷|本|双|对|键|项|档|段|号|层|格|孔|人份|抽|枚|根|台|块|[A-Za-z][A-Za-z ]*)/g;
-const countStem = (w: string): string => {
-  const lower = w.toLowerCase().trim();
-  return /[a-z]/.test(lower) ? lower.replace(/(?:ves|es|s)$/, "").slice(0, 4) : lower;
-};
-
 function judgeCount(draft: Extract<TClaimDraft, { type: "count" }>, ctx: TJudgeContext): TJudgement {
   const stem = countStem(draft.classifier);
   const chinese = /[\u4e00-\u9fff]/.test(draft.classifier);
   let differing: TIndexedAttribute | undefined;
   for (const a of ctx.data.attributes) {
-    for (const m of matches(COUNT_IN_VALUE, a.text)) {
-      if (countStem(m[2]!) !== stem && !countStem(m[2]!).startsWith(stem)) continue;
-      if (parseNumber(m[1]!) === draft.n) return supported(a);
+    for (const c of a.counts) {
+      if (c.stem !== stem && !c.stem.startsWith(stem)) continue;
+      if (c.n === draft.n) return supported(a);
       differing ??= a;
     }
     // A bare number under a name that says what it counts ("pieces": "1000", "片数": "10").

@@ -1,4 +1,5 @@
 import { indexAttributes, type TIndexedAttribute, type TValueFact } from "../../analysis/attribute-comparison.js";
+import { parseNumber } from "../../analysis/attribute-numbers.js";
 import type { TAttributeMap } from "../types.js";
 import { ASPECT_WORDS, NEGATIVE, PRAISE, type TAspect } from "./claim-vocabulary.js";
 
@@ -6,7 +7,40 @@ import { ASPECT_WORDS, NEGATIVE, PRAISE, type TAspect } from "./claim-vocabulary
 export type TProductAttribute = TIndexedAttribute & {
   /** The value lower-cased without spaces, "-", "_" or "/" ("NSF/ANSI 42" → "nsfansi42"). */
   compact: string;
+  /** The words of the name that say what it is about (see nameWordsOf), and whether they are Latin. */
+  nameWords: readonly string[];
+  nameLatin: boolean;
+  /** The numbers the value states, with the mark after each ("99.9%" → 99.9 and "%"). */
+  numbers: ReadonlyArray<{ value: number; mark: string }>;
+  /** The counts it states ("30袋" → 30 and 袋, "10 cups" → 10 and "cup"). */
+  counts: ReadonlyArray<{ n: number; stem: string }>;
 };
+
+const NUMBER_IN_VALUE = /(\d+(?:,\d{3})*(?:\.\d+)?)\s?(%|倍|x|points?|个百分点)?/g;
+const COUNT_IN_VALUE =
+  /(\d+|[二两三四五六七八九十百千]{1,4})\s?(?:x\s?)?(片|颗|粒|袋|包|瓶|罐|盒|支|件套|件|套|只|条|张|卷|本|双|对|键|项|档|段|号|层|格|孔|人份|抽|枚|根|台|块|[A-Za-z][A-Za-z ]*)/g;
+/** What a count counts, comparably: Latin words by their first letters without plural ("shelves" → "shel"). */
+export const countStem = (w: string): string => {
+  const lower = w.toLowerCase().trim();
+  return /[a-z]/.test(lower) ? lower.replace(/(?:ves|es|s)$/, "").slice(0, 4) : lower;
+};
+
+// Words in attribute names that say what kind of figure follows, not what it is of: "发热时长" is
+// named by 发热, "burn_time" by burn, "cold_retention" by cold.
+const NAME_GENERIC_ZH =
+  /(?:时长|时间|长度|重量|容量|尺寸|大小|数量|功率|温度|速度|深度|高度|宽度|厚度|范围|等级|级别)$/;
+const NAME_GENERIC_EN = new Set(
+  "time life size length weight capacity rate level count number per max min maximum minimum retention total of the".split(
+    " ",
+  ),
+);
+function nameWordsOf(lname: string): { nameWords: string[]; nameLatin: boolean } {
+  if (/[\u4e00-\u9fff]/.test(lname)) {
+    const stem = lname.length > 2 ? lname.replace(NAME_GENERIC_ZH, "") : lname;
+    return { nameWords: [lname, stem].filter((w, i, all) => w.length >= 2 && all.indexOf(w) === i), nameLatin: false };
+  }
+  return { nameWords: lname.split(" ").filter((w) => w.length >= 3 && !NAME_GENERIC_EN.has(w)), nameLatin: true };
+}
 export type TAttributeFactRef = { a: TProductAttribute; f: TValueFact };
 
 /** A product's attributes, read once and shared by every claim of every field linted against them. */
@@ -53,7 +87,16 @@ export function productData(attributes: TAttributeMap | undefined): TProductData
   if (!attributes) return EMPTY;
   const hit = cache.get(attributes);
   if (hit) return hit;
-  const indexed: TProductAttribute[] = indexAttributes(attributes).map((a) => ({ ...a, compact: compact(a.text) }));
+  const indexed: TProductAttribute[] = indexAttributes(attributes).map((a) => ({
+    ...a,
+    compact: compact(a.text),
+    ...nameWordsOf(a.lname),
+    numbers: [...a.text.matchAll(NUMBER_IN_VALUE)].map((m) => ({
+      value: Number(m[1]!.replace(/,/g, "")),
+      mark: m[2] ?? "",
+    })),
+    counts: [...a.text.matchAll(COUNT_IN_VALUE)].map((m) => ({ n: parseNumber(m[1]!), stem: countStem(m[2]!) })),
+  }));
   const facts = indexed.flatMap((a) => a.facts.map((f) => ({ a, f })));
   const data: TProductData = {
     given: true,
