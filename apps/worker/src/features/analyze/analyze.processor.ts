@@ -3,13 +3,14 @@ import { parsePayload, QueueName } from "@truecopy/jobs";
 import { recordJobRunBatch } from "@truecopy/db";
 import { analyzeProducts, type TAnalyzeDeps } from "./analyze.handler.js";
 import type { TProcessorDefinition } from "../../registry.js";
+import { jobProgress } from "../../progress.js";
 
 export const analyzeProcessor = (deps: TAnalyzeDeps, concurrency: number): TProcessorDefinition => ({
   queue: QueueName.analyze,
   concurrency,
   async process(job: Job) {
     const payload = parsePayload(QueueName.analyze, job.data);
-    return analyzeProducts(deps, payload);
+    return analyzeProducts(deps, payload, jobProgress(job));
   },
   // After the last attempt the batch is counted as failed so the run still finishes. Merchants read
   // the run's error: it names the job, the detail (SQL, stack) stays in the worker's log.

@@ -10,6 +10,7 @@ import {
   type TVariantLintResult,
 } from "@truecopy/db";
 import type { TLintPayload } from "@truecopy/jobs";
+import { noProgress, type TProgress } from "../../progress.js";
 
 export type TLintDeps = { db: TDatabase };
 
@@ -24,6 +25,9 @@ export type TLintOutcome = {
 // A brand pack saved while the batch was linted: lint again with it (bounded, then the job retries).
 const MAX_PASSES = 3;
 
+// Variants linted between two progress reports (and event-loop turns, so the job lock renews).
+const CHUNK = 200;
+
 const VERDICT: Record<TVerdict, TVariantLintResult["verdict"]> = { pass: "PASS", review: "REVIEW", block: "BLOCK" };
 
 /**
@@ -31,18 +35,29 @@ const VERDICT: Record<TVerdict, TVariantLintResult["verdict"]> = { pass: "PASS",
  * its merchant's live brand pack, then stores findings, verdicts and the batch's progress in one
  * transaction. Re-running a batch converges on the same rows.
  */
-export async function lintVariants(deps: TLintDeps, payload: TLintPayload): Promise<TLintOutcome> {
+export async function lintVariants(
+  deps: TLintDeps,
+  payload: TLintPayload,
+  progress: TProgress = noProgress,
+): Promise<TLintOutcome> {
   const { pool } = deps.db;
   if (payload.jobRunId) await markJobRunStarted(pool, payload.jobRunId);
   const variants = await loadVariantsForLint(pool, payload.variantIds);
-  const progress = payload.jobRunId
+  const runProgress = payload.jobRunId
     ? { jobRunId: payload.jobRunId, batchKey: payload.batchKey, processed: payload.variantIds.length, failed: 0 }
     : undefined;
   for (let pass = 1; ; pass++) {
     const packs = await loadBrandPacks(deps.db, variants);
-    const results = variants.map((v) => lintOne(v, packs.byMerchant.get(v.merchantId)?.pack ?? undefined));
-    const outcome = await saveLintResults(pool, { results, packVersions: packs.versions, progress });
+    const results: TVariantLintResult[] = [];
+    for (let at = 0; at < variants.length; at += CHUNK) {
+      for (const v of variants.slice(at, at + CHUNK))
+        results.push(lintOne(v, packs.byMerchant.get(v.merchantId)?.pack ?? undefined));
+      // Linting is most of the work; a pass that has to start again reports from the start.
+      await progress((0.9 * results.length) / variants.length);
+    }
+    const outcome = await saveLintResults(pool, { results, packVersions: packs.versions, progress: runProgress });
     if (outcome.saved) {
+      await progress(1);
       return {
         linted: variants.length,
         missing: payload.variantIds.length - variants.length,

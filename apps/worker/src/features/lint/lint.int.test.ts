@@ -211,8 +211,13 @@ describe("lint job", () => {
       [judged.id, judged.ruleId, randomUUID()],
     );
     const variantIds = (await variantsOf(merchantId)).map((v) => v.id);
-    const outcome = await lintVariants({ db }, { batchKey: "again", variantIds });
+    const reported: number[] = [];
+    const outcome = await lintVariants({ db }, { batchKey: "again", variantIds }, async (f) => {
+      reported.push(f);
+    });
     expect(outcome).toEqual({ linted: 6, missing: 0, invalidBrandPacks: [] });
+    // One chunk linted (most of the work), then stored.
+    expect(reported).toEqual([0.9, 1]);
     expect(await storedFindings(merchantId)).toEqual(before);
     const feedback = await db.pool.query(`SELECT 1 FROM "FindingFeedback" WHERE "findingId" = $1`, [judged.id]);
     expect(feedback.rowCount).toBe(1);

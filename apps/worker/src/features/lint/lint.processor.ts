@@ -4,13 +4,14 @@ import { recordJobRunBatch } from "@truecopy/db";
 import type { TLogger } from "@truecopy/config";
 import { lintVariants, type TLintDeps } from "./lint.handler.js";
 import type { TProcessorDefinition } from "../../registry.js";
+import { jobProgress } from "../../progress.js";
 
 export const lintProcessor = (deps: TLintDeps & { log: TLogger }, concurrency: number): TProcessorDefinition => ({
   queue: QueueName.lint,
   concurrency,
   async process(job: Job) {
     const payload = parsePayload(QueueName.lint, job.data);
-    const outcome = await lintVariants(deps, payload);
+    const outcome = await lintVariants(deps, payload, jobProgress(job));
     if (outcome.invalidBrandPacks.length)
       deps.log.warn("stored brand packs no longer validate; linted without them", {
         jobId: job.id,
