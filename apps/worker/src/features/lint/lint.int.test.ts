@@ -212,8 +212,9 @@ describe("lint job", () => {
     );
     const variantIds = (await variantsOf(merchantId)).map((v) => v.id);
     const reported: number[] = [];
-    const outcome = await lintVariants({ db }, { batchKey: "again", variantIds }, async (f) => {
+    const outcome = await lintVariants({ db }, { batchKey: "again", variantIds }, (f) => {
       reported.push(f);
+      return Promise.resolve();
     });
     expect(outcome).toEqual({ linted: 6, missing: 0, invalidBrandPacks: [] });
     // One chunk linted (most of the work), then stored.
