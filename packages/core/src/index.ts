@@ -10,3 +10,4 @@ export * from "./review/index.js";
 export * from "./serving/index.js";
 export * from "./duplicates/index.js";
 export * from "./quality/index.js";
+export * from "./vision/index.js";
