@@ -7,6 +7,7 @@ import { createSentimentClassifier, createTextEmbedder } from "@truecopy/ml";
 import { analyzeProcessor } from "./features/analyze/analyze.processor.js";
 import { webhookProcessor } from "./features/webhook/webhook.processor.js";
 import { lintProcessor } from "./features/lint/lint.processor.js";
+import { dedupeProcessor } from "./features/dedupe/dedupe.processor.js";
 import { learnProcessor, scheduleLearning } from "./features/learn/learn.processor.js";
 import { startOutboxRelay } from "./outbox/outbox-relay.js";
 import { startWorkers } from "./registry.js";
@@ -34,6 +35,7 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
       analyzeProcessor({ db, embedder, sentiment }, env.WORKER_CONCURRENCY),
       webhookProcessor({ db, env, log }, env.WORKER_CONCURRENCY),
       lintProcessor({ db, log }, env.WORKER_CONCURRENCY),
+      dedupeProcessor({ db, embedder }, env.WORKER_CONCURRENCY),
       learnProcessor({ db, redis: producerRedis, prefix: env.TRUECOPY_QUEUE_PREFIX, log }),
     ],
     log,

@@ -8,6 +8,7 @@ export const QueueName = {
   lint: "lint",
   webhook: "webhook",
   learn: "learn",
+  dedupe: "dedupe",
 } as const;
 export type TQueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -44,6 +45,13 @@ export type TLearnPayload = z.infer<typeof ZLearnPayload>;
 
 /** Redis pub/sub channel on which API processes drop serving cache entries (`{"products":[…]}`). */
 export const servingInvalidationChannel = (prefix: string) => `${prefix}:serving:invalidate`;
+
+// Checks analysed products for reused copy and same-product listings, and updates their clusters.
+export const ZDedupePayload = z.object({
+  batchKey: z.string().min(1).max(64),
+  productIds: z.array(z.uuid()).min(1).max(500),
+});
+export type TDedupePayload = z.infer<typeof ZDedupePayload>;
 
 export const QUEUES = {
   [QueueName.analyze]: {
@@ -85,6 +93,16 @@ export const QUEUES = {
       attempts: 3,
       backoff: { type: "exponential", delay: 5_000 },
       removeOnComplete: { age: 3600, count: 100 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    } satisfies JobsOptions,
+  },
+  [QueueName.dedupe]: {
+    payload: ZDedupePayload,
+    jobName: "dedupe-products",
+    defaults: {
+      attempts: 5,
+      backoff: { type: "exponential", delay: 1_000 },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     } satisfies JobsOptions,
   },

@@ -10,7 +10,13 @@ import {
   type TAspectMention,
   type TLanguage,
 } from "@truecopy/core";
-import { loadProductsForAnalysis, markJobRunStarted, saveProductAnalyses, type TDatabase } from "@truecopy/db";
+import {
+  enqueueDedupe,
+  loadProductsForAnalysis,
+  markJobRunStarted,
+  saveProductAnalyses,
+  type TDatabase,
+} from "@truecopy/db";
 import type { TAnalyzePayload } from "@truecopy/jobs";
 import { loadLanguageIdentifier, type TSentiment, type TSentimentClassifier, type TTextEmbedder } from "@truecopy/ml";
 import { noProgress, type TProgress } from "../../progress.js";
@@ -69,6 +75,12 @@ export async function analyzeProducts(
       failed: 0,
     },
   });
+  // Duplicate detection needs the embeddings just stored. A crash before this line retries the
+  // whole (idempotent) analysis, so the check is never lost.
+  await enqueueDedupe(
+    pool,
+    products.map((p) => p.id),
+  );
   await progress(1);
   return { analyzed: products.length };
 }

@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
+import { validateProductRow, type TProductRow } from "@truecopy/core";
+import {
+  duplicateClusterMembers,
+  importProductBatch,
+  keepDuplicateCanonical,
+  listDuplicateClusters,
+  markDuplicatesDistinct,
+  mergeDuplicateClusters,
+  type TDatabase,
+  type TDuplicateClusterRow,
+} from "@truecopy/db";
+import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
+import { createTextEmbedder } from "@truecopy/ml";
+import { startWorkerRuntime, type TWorkerRuntime } from "../../runtime.js";
+import { dedupeProducts } from "./dedupe.handler.js";
+
+// Duplicate detection end to end: imports are analysed, the analyze job queues the dedupe job,
+// the worker finds reused copy and the same product listed twice, and clusters appear with their
+// canonical member and shared passages; moderators' decisions are audited and remembered.
+
+let db: TDatabase;
+let worker: TWorkerRuntime;
+const log = createLogger("test", "error");
+const system = { actorId: null, actorKind: "system" as const, requestId: null };
+const moderator = { actorId: randomUUID(), actorKind: "user" as const, requestId: "req-dedupe" };
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  const env = testEnv();
+  worker = await startWorkerRuntime(
+    parseEnv(ZWorkerEnv, {
+      DATABASE_URL: env.DATABASE_URL,
+      REDIS_URL: env.REDIS_URL,
+      TRUECOPY_QUEUE_PREFIX: `dedupe-${randomUUID().slice(0, 8)}`,
+      OUTBOX_POLL_MS: "50",
+      LOG_LEVEL: "error",
+    }),
+    log,
+  );
+}, 60_000);
+afterAll(async () => {
+  await worker?.stop();
+  await db?.close();
+});
+
+function row(raw: Record<string, unknown>): TProductRow {
+  const r = validateProductRow(raw, 1);
+  if (!r.ok) throw new Error(`invalid test row: ${JSON.stringify(r)}`);
+  return r.value;
+}
+
+async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const COPY =
+  "这款不锈钢保温杯采用双层真空结构，保冷二十四小时、保温十二小时，杯身不凝水。防漏杯盖设计，适配大部分车载杯架，可放入洗碗机清洗，不含双酚A。";
+
+async function idsBySku(merchantId: string): Promise<Record<string, string>> {
+  const { rows } = await db.pool.query<{ id: string; sku: string }>(
+    `SELECT id, sku FROM "Product" WHERE "merchantId" = $1`,
+    [merchantId],
+  );
+  return Object.fromEntries(rows.map((r) => [r.sku, r.id]));
+}
+
+async function clusterOf(productId: string, kind: "COPY" | "PRODUCT"): Promise<TDuplicateClusterRow | undefined> {
+  return (await listDuplicateClusters(db.pool, { filter: { productId, kind }, limit: 5, after: null })).rows[0];
+}
+
+describe("dedupe job", () => {
+  it("clusters reused copy and same-product listings found after import, incrementally", async () => {
+    const a = await createTestMerchant(db, "dedupe-a");
+    const b = await createTestMerchant(db, "dedupe-b");
+    // The original first, in its own import: it is the earliest.
+    await importProductBatch(db.pool, {
+      merchantId: a.id,
+      rows: [
+        row({ sku: "orig", title: "不锈钢保温杯 750ml", description: COPY, locale: "zh-CN" }),
+        row({
+          sku: "xm4",
+          title: "Sony WH-1000XM4 wireless noise cancelling headphones, black",
+          description: "Industry-leading noise cancelling, 30 hours of battery, touch controls, speak-to-chat.",
+          price: 348,
+          attributes: { brand: "Sony" },
+          locale: "en-US",
+        }),
+      ],
+      actor: system,
+      jobRunId: null,
+      source: "test",
+    });
+    const idsA = await idsBySku(a.id);
+    await until("the original's signature", async () => {
+      const r = await db.pool.query(`SELECT 1 FROM "DuplicateSignature" WHERE "productId" = $1`, [idsA.orig]);
+      return r.rowCount;
+    });
+    await importProductBatch(db.pool, {
+      merchantId: b.id,
+      rows: [
+        // Reformatted (full width, punctuation, emoji): the same copy.
+        row({
+          sku: "copy",
+          title: "保温杯",
+          description: `🔥${COPY.replaceAll("，", ",").replace("二十四", "二十四")}🔥`,
+          locale: "zh-CN",
+        }),
+        row({
+          sku: "near",
+          title: "真空保温杯",
+          description: COPY.replace("防漏杯盖设计", "杯盖防漏不洒").replace("不含双酚A", "材质安全"),
+          locale: "zh-CN",
+        }),
+        row({
+          sku: "other",
+          title: "电热水壶",
+          description: "一点五升大容量电热水壶，三分钟烧开，防干烧自动断电，食品级内胆，底座三百六十度旋转。",
+          locale: "zh-CN",
+        }),
+        row({
+          sku: "xm4-b",
+          title: "SONY WH1000XM4/B Wireless Over-Ear Headphones",
+          description: "Noise cancelling headphones with 30 hour battery life.",
+          price: 329,
+          locale: "en-US",
+        }),
+        row({
+          sku: "xm5",
+          title: "Sony WH-1000XM5 wireless noise cancelling headphones, black",
+          description: "Industry-leading noise cancelling, 30 hours of battery, touch controls, speak-to-chat.",
+          price: 399,
+          locale: "en-US",
+        }),
+      ],
+      actor: system,
+      jobRunId: null,
+      source: "test",
+    });
+    const ids = { ...idsA, ...(await idsBySku(b.id)) };
+
+    const copyCluster = await until("the copy cluster with three members", async () => {
+      const c = await clusterOf(ids.orig!, "COPY");
+      return c && c.memberCount === 3 ? c : null;
+    });
+    expect(copyCluster.canonicalId).toBe(ids.orig);
+    expect(copyCluster.status).toBe("OPEN");
+    expect(["SIMHASH", "MINHASH"]).toContain(copyCluster.method);
+    const members = await duplicateClusterMembers(db.pool, [copyCluster.id]);
+    expect(members.map((m) => m.productId)).toEqual([ids.orig, expect.any(String), expect.any(String)]);
+    expect(new Set(members.map((m) => m.productId))).toEqual(new Set([ids.orig, ids.copy, ids.near]));
+    // Passages are spans of each member's own description and of the original's.
+    const { rows: texts } = await db.pool.query<{ id: string; description: string }>(
+      `SELECT id, description FROM "Product" WHERE id = ANY($1::uuid[])`,
+      [[ids.copy, ids.orig]],
+    );
+    const text = Object.fromEntries(texts.map((t) => [t.id, t.description]));
+    const copyMember = members.find((m) => m.productId === ids.copy)!;
+    const passage = copyMember.passages.find((p) => p.field === "description")!;
+    expect(text[ids.copy!]!.slice(passage.start, passage.end).length).toBeGreaterThan(50);
+    expect(text[ids.orig!]!.slice(passage.canonicalStart, passage.canonicalEnd)).toContain(
+      "不锈钢保温杯采用双层真空结构",
+    );
+    expect(await clusterOf(ids.other!, "COPY")).toBeUndefined();
+
+    // The same headphones listed twice, in other words; the XM5 (another model number) is not.
+    const sameProduct = await until("the same-product cluster", () => clusterOf(ids.xm4!, "PRODUCT"));
+    const productMembers = (await duplicateClusterMembers(db.pool, [sameProduct.id])).map((m) => m.productId);
+    expect(productMembers.sort()).toEqual([ids.xm4!, ids["xm4-b"]!].sort());
+    expect(sameProduct.method).toBe("MATCHER");
+    expect(await clusterOf(ids.xm5!, "PRODUCT")).toBeUndefined();
+
+    // Mark "near" distinct: the cluster shrinks, and checking it again does not bring it back.
+    await markDuplicatesDistinct(db.pool, { clusterId: copyCluster.id, productIds: [ids.near!], actor: moderator });
+    const deps = { db, embedder: createTextEmbedder() };
+    await dedupeProducts(deps, { batchKey: "again", productIds: [ids.near!, ids.orig!] });
+    const shrunk = await clusterOf(ids.orig!, "COPY");
+    expect(shrunk?.id).toBe(copyCluster.id);
+    expect(shrunk?.memberCount).toBe(2);
+    expect(await clusterOf(ids.near!, "COPY")).toBeUndefined();
+
+    // Keep "copy" as canonical: confirmed, and the choice survives recomputation.
+    await keepDuplicateCanonical(db.pool, { clusterId: copyCluster.id, productId: ids.copy!, actor: moderator });
+    await dedupeProducts(deps, { batchKey: "again-2", productIds: [ids.orig!, ids.copy!] });
+    const kept = await clusterOf(ids.orig!, "COPY");
+    expect(kept).toMatchObject({
+      id: copyCluster.id,
+      canonicalId: ids.copy,
+      canonicalPinned: true,
+      status: "CONFIRMED",
+    });
+
+    // Merge the copy cluster with a second one: one confirmed cluster with every member.
+    await mergeDuplicateClusters(db.pool, { clusterIds: [copyCluster.id, sameProduct.id], actor: moderator }).then(
+      () => {
+        throw new Error("clusters of different kinds were merged");
+      },
+      (e: Error) => expect(e.message).toMatch(/different kinds/),
+    );
+
+    const audit = await db.pool.query<{ action: string; entityId: string; actorId: string }>(
+      `SELECT action, "entityId", "actorId" FROM "AuditEvent" WHERE "entityType" = 'DuplicateCluster' AND "entityId" = $1 ORDER BY id`,
+      [copyCluster.id],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(["duplicates.mark_distinct", "duplicates.keep_canonical"]);
+    expect(audit.rows.every((r) => r.actorId === moderator.actorId)).toBe(true);
+  }, 240_000);
+
+  it("merges clusters of one kind into one confirmed cluster that stays merged", async () => {
+    const m = await createTestMerchant(db, "dedupe-merge");
+    const other =
+      "Handmade ceramic coffee mug with a glazed finish, holds twelve ounces, microwave and dishwasher safe, gift boxed for birthdays and holidays.";
+    const base =
+      "Lightweight aluminium camping chair folds into its own carry bag, holds up to one hundred and twenty kilograms, with a cup holder and side pocket.";
+    await importProductBatch(db.pool, {
+      merchantId: m.id,
+      rows: [
+        row({ sku: "c1", title: "Camping chair", description: base, locale: "en-US" }),
+        row({ sku: "c2", title: "Folding chair", description: `${base} Ships today.`, locale: "en-US" }),
+        row({ sku: "m1", title: "Ceramic mug", description: other, locale: "en-US" }),
+        row({ sku: "m2", title: "Coffee mug", description: other.toUpperCase(), locale: "en-US" }),
+      ],
+      actor: system,
+      jobRunId: null,
+      source: "test",
+    });
+    const ids = await idsBySku(m.id);
+    const chairs = await until("the chair cluster", () => clusterOf(ids.c1!, "COPY"));
+    const mugs = await until("the mug cluster", () => clusterOf(ids.m1!, "COPY"));
+    const { clusterId } = await mergeDuplicateClusters(db.pool, {
+      clusterIds: [chairs.id, mugs.id],
+      canonicalId: ids.m2!,
+      actor: moderator,
+    });
+    expect(clusterId).toBe(chairs.id);
+    const merged = await clusterOf(ids.c1!, "COPY");
+    expect(merged).toMatchObject({ id: chairs.id, canonicalId: ids.m2, status: "CONFIRMED", memberCount: 4 });
+    // Recomputing from any member keeps the merge (confirmed pairs link them).
+    await dedupeProducts({ db, embedder: createTextEmbedder() }, { batchKey: "merge", productIds: [ids.m1!, ids.c2!] });
+    expect(await clusterOf(ids.m1!, "COPY")).toMatchObject({ id: chairs.id, memberCount: 4, canonicalId: ids.m2 });
+  }, 240_000);
+});
