@@ -133,6 +133,7 @@ const NAME_RULES: ReadonlyArray<readonly [RegExp, TAttributeKey]> = [
   [/热量|能量|卡路里|calorie|kcal/, "calories"],
   [/净含量|净重|重量|net (?:wt|weight|content)|weight/, "weight"],
   [/屏幕|screen|display/, "screen_size"],
+  [/像素|megapixel|camera/, "camera_resolution"],
   [/分辨率|resolution|video/, "resolution"],
   [/刷新率|refresh/, "refresh_rate"],
   [/运行内存|内存|\bram\b|memory/, "ram"],
@@ -215,7 +216,7 @@ export function indexAttributes(structured: Readonly<Record<string, unknown>>): 
 // Numbers agree within 2 % (rounding in copy: "约1.5kg" for 1.48 kg) or a tiny absolute slack.
 const RELATIVE_TOLERANCE = 0.02;
 const ABSOLUTE_TOLERANCE = 1e-6;
-const EXACT_UNITS = new Set(["version", "SPF", "Ra"]);
+const EXACT_UNITS = new Set(["version", "SPF", "Ra", "PA"]);
 // Keys whose facts are claims of presence, where a value the attributes lack is not a contradiction.
 const PRESENCE_KEYS = new Set<string>(["certification", "model"]);
 
@@ -305,6 +306,9 @@ export function judgeFact(fact: TAttributeFact, candidates: readonly TIndexedAtt
       if (r === "narrower") narrower ??= x;
       else if (r === "conflict") conflict ??= x;
     }
+    // "纯银" against "合金镀银": a claim of one material alone, and the data names another.
+    if (conflict && fact.qualifier === "pure")
+      return { status: "contradict", attribute: conflict.c, valueFact: conflict.f };
     if (narrower) return { status: "only_in_text", attribute: narrower.c, valueFact: narrower.f, narrower: true };
     if (conflict) return { status: "contradict", attribute: conflict.c, valueFact: conflict.f };
     return { status: "only_in_text" };
@@ -552,12 +556,15 @@ const KEY_UNITS: Partial<Record<TAttributeKey, string>> = {
   temperature: "°C",
   brightness: "lm",
   area: "m2",
+  camera_resolution: "MP",
+  pa_rating: "PA",
 };
 const keyFits = (key: TAttributeKey, f: TAttributeFact): boolean =>
   f.key !== key && typeof f.normalized === "number" && KEY_UNITS[key] === f.unit;
 
 function bounded(v: string, f: TAttributeFact): TValueFact {
-  if (typeof f.normalized !== "number") return f;
+  // PA+++ is a grade written with pluses, not "at least".
+  if (typeof f.normalized !== "number" || f.unit === "PA") return f;
   const before = v.slice(Math.max(0, f.start - 16), f.start);
   const after = v.slice(f.end, f.end + 8);
   const range = RANGE_BEFORE.exec(before);

@@ -64,7 +64,9 @@ export type TAttributeKey =
   | "temperature"
   | "brightness"
   | "resolution"
+  | "camera_resolution"
   | "spf"
+  | "pa_rating"
   | "colour"
   | "material"
   | "size"
@@ -129,7 +131,8 @@ type TDim =
   | "temperature"
   | "luminous"
   | "area"
-  | "food_energy";
+  | "food_energy"
+  | "pixels";
 type TUnit = { unit: string; factor: number; dim: TDim; cjk: boolean };
 
 // Surface (lower-case) → canonical unit; lengths in cm, durations in hours, masses in kg.
@@ -180,6 +183,9 @@ addUnits("lm|lumens|流明", { unit: "lm", factor: 1, dim: "luminous" });
 addUnits("m2|m²|平方米|平米|sq ft|sq. ft.|sqft|square feet", { unit: "m2", factor: 1, dim: "area" });
 addUnits("kcal|千卡|大卡|calories|calorie|cal|卡路里", { unit: "kcal", factor: 1, dim: "food_energy" });
 addUnits("kj|千焦", { unit: "kcal", factor: 0.239006, dim: "food_energy" });
+addUnits("mp|megapixel|megapixels|万像素", { unit: "MP", factor: 1, dim: "pixels" });
+// 万像素 is ten thousand pixels: 6400万像素 = 64 MP.
+UNITS["万像素"] = { unit: "MP", factor: 0.01, dim: "pixels", cjk: true };
 // Square feet are not square metres.
 for (const s of ["sq ft", "sq. ft.", "sqft", "square feet"])
   UNITS[s] = { unit: "m2", factor: 0.09290304, dim: "area", cjk: false };
@@ -230,6 +236,8 @@ const ATM = /(?<![\d.])(\d+)\s?(?:ATM|bar)(?![A-Za-z])/gi;
 const CRI = /(?:(?<![A-Za-z])Ra ?|CRI\s?(?:of\s)?|显色指数\s?(?:Ra)?\s?)(\d{2,3})|(\d{2,3})\s?CRI/gi;
 const BLUETOOTH = /(?:蓝牙|bluetooth|BT)\s?(?:版本\s?)?(\d\.\d)/gi;
 const SPF = /SPF\s?(\d{1,3})(\+?)/gi;
+const PA_RATING = /(?<![A-Za-z])PA\s?(\+{1,4})/g;
+const PA_GATE = /PA\s?\+/;
 const RESOLUTION = /(?<![A-Za-z0-9])(?:(\d{3,4})[pP]|([2458])K)(?![A-Za-z0-9])/g;
 const SIZE_LETTERS = /(?<![A-Za-z0-9])(XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL)(?![A-Za-z0-9])/g;
 const SIZE_CONTEXT = /尺码|码数|尺寸|sizes?|fits?/i;
@@ -359,6 +367,7 @@ const DEFAULT_KEY: Record<TDim, TAttributeKey> = {
   luminous: "brightness",
   area: "area",
   food_energy: "calories",
+  pixels: "camera_resolution",
 };
 
 /**
@@ -419,6 +428,8 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
   }
   for (const m of gatedMatches(ATM_GATE, ATM, s)) add(fact(m, "water_resistance", `${m[1]}ATM`));
   for (const m of gatedMatches(SPF_GATE, SPF, s)) add({ ...fact(m, "spf", Number(m[1])), unit: "SPF" });
+  // PA+ to PA++++: UVA protection grade of sunscreens.
+  for (const m of gatedMatches(PA_GATE, PA_RATING, s)) add({ ...fact(m, "pa_rating", m[1]!.length), unit: "PA" });
   for (const m of gatedMatches(CRI_GATE, CRI, s)) add({ ...fact(m, "cri", Number(m[1] ?? m[2])), unit: "Ra" });
   for (const m of gatedMatches(BLUETOOTH_GATE, BLUETOOTH, s))
     add({ ...fact(m, "bluetooth_version", Number(m[1])), unit: "version" });

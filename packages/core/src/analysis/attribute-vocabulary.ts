@@ -100,7 +100,7 @@ export const NEGATION_BEFORE = /(?:无|不支持|不带|没有|未配|非|no|wit
 
 // Words right after a material that say it is a part or an accessory, not the product body.
 export const PART_AFTER =
-  /^\s*(?:handles?|utensils?|spatulas?|lids?|straps?|bands?|laces?|lining|zippers?|tips?|feet|legs?|pads?|frames?|lens(?:es)?|case|cases|buckles?|trim|soles?|outsoles?|insoles?|covers?|base|knobs?|hinges?|buttons?|hardware|accents?|details?|rivets?|studs?|chains?|charms?|trims?|hooks?|装饰|纽扣|双排扣|排扣|环|链|配件|标|钉|珠|手柄|把手|拉手|铲|锅盖|盖|表带|表扣|鞋带|鞋底|大底|内衬|里料|拉链|垫|脚垫|提手|耳塞|桌腿|椅腿|腿|底座|边框|镜框|镜片|外套|面板|扣)/i;
+  /^\s*(?:handles?|utensils?|spatulas?|lids?|straps?|bands?|laces?|lining|zippers?|tips?|feet|legs?|pads?|frames?|lens(?:es)?|case|cases|buckles?|trim|soles?|outsoles?|insoles?|covers?|base|knobs?|hinges?|buttons?|hardware|accents?|details?|rivets?|studs?|chains?|charms?|trims?|hooks?|装饰|纽扣|双排扣|排扣|环|链|配件|标|钉|珠|手柄|把手|拉手|铲|锅盖|盖|表带|表扣|鞋带|鞋底|大底|内衬|里料|拉链|垫|脚垫|提手|耳塞|桌腿|椅腿|腿|底座|边框|镜框|镜架|镜腿|镜片|外套|面板|扣)/i;
 
 // Water resistance said in words: a level, compared with other levels only (IP codes are codes).
 export const WATER_LEVEL_SURFACES: Record<string, readonly string[]> = {

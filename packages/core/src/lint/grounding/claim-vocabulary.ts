@@ -167,6 +167,7 @@ export const CAPABILITIES: readonly TCapability[] = [
     id: "dishwasher_safe",
     surfaces: ["dishwasher safe", "dishwasher-safe", "可洗碗机", "可用洗碗机", "洗碗机适用", "可进洗碗机"],
     support: ["dishwasher", "洗碗机"],
+    deny: ["hand wash", "hand-wash", "仅手洗", "手洗", "不可洗碗机", "not dishwasher"],
   },
   {
     id: "microwave_safe",
@@ -191,6 +192,7 @@ export const CAPABILITIES: readonly TCapability[] = [
     id: "machine_washable",
     surfaces: ["machine washable", "machine-washable", "可机洗"],
     support: ["machine wash", "机洗", "washable"],
+    deny: ["hand wash only", "hand-wash only", "dry clean", "仅手洗", "干洗", "不可机洗"],
   },
   { id: "bpa_free", surfaces: ["BPA-free", "BPA free", "不含双酚A", "无双酚A", "无BPA"], support: ["bpa", "双酚a"] },
   {
@@ -237,28 +239,37 @@ export const CAPABILITIES: readonly TCapability[] = [
 ];
 
 // Nutrients a "zero"/"free" claim can be about, with the most a serving may hold for the claim to
-// stand (in the extractor's canonical units: kg for masses, kcal for energy).
+// stand (in the extractor's canonical units: kg for masses, kcal for energy). "Low" claims have
+// ceilings too (GB 28050 per 100 g: 低糖 ≤ 5 g, 低脂 ≤ 3 g, 低钠 ≤ 120 mg, 低能量 ≤ 40 kcal).
 export const NUTRIENTS: Readonly<
-  Record<string, { surfaces: readonly string[]; zeroAtMost: number; key?: string; ingredients?: RegExp }>
+  Record<
+    string,
+    { surfaces: readonly string[]; zeroAtMost: number; lowAtMost?: number; key?: string; ingredients?: RegExp }
+  >
 > = {
   sugar: {
     surfaces: ["蔗糖", "白砂糖", "糖", "sugar", "sugars", "added sugar", "added sugars"],
     zeroAtMost: 0.0005,
+    lowAtMost: 0.005,
     key: "sugar",
     ingredients:
       /白砂糖|蔗糖|冰糖|红糖|果葡糖浆|葡萄糖浆|麦芽糖浆|糖浆|(?<![a-z])sugar(?![a-z-])|cane sugar|corn syrup|syrup|dextrose|sucrose/i,
   },
-  fat: { surfaces: ["脂肪", "脂", "fat", "fats"], zeroAtMost: 0.0005, key: "fat" },
+  fat: { surfaces: ["脂肪", "脂", "fat", "fats"], zeroAtMost: 0.0005, lowAtMost: 0.003, key: "fat" },
   trans_fat: { surfaces: ["反式脂肪酸", "反式脂肪", "trans fat", "trans fats"], zeroAtMost: 0.0003 },
   calories: {
     surfaces: ["卡路里", "热量", "能量", "卡", "calories", "calorie", "cal"],
     zeroAtMost: 5,
     key: "calories",
   },
-  sodium: { surfaces: ["钠", "盐", "sodium", "salt"], zeroAtMost: 0.000005, key: "sodium" },
+  sodium: { surfaces: ["钠", "盐", "sodium", "salt"], zeroAtMost: 0.000005, lowAtMost: 0.00012, key: "sodium" },
   caffeine: { surfaces: ["咖啡因", "caffeine"], zeroAtMost: 0.000002, key: "caffeine" },
   cholesterol: { surfaces: ["胆固醇", "cholesterol"], zeroAtMost: 0.000002 },
-  gluten: { surfaces: ["麸质", "gluten"], zeroAtMost: 0 },
+  gluten: {
+    surfaces: ["麸质", "gluten"],
+    zeroAtMost: 0,
+    ingredients: /小麦|大麦|黑麦|麸质|(?<![a-z])(?:wheat|barley|rye|gluten)(?![a-z-])/i,
+  },
   lactose: { surfaces: ["乳糖", "lactose", "dairy"], zeroAtMost: 0 },
   preservatives: {
     surfaces: ["防腐剂", "preservatives", "preservative"],

@@ -335,14 +335,21 @@ export function extractClaims(
   for (const m of gatedMatches(LOW_HIGH_ZH_GATE, LOW_HIGH_ZH, s))
     push({
       type: "nutrition",
-      nutrient: m[2]!,
+      nutrient: NUTRIENT_BY_SURFACE.get(m[2]!) ?? m[2]!,
       mode: m[1] === "低" ? "low" : "high",
       nStart: m.index,
       nEnd: m.index + m[0].length,
     });
   for (const m of gatedMatches(LOW_HIGH_EN_GATE, LOW_HIGH_EN, s)) {
     const mode = /high|rich/i.test(m[1]!) ? "high" : "low";
-    push({ type: "nutrition", nutrient: m[2]!.toLowerCase(), mode, nStart: m.index, nEnd: m.index + m[0].length });
+    const word = m[2]!.toLowerCase();
+    push({
+      type: "nutrition",
+      nutrient: NUTRIENT_BY_SURFACE.get(word) ?? NUTRIENT_BY_SURFACE.get(`${word}s`) ?? word,
+      mode,
+      nStart: m.index,
+      nEnd: m.index + m[0].length,
+    });
   }
 
   for (const m of gatedMatches(EFFICACY_EN_A_GATE, EFFICACY_EN_A, s)) {

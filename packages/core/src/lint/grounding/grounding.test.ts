@@ -128,6 +128,34 @@ describe("grounding: contradicted claims", () => {
     expect(warnings("zh", "0脂肪酸奶", { 脂肪: "0g" })).toEqual([]);
   });
 
+  it("contradicts metals, fibres and glass by kind, and pure claims by a blend", () => {
+    const cases: Array<[TLintLocale, string, TAttributeMap, string]> = [
+      ["zh", "纯银耳钉", { 材质: "合金镀银" }, "纯银"],
+      ["zh", "18K金项链", { 材质: "925银镀金" }, "18K金"],
+      ["zh", "羊绒大衣", { 材质: "羊毛70% 聚酯纤维30%" }, "羊绒"],
+      ["zh", "高硼硅玻璃杯", { 材质: "钠钙玻璃" }, "高硼硅玻璃"],
+      ["en", "100% cashmere sweater.", { material: "70% wool, 30% cashmere" }, "100% cashmere"],
+      ["en", "Solid walnut dining table.", { material: "walnut veneer over MDF" }, "Solid walnut"],
+    ];
+    for (const [locale, text, attributes, match] of cases) {
+      expect([text, warnings(locale, text, attributes).map((f) => [f.match, f.severity])]).toEqual([
+        text,
+        [[match, "HIGH"]],
+      ]);
+    }
+  });
+
+  it("contradicts nutrition ceilings, grades and care claims", () => {
+    expect(warnings("zh", "低糖燕麦片", { 糖: "15g/100g" })[0]?.rule).toBe("grounding.contradicted.nutrition");
+    expect(warnings("en", "Gluten-free crackers.", { allergens: "contains wheat" })[0]?.match).toBe("Gluten-free");
+    expect(warnings("zh", "SPF50+ PA++++", { 防晒指数: "SPF50+ PA+++" }).map((f) => f.match)).toEqual(["PA++++"]);
+    expect(warnings("zh", "SPF50+ PA++++", { 防晒指数: "SPF50+ PA++++" })).toEqual([]);
+    expect(warnings("en", "Dishwasher safe.", { care: "hand wash only" })[0]?.rule).toBe(
+      "grounding.contradicted.capability",
+    );
+    expect(warnings("zh", "6400万像素主摄", { 主摄像素: "5000万像素" })[0]?.match).toBe("6400万像素");
+  });
+
   it("contradicts SPF, prices and counts", () => {
     expect(warnings("zh", "SPF50+超强防晒", { 防晒指数: "SPF30 PA+++" }).map((f) => [f.match, f.severity])).toEqual([
       ["SPF50+", "HIGH"],
@@ -244,6 +272,10 @@ describe("grounding: supported claims", () => {
         "10-cup pitcher, filter certified to NSF/ANSI 42, 40-gallon filter life.",
         { capacity: "10 cups", certification: "NSF/ANSI 42", filter_life: "40 gal" },
       ],
+      ["en", "24-pack of 16.9 fl oz bottles.", { count: "24", volume: "16.9 fl oz" }],
+      ["zh", "2023年新米，五常稻花香", { 产地: "黑龙江五常", 生产日期: "2023年10月", 品种: "稻花香" }],
+      ["zh", "正宗赣南脐橙5斤装", { 产地: "江西赣州", 净重: "5斤" }],
+      ["en", "Hand-poured soy wax candle, 40-hour burn time.", { wax: "soy", burn_time: "40 h" }],
     ];
     for (const [locale, text, attributes] of cases)
       expect([text, warnings(locale, text, attributes)]).toEqual([text, []]);

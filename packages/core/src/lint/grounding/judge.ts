@@ -96,7 +96,7 @@ const GENERIC_KEYS = new Set([
   "storage",
 ]);
 // Units that measure one thing only: a battery's mAh, a sunscreen's SPF, a Bluetooth version.
-const EXCLUSIVE_UNITS = new Set(["mAh", "Wh", "SPF", "Ra", "version"]);
+const EXCLUSIVE_UNITS = new Set(["mAh", "Wh", "SPF", "PA", "Ra", "version"]);
 // Facts copy states that are codes or labels rather than product properties: unjudged when absent.
 const WEAK_FACT_KEYS = new Set(["model", "size", "garment_length"]);
 
@@ -208,6 +208,16 @@ function judgeFactClaim(draft: Extract<TClaimDraft, { type: "fact" }>, ctx: TJud
       return judgeColour(f, ctx);
     case "certification":
       return judgeCertification(f, ctx);
+    case "harvest": {
+      // A year the data gives in any attribute (生产日期: 2023年10月) backs "2023年新米".
+      const verdict = judgeByKindOrText(f, ctx, true);
+      const year = String(f.normalized).split(":")[0];
+      if (verdict.status === "UNSUPPORTED" && verdict.reason === "absent" && year) {
+        const dated = ctx.data.attributes.find((a) => a.text.includes(year));
+        if (dated) return supported(dated);
+      }
+      return verdict;
+    }
     case "water_resistance":
       if (f.unit === "level") return judgeWater({ need: f.normalized === "waterproof" ? 7 : 4, words: [] }, ctx);
       return judgeByKindOrText(f, ctx, true);
@@ -226,10 +236,12 @@ function judgeMeasurement(f: TAttributeFact, incidental: boolean, ctx: TJudgeCon
   const named = (x: { a: TProductAttribute }): boolean => namedIn(x.a, clause);
   const sameKey = data.byKey.get(f.key) ?? [];
 
+  // A unit that measures one thing only (mAh, SPF, PA) needs no name to match.
+  const exclusive = f.unit !== undefined && EXCLUSIVE_UNITS.has(f.unit);
   const eq =
     equal.find((x) => x.a.key === f.key) ??
     equal.find(named) ??
-    (generic ? equal[0] : equal.find((x) => !x.a.key || GENERIC_KEYS.has(x.a.key)));
+    (generic || exclusive ? equal[0] : equal.find((x) => !x.a.key || GENERIC_KEYS.has(x.a.key)));
   if (eq) return supported(eq.a, eq.f);
 
   // An outcome or an instruction ("30天瘦10斤", "静置24小时") is not the product's measurement.
@@ -241,7 +253,7 @@ function judgeMeasurement(f: TAttributeFact, incidental: boolean, ctx: TJudgeCon
   }
   const namedDiffering = sameUnit.find(named);
   if (namedDiffering) return contradicted(namedDiffering.a, namedDiffering.f);
-  if (f.unit && EXCLUSIVE_UNITS.has(f.unit) && sameUnit.length > 0)
+  if (exclusive && sameUnit.length > 0)
     return contradicted(
       sameUnit[0]!.a,
       sameUnit[0]!.f,
@@ -455,6 +467,15 @@ function judgeNutrition(draft: Extract<TClaimDraft, { type: "nutrition" }>, ctx:
   const about = data.attributes.filter(
     (a) => (def?.key && a.key === def.key) || surfaces.some((s) => s.length >= 2 && a.lname.includes(s)),
   );
+  if (draft.mode === "low" && def?.lowAtMost !== undefined) {
+    for (const a of about) {
+      const amounts = a.facts.filter((f) => typeof f.normalized === "number");
+      if (amounts.length) {
+        const over = amounts.find((f) => (f.normalized as number) > def.lowAtMost!);
+        return over ? contradicted(a, over) : supported(a, amounts[0]);
+      }
+    }
+  }
   if (draft.mode === "zero" && def) {
     for (const a of about) {
       if (a.polarity === "no") return supported(a);
@@ -469,7 +490,7 @@ function judgeNutrition(draft: Extract<TClaimDraft, { type: "nutrition" }>, ctx:
       }
     }
     if (def.ingredients) {
-      const lists = data.attributes.filter((a) => /配料|成分|原料|ingredient/.test(a.lname));
+      const lists = data.attributes.filter((a) => /配料|成分|原料|过敏原|ingredient|allergen|contains/.test(a.lname));
       const listed = lists.find((a) => def.ingredients!.test(a.text));
       if (listed) return contradicted(listed);
       // "0添加蔗糖", "no added sugar": an ingredient list without it backs the claim (sugar-free
@@ -580,6 +601,8 @@ function judgeCompatibility(target: string, ctx: TJudgeContext): TJudgement {
   return unsupported(attrs.length ? "unlisted" : "absent", true, attrs[0]);
 }
 
+const GENERIC_COUNTS = new Set(["pack", "coun", "ct", "piec", "pc", "件", "个", "只"]);
+
 function judgeCount(draft: Extract<TClaimDraft, { type: "count" }>, ctx: TJudgeContext): TJudgement {
   const stem = countStem(draft.classifier);
   const chinese = /[\u4e00-\u9fff]/.test(draft.classifier);
@@ -590,8 +613,13 @@ function judgeCount(draft: Extract<TClaimDraft, { type: "count" }>, ctx: TJudgeC
       if (c.n === draft.n) return supported(a);
       differing ??= a;
     }
-    // A bare number under a name that says what it counts ("pieces": "1000", "片数": "10").
-    if (/^\s*\d+\s*$/.test(a.text) && (a.lname.includes(stem) || (chinese && a.lname.includes(draft.classifier)))) {
+    // A bare number under a name that says what it counts ("pieces": "1000", "片数": "10"), or
+    // under a plain quantity when the copy counts packs or pieces ("24-pack" for count: 24).
+    const counted =
+      a.lname.includes(stem) ||
+      (chinese && a.lname.includes(draft.classifier)) ||
+      (GENERIC_COUNTS.has(stem) && /count|quantity|qty|pack|piece|pcs|数量|件数|个数|装/.test(a.lname));
+    if (/^\s*\d+\s*$/.test(a.text) && counted) {
       if (Number(a.text) === draft.n) return supported(a);
       differing ??= a;
     }
