@@ -278,6 +278,8 @@ const CERTIFICATION_GATE =
 const CERTIFICATION_WORDS =
   /organic|halal|kosher|energy star|fair ?trade|rainforest|non-?gmo|oeko|rohs|mfi|hi-res|tüv/i;
 const NUMERALS = new RegExp(`[\\d${CHINESE_NUMERAL_CHARS}]`);
+const NOT_INCHES_AFTER =
+  /^\s+(?:the|a|an|one|your|our|their|his|her|its|this|that|these|those|each|every|stock|total|all|any|box|case|black|white|red|blue|green|grey|gray|gold|silver|pink|\d)\b/i;
 // Cheap tests that a text may hold a match at all (see gatedMatches).
 const IP_RATING_GATE = /ip/i;
 const ATM_GATE = /atm|bar/i;
@@ -480,6 +482,13 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
     const chinese = !/\d/.test(m[1]!);
     // A Chinese numeral goes with Chinese units only ("三W" is not written); 转 needs digits.
     if (chinese && (!u.cjk || u.dim === "rotation")) continue;
+    // "2 in the box", "5 in stock": the preposition, not inches.
+    if (
+      u.factor === 2.54 &&
+      /^in$/i.test(m[2]!) &&
+      NOT_INCHES_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 12))
+    )
+      continue;
     const num = parseNumber(m[1]!);
     if (!Number.isFinite(num) || (chinese && num <= 0)) continue;
     // "2024年" is a year and "90年代" a decade, not durations.
