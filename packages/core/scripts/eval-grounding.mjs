@@ -54,11 +54,17 @@ const falseAlarms = [];
 const info = [];
 let elapsed = 0;
 
+const inputOf = (it) => ({ text: it.text, locale: it.locale === "zh" ? "zh" : "en", attributes: it.attributes });
+// Time a second pass, after the first has compiled every pattern.
+for (const it of items) grounding.groundingFindings(inputOf(it), inputOf(it).locale);
+const cpu0 = process.cpuUsage();
+for (const it of items) grounding.groundingFindings(inputOf(it), inputOf(it).locale);
+const cpu = process.cpuUsage(cpu0);
+elapsed = (cpu.user + cpu.system) * 1000;
+
 for (const it of items) {
   const locale = it.locale === "zh" ? "zh" : "en";
-  const t0 = process.hrtime.bigint();
-  const { findings } = grounding.groundingFindings({ text: it.text, locale, attributes: it.attributes }, locale);
-  elapsed += Number(process.hrtime.bigint() - t0);
+  const { findings } = grounding.groundingFindings(inputOf(it), locale);
   const predicted = findings.filter((f) => COUNTED.has(f.severity));
   for (const f of findings) if (!COUNTED.has(f.severity)) info.push(`${it.id} ${f.severity} ${f.rule} «${f.match}»`);
   const gold = it.spans.filter((s) => s.label === "UNSUPPORTED");
@@ -115,7 +121,7 @@ else {
   console.log(
     `clean items with a finding: ${cleanItemsFlagged.length}${cleanItemsFlagged.length ? ` (${cleanItemsFlagged.join(", ")})` : ""}`,
   );
-  console.log(`time: ${report.microsecondsPerText.toFixed(1)} µs per text (first call included)`);
+  console.log(`time: ${report.microsecondsPerText.toFixed(1)} µs of CPU per text (after a warm-up pass)`);
   if (verbose) {
     console.log(`\nmissed gold spans:\n${misses.join("\n")}`);
     console.log(`\nfalse alarms:\n${falseAlarms.join("\n")}`);
