@@ -51,7 +51,10 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  const httpServer: Server = createServer(app);
+  // /serve is answered ahead of Express: it is the shops' hot path (docs/serving.md).
+  const httpServer: Server = createServer((req, res) => {
+    if (!serving.handle(req, res)) app(req, res);
+  });
   const production = env.NODE_ENV === "production";
   const introspection = env.GRAPHQL_INTROSPECTION || !production;
 

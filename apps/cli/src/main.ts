@@ -17,6 +17,7 @@ import { lintCommand } from "./commands/lint.command.js";
 import { matchCommand } from "./commands/match.command.js";
 import { dedupeCommand } from "./commands/dedupe.command.js";
 import { exportCommand } from "./commands/export.command.js";
+import { simulateCommand } from "./commands/simulate.command.js";
 import { isRole, seedCommand } from "./commands/seed.command.js";
 import { isMerchantBound } from "@truecopy/core";
 
@@ -37,6 +38,9 @@ Commands:
                                   {"id","match","score"} each, in order (offline)
   dedupe --in FILE.jsonl          reused copy in a catalog of {"id","title","description"} lines → one line per
                                   cluster {"cluster","members","canonical","method","score"} (offline)
+  simulate [--impressions N] [--seed S] [--products N] [--chart FILE.png|.svg] [--json]
+                                  serving policies (Thompson sampling + matrix factorisation, Thompson alone,
+                                  epsilon-greedy, uniform, oracle) on synthetic shoppers: CTR, regret, chart (offline)
   audit:verify                    recompute the audit log's hash chain; exit 1 at the first broken event
   merchant:create --slug SLUG --name NAME             create (or rename) a merchant
   user:create --email E --password P --role ROLE [--name N] [--merchant SLUG]
@@ -85,6 +89,11 @@ async function run(argv: string[]): Promise<number> {
       name: { type: "string" },
       "admin-only": { type: "boolean" },
       "brand-pack": { type: "string" },
+      impressions: { type: "string" },
+      seed: { type: "string" },
+      products: { type: "string" },
+      chart: { type: "string" },
+      json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -150,6 +159,26 @@ async function run(argv: string[]): Promise<number> {
     case "dedupe": {
       if (!values.in) throw new UsageError("dedupe needs --in FILE.jsonl");
       return dedupeCommand({ file: values.in });
+    }
+    case "simulate": {
+      const int = (name: "impressions" | "seed" | "products", min: number, max: number) => {
+        const raw = values[name];
+        if (raw === undefined) return undefined;
+        const n = Number(raw);
+        if (!Number.isInteger(n) || n < min || n > max)
+          throw new UsageError(`--${name} must be an integer ${min}..${max}`);
+        return n;
+      };
+      const impressions = int("impressions", 100, 50_000_000);
+      const seed = int("seed", 0, 2 ** 31);
+      const products = int("products", 1, 10_000);
+      return simulateCommand({
+        ...(impressions !== undefined ? { impressions } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        ...(products !== undefined ? { products } : {}),
+        ...(values.chart ? { chart: values.chart } : {}),
+        json: values.json ?? false,
+      });
     }
     case "audit:verify": {
       const r = await withDb((db) => verifyAuditChain(db.pool));

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NextFunction, Request, Response, Router } from "express";
 import express from "express";
 import { randomInt } from "node:crypto";
@@ -44,23 +45,39 @@ const STATUS: Partial<Record<AppError["code"], number>> = {
   RATE_LIMITED: 429,
 };
 
-export function sendError(res: Response, e: unknown, log: TLogger): void {
+type TRawResponse = Pick<ServerResponse, "statusCode" | "setHeader" | "end" | "writeHead" | "headersSent">;
+
+function send(res: TRawResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(Buffer.byteLength(json)),
+    "cache-control": "no-store",
+    ...headers,
+  });
+  res.end(json);
+}
+
+export function sendError(res: TRawResponse, e: unknown, log: TLogger): void {
+  if (res.headersSent) return;
   if (e instanceof AppError) {
-    if (e.code === "RATE_LIMITED" && typeof e.details?.retryAfterSeconds === "number")
-      res.setHeader("retry-after", String(e.details.retryAfterSeconds));
-    res.status(STATUS[e.code] ?? 400).json({ error: { code: e.code, message: e.message } });
+    const retry =
+      e.code === "RATE_LIMITED" && typeof e.details?.retryAfterSeconds === "number"
+        ? { "retry-after": String(e.details.retryAfterSeconds) }
+        : undefined;
+    send(res, STATUS[e.code] ?? 400, { error: { code: e.code, message: e.message } }, retry);
     return;
   }
   log.error("serving request failed", { error: (e as Error).message });
-  res.status(503).json({ error: { code: "UNAVAILABLE", message: "serving is unavailable, try again" } });
+  send(res, 503, { error: { code: "UNAVAILABLE", message: "serving is unavailable, try again" } });
 }
 
 /** API-key authentication for shop-facing endpoints, with a per-key rate limit. */
 export function serviceAuth(o: { db: TDatabase; permission: TPermission; rate: TTokenBucketOptions; log: TLogger }) {
   const buckets = new TokenBuckets(o.rate);
-  return async (req: Request): Promise<TPrincipal> => {
+  return async (req: Pick<IncomingMessage, "headers">): Promise<TPrincipal> => {
     if (!req.headers.authorization) throw new AppError("UNAUTHENTICATED", "send an API key: Authorization: Bearer …");
-    const principal = await authenticate(req, o.db);
+    const principal = await authenticate(req as Request, o.db);
     if (!principal) throw new AppError("UNAUTHENTICATED", "send an API key: Authorization: Bearer …");
     if (!can(principal.role, o.permission))
       throw new AppError("FORBIDDEN", `role ${principal.role} may not ${o.permission}`);
@@ -77,38 +94,44 @@ export function serviceAuth(o: { db: TDatabase; permission: TPermission; rate: T
 
 export const SERVE_RATE: TTokenBucketOptions = { ratePerSecond: 20_000, burst: 40_000 };
 
-const one = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-
-export function serveRouter(o: {
+/**
+ * The /serve handler on plain node:http objects: the API server calls it before Express (the hot
+ * path skips the middleware stack — no per-request log line, span or histogram; failures are
+ * logged), so a shop's product page waits for little more than a cache lookup and a draw. Returns
+ * false for any other request.
+ */
+export function createServeHandler(o: {
   db: TDatabase;
   cache: ServingCache;
   log: TLogger;
   rate?: TTokenBucketOptions;
-}): Router {
-  const router = express.Router();
+}): (req: IncomingMessage, res: ServerResponse) => boolean {
   const auth = serviceAuth({ db: o.db, permission: "variants:serve", rate: o.rate ?? SERVE_RATE, log: o.log });
   const rand = seededRandom(randomInt(2 ** 31));
-  router.get("/serve/:productId", (req: Request, res: Response, next: NextFunction) => {
-    handle(req, res).catch(next);
-  });
 
-  async function handle(req: Request, res: Response) {
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL) {
     try {
       const principal = await auth(req);
-      const productId = String(req.params.productId ?? "");
+      let productId: string;
+      try {
+        productId = decodeURIComponent(url.pathname.slice("/serve/".length));
+      } catch {
+        throw new AppError("BAD_USER_INPUT", "productId must be a UUID");
+      }
       if (!UUID_RE.test(productId)) throw new AppError("BAD_USER_INPUT", "productId must be a UUID");
-      const field = (one(req.query.field) ?? "DESCRIPTION").toUpperCase();
+      const q = url.searchParams;
+      const field = (q.get("field") || "DESCRIPTION").toUpperCase();
       if (!FIELDS.has(field))
         throw new AppError("BAD_USER_INPUT", "field must be TITLE, BULLETS, DESCRIPTION or SHORT");
-      const locale = one(req.query.locale) || null;
+      const locale = q.get("locale") || null;
       if (locale && !LOCALE_RE.test(locale))
         throw new AppError("BAD_USER_INPUT", "locale must look like zh, en or zh-CN");
-      const asked = one(req.query.segment) || null;
+      const asked = q.get("segment") || null;
       if (asked && !SEGMENT_KEY_RE.test(asked))
         throw new AppError("BAD_USER_INPUT", "segment: 1-64 letters, digits, _ . : -");
-      const shopper = one(req.query.shopper) || null;
+      const shopper = q.get("shopper") || null;
       if (shopper && shopper.length > 128) throw new AppError("BAD_USER_INPUT", "shopper is limited to 128 characters");
-      const interests = one(req.query.interests);
+      const interests = q.get("interests");
 
       const entry = await o.cache.product(productId.toLowerCase());
       if (!entry || (isMerchantBound(principal.role) && entry.merchantId !== principal.merchantId))
@@ -130,8 +153,7 @@ export function serveRouter(o: {
           ? 0
           : chooseArm(slot.posteriors, { rand, stickyKey: shopper ? `${shopper}\u0000${entry.productId}` : null });
       const arm = slot.arms[i]!;
-      res.setHeader("cache-control", "no-store");
-      res.json({
+      send(res, 200, {
         variantId: arm.variantId,
         text: arm.text,
         field: arm.field,
@@ -143,10 +165,38 @@ export function serveRouter(o: {
       sendError(res, e, o.log);
     }
   }
+
+  return (req, res) => {
+    const raw = req.url ?? "";
+    if (!raw.startsWith("/serve/")) return false;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      send(res, 405, { error: { code: "BAD_USER_INPUT", message: "use GET" } }, { allow: "GET" });
+      return true;
+    }
+    void handle(req, res, new URL(raw, "http://serve.local"));
+    return true;
+  };
+}
+
+/** The same handler as Express middleware (for apps that mount it themselves, e.g. tests). */
+export function serveRouter(o: Parameters<typeof createServeHandler>[0]): Router {
+  const handler = createServeHandler(o);
+  const router = express.Router();
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    if (!handler(req, res)) next();
+  });
   return router;
 }
 
-export type TServing = { router: Router; cache: ServingCache; buffer: TEventBuffer; stop(): Promise<void> };
+export type TServing = {
+  /** GET /serve/… on plain node:http objects, ahead of Express; false for other requests. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /** POST /events (Express). */
+  router: Router;
+  cache: ServingCache;
+  buffer: TEventBuffer;
+  stop(): Promise<void>;
+};
 
 /**
  * Everything the shop-facing endpoints need in one API process: the cache (kept in sync with other
@@ -176,9 +226,9 @@ export async function startServing(o: {
   });
   const buffer = createEventBuffer(o.db.pool);
   const router = express.Router();
-  router.use(serveRouter({ db: o.db, cache, log: o.log }));
   router.use(eventsRouter({ db: o.db, buffer, log: o.log }));
   return {
+    handle: createServeHandler({ db: o.db, cache, log: o.log }),
     router,
     cache,
     buffer,

@@ -1,5 +1,5 @@
-import { betaQuantile, credibleInterval, probabilityLess } from "./beta.js";
-import { betaSample, hashUniform, type TRandom } from "./random.js";
+import { credibleInterval, probabilityLess } from "./beta.js";
+import { betaSample, hash32, seededRandom, type TRandom } from "./random.js";
 
 // Beta–Bernoulli Thompson sampling: each arm's click-through rate has a Beta(alpha, beta) posterior
 // (prior pseudo-counts + clicks, prior + impressions − clicks); the arm with the highest draw is shown.
@@ -37,17 +37,18 @@ export function thompsonChoose(arms: readonly TArmPosterior[], rand: TRandom): n
 }
 
 /**
- * Thompson sampling with a shopper's own random numbers: arm i's draw is the posterior quantile at a
- * uniform hashed from (key, arm id). The same shopper therefore sees the same arm on every view while
- * the arms and their posteriors stay as they are; adding or removing another arm only moves shoppers
- * whose draw for that arm is the highest, and as evidence accumulates draws converge on the best arm.
+ * Thompson sampling with a shopper's own random numbers: arm i's draw comes from a generator seeded
+ * by a hash of (key, arm id). The same shopper therefore sees the same arm on every view while the
+ * arms and their posteriors stay as they are; adding or removing another arm only moves shoppers
+ * whose draw for that arm is the highest; across shoppers the arms are chosen as often as Thompson
+ * sampling would choose them.
  */
 export function stickyChoose(arms: readonly TArmPosterior[], key: string): number {
   let best = -1;
   let bestDraw = -1;
   for (let i = 0; i < arms.length; i++) {
     const a = arms[i]!;
-    const draw = betaQuantile(hashUniform(`${key}\u0000${a.id}`), a.alpha, a.beta);
+    const draw = betaSample(seededRandom(hash32(`${key}\u0000${a.id}`)), a.alpha, a.beta);
     if (draw > bestDraw) {
       bestDraw = draw;
       best = i;

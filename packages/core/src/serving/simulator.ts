@@ -60,6 +60,8 @@ export type TSimPolicyResult = {
   regret: number;
   /** Cumulative regret at each point of `points`. */
   curve: number[];
+  /** Mean true click probability of what was shown between consecutive points. */
+  ctrCurve: number[];
 };
 export type TSimResult = {
   options: TSimOptions;
@@ -240,7 +242,16 @@ export function simulate(options: Partial<TSimOptions> = {}): TSimResult {
   };
   const learners = [thompsonMf, thompson, epsilonGreedy];
   const policies: TPolicy[] = [thompsonMf, thompson, epsilonGreedy, uniform, oracle];
-  const state = policies.map(() => ({ clicks: 0, expected: 0, finalExpected: 0, regret: 0, curve: [] as number[] }));
+  const state = policies.map(() => ({
+    clicks: 0,
+    expected: 0,
+    finalExpected: 0,
+    regret: 0,
+    curve: [] as number[],
+    ctrCurve: [] as number[],
+    window: 0,
+    windowN: 0,
+  }));
   const rands = policies.map((_, i) => seededRandom(o.seed * 7919 + i + 1));
   const streamRand = seededRandom(o.seed * 104729 + 13);
   const step = Math.max(1, Math.floor(o.impressions / o.points));
@@ -261,6 +272,8 @@ export function simulate(options: Partial<TSimOptions> = {}): TSimResult {
       const st = state[i]!;
       if (click) st.clicks += 1;
       st.expected += ctr;
+      st.window += ctr;
+      st.windowN += 1;
       if (t >= finalFrom) st.finalExpected += ctr;
       st.regret += best - ctr;
       if ("record" in policy) (policy as TLearner).record(p, s, v, click);
@@ -268,7 +281,12 @@ export function simulate(options: Partial<TSimOptions> = {}): TSimResult {
     if ((t + 1) % o.syncEvery === 0) for (const l of learners) l.sync();
     if ((t + 1) % step === 0 || t + 1 === o.impressions) {
       points.push(t + 1);
-      state.forEach((st) => st.curve.push(st.regret));
+      state.forEach((st) => {
+        st.curve.push(st.regret);
+        st.ctrCurve.push(st.windowN ? st.window / st.windowN : 0);
+        st.window = 0;
+        st.windowN = 0;
+      });
     }
   }
   const meanCtr =
@@ -294,6 +312,7 @@ export function simulate(options: Partial<TSimOptions> = {}): TSimResult {
         finalExpectedCtr: st.finalExpected / (o.impressions - finalFrom),
         regret: st.regret,
         curve: st.curve,
+        ctrCurve: st.ctrCurve,
       };
     }),
   };

@@ -1,0 +1,243 @@
+#!/usr/bin/env node
+// /serve throughput and latency: GET /serve/:productId?segment=…&shopper=… through the built API
+// (child process: Express, API-key auth, rate limit, cache, Thompson sampling, sticky hashing) vs a
+// bare node:http server returning constant JSON of the same size, in the same run. Load comes from a
+// third process (load.mjs, raw keep-alive sockets). Prints p50/p95/p99 and the throughput ratio.
+import { spawn } from "node:child_process";
+import net from "node:net";
+import readline from "node:readline";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { benchEnv, childEnv } from "../ingest/bench-env.mjs";
+import { openBenchDatabase } from "../ingest/bench-database.mjs";
+
+const USAGE = `node bench/serve/serve.bench.mjs [--runs N] [--seconds S] [--connections C] [--products P] [--cpu-prof DIR]`;
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+const here = fileURLToPath(new URL(".", import.meta.url));
+const cli = path.join(repoRoot, "apps/cli/dist/main.js");
+const apiMain = path.join(repoRoot, "apps/api/dist/main.js");
+const GOAL = 0.5;
+const log = (l) => process.stderr.write(`[serve] ${l}\n`);
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: "string", default: "3" },
+    seconds: { type: "string", default: "8" },
+    connections: { type: "string", default: "16" },
+    products: { type: "string", default: "200" },
+    // Writes a CPU profile of the API process there (for finding what /serve spends its time on).
+    "cpu-prof": { type: "string" },
+    help: { type: "boolean" },
+  },
+});
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const runs = Number(values.runs);
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const productCount = Number(values.products);
+
+const children = new Set();
+const track = (c) => (children.add(c), c.once("exit", () => children.delete(c)), c);
+process.on("SIGINT", () => {
+  for (const c of children) c.kill("SIGTERM");
+  process.exit(130);
+});
+
+function run(cmd, args, env) {
+  return new Promise((resolve, reject) => {
+    const c = track(spawn(process.execPath, [cmd, ...args], { env, stdio: ["ignore", "pipe", "pipe"] }));
+    let out = "";
+    let err = "";
+    c.stdout.on("data", (d) => (out += d));
+    c.stderr.on("data", (d) => (err += d));
+    c.once("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(" ")}: ${err.slice(-500)}`)),
+    );
+  });
+}
+
+/** Starts a server child and resolves with its port (it prints {"port"} or logs "api listening"). */
+function startServer(cmd, args, env) {
+  return new Promise((resolve, reject) => {
+    const c = track(spawn(process.execPath, [cmd, ...args], { env, stdio: ["ignore", "pipe", "pipe"] }));
+    let err = "";
+    c.stderr.on("data", (d) => (err += d));
+    const lines = readline.createInterface({ input: c.stdout });
+    lines.on("line", (line) => {
+      try {
+        const j = JSON.parse(line);
+        if (j.port) resolve({ child: c, port: j.port });
+      } catch {
+        // not JSON
+      }
+    });
+    c.once("exit", (code) => reject(new Error(`${cmd} exited ${code}: ${err.slice(-800)}`)));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+const load = async (opts) => JSON.parse(await run(path.join(here, "load-child.mjs"), [JSON.stringify(opts)], {}));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  const { databaseUrl } = benchEnv();
+  const db = await openBenchDatabase({ databaseUrl, log });
+  const env = childEnv(db.url);
+  const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+  const slug = `bench-serve-${Date.now()}`;
+  let api;
+  try {
+    await run(cli, ["migrate"], env);
+    const merchant = JSON.parse(await run(cli, ["merchant:create", "--slug", slug, "--name", "Serve bench"], env));
+    const { key } = JSON.parse(
+      await run(cli, ["apikey:create", "--name", `${slug}-key`, "--role", "SERVICE", "--merchant", slug], env),
+    );
+    // Products with an original and three approved variants each.
+    const { rows: products } = await pool.query(
+      `INSERT INTO "Product" (id, "merchantId", sku, title, description, locale, "contentHash", "updatedAt")
+       SELECT gen_random_uuid(), $1, 'serve-' || i, '运动水杯 ' || i, '轻便水杯', 'zh-CN', md5(i::text), now()
+       FROM generate_series(1, $2) i RETURNING id`,
+      [merchant.id, productCount],
+    );
+    await pool.query(
+      `INSERT INTO "Variant" (id, "productId", field, locale, text, origin, status, emphasis, style, "updatedAt")
+       SELECT gen_random_uuid(), p.id, 'DESCRIPTION', 'zh-CN', v.text, v.origin::"VariantOrigin", v.status::"VariantStatus", v.emphasis, v.style, now()
+       FROM unnest($1::uuid[]) AS p(id),
+            (VALUES ('轻便水杯，容量 500 毫升，适合日常使用。', 'ORIGINAL', 'PUBLISHED', '{}'::text[], NULL),
+                    ('运动时随手一握，500 毫升刚好一次训练。', 'GENERATED', 'APPROVED', '{运动}', '活泼'),
+                    ('平价好用的 500 毫升水杯。', 'GENERATED', 'APPROVED', '{价格}', '简洁'),
+                    ('不含双酚 A，喝水更安心。', 'GENERATED', 'APPROVED', '{健康}', '专业')) AS v(text, origin, status, emphasis, style)`,
+      [products.map((p) => p.id)],
+    );
+    const apiPort = await freePort();
+    api = track(
+      spawn(
+        process.execPath,
+        [...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : []), apiMain],
+        {
+          env: {
+            ...env,
+            API_PORT: String(apiPort),
+            API_HOST: "127.0.0.1",
+            LOG_LEVEL: "error",
+            NODE_ENV: "production",
+            TRUECOPY_QUEUE_PREFIX: slug,
+          },
+          stdio: ["ignore", "ignore", "inherit"],
+        },
+      ),
+    );
+    await waitForHttp(`http://127.0.0.1:${apiPort}/healthz`);
+    const headers = { authorization: `Bearer ${key}` };
+    const path0 = `/serve/${products[0].id}?segment=运动&shopper=bench-1`;
+    const probe = await fetch(`http://127.0.0.1:${apiPort}${path0}`, { headers });
+    const sample = await probe.text();
+    if (probe.status !== 200) throw new Error(`/serve answered ${probe.status}: ${sample}`);
+    const base = await startServer(path.join(here, "constant-server.mjs"), [sample], {});
+    try {
+      // Warm every product into the cache so the measured path is the hot one.
+      for (const p of products)
+        await fetch(`http://127.0.0.1:${apiPort}/serve/${p.id}?segment=运动`, { headers }).then((r) => r.text());
+      const rows = [];
+      for (let r = 0; r < runs; r++) {
+        const order = r % 2 ? ["serve", "baseline"] : ["baseline", "serve"];
+        const res = {};
+        for (const which of order) {
+          res[which] =
+            which === "serve"
+              ? await load({
+                  host: "127.0.0.1",
+                  port: apiPort,
+                  path: `/serve/${products[r % products.length].id}?segment=${encodeURIComponent("运动")}&shopper=bench-${r}`,
+                  headers,
+                  connections,
+                  seconds,
+                })
+              : await load({ host: "127.0.0.1", port: base.port, path: "/", connections, seconds });
+          log(
+            `run ${r + 1} ${which}: ${res[which].rps.toFixed(0)} req/s p99 ${res[which].p99.toFixed(2)} ms ${JSON.stringify(res[which].statuses)}`,
+          );
+        }
+        if (Object.keys(res.serve.statuses).some((s) => s !== "200"))
+          throw new Error(`non-200 answers: ${JSON.stringify(res.serve.statuses)}`);
+        rows.push({
+          run: r + 1,
+          order: order.join(" > "),
+          ...Object.fromEntries(Object.entries(res).flatMap(([k, v]) => [[k, v]])),
+        });
+      }
+      // Latency at a moderate load (a shop's product pages, not a flood).
+      const moderate = await load({
+        host: "127.0.0.1",
+        port: apiPort,
+        path: `/serve/${products[1].id}?segment=${encodeURIComponent("健康")}&shopper=bench-m`,
+        headers,
+        connections: 4,
+        seconds,
+      });
+      const f = (x) => x.toFixed(2);
+      const lines = [
+        `run  order                 serve req/s  p50 ms  p95 ms  p99 ms   node:http req/s  p50 ms  p95 ms  p99 ms  ratio`,
+        ...rows.map(
+          (r) =>
+            `${String(r.run).padEnd(4)} ${r.order.padEnd(21)} ${r.serve.rps.toFixed(0).padStart(11)} ${f(r.serve.p50).padStart(7)} ${f(r.serve.p95).padStart(7)} ${f(r.serve.p99).padStart(7)}   ${r.baseline.rps.toFixed(0).padStart(15)} ${f(r.baseline.p50).padStart(7)} ${f(r.baseline.p95).padStart(7)} ${f(r.baseline.p99).padStart(7)}  ${(r.serve.rps / r.baseline.rps).toFixed(2)}x`,
+        ),
+      ];
+      const s = median(rows.map((r) => r.serve.rps));
+      const b = median(rows.map((r) => r.baseline.rps));
+      lines.push(
+        "",
+        `${connections} connections, ${seconds} s per measurement, ${productCount} products × 4 variants, response ${sample.length} bytes`,
+        `moderate load (4 connections): ${moderate.rps.toFixed(0)} req/s, p50 ${f(moderate.p50)} ms, p95 ${f(moderate.p95)} ms, p99 ${f(moderate.p99)} ms (goal p99 <= 10 ms)`,
+        `serve: ${s.toFixed(0)} req/s via GET /serve vs ${b.toFixed(0)} req/s bare node:http constant JSON = ${(s / b).toFixed(2)}x (goal >= ${GOAL}x)`,
+      );
+      process.stdout.write(`${lines.join("\n")}\n`);
+    } finally {
+      base.child.kill("SIGTERM");
+    }
+  } finally {
+    api?.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+    await pool
+      .query(`DELETE FROM "Product" WHERE "merchantId" = (SELECT id FROM "Merchant" WHERE slug = $1)`, [slug])
+      .catch(() => undefined);
+    await pool.query(`DELETE FROM "ApiKey" WHERE name = $1`, [`${slug}-key`]).catch(() => undefined);
+    await pool.query(`DELETE FROM "Merchant" WHERE slug = $1`, [slug]).catch(() => undefined);
+    await pool.end();
+    await db.drop();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`serve bench failed: ${e.stack ?? e}\n`);
+  for (const c of children) c.kill("SIGTERM");
+  process.exit(1);
+});
