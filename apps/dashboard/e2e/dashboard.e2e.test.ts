@@ -56,7 +56,12 @@ function catalog(runId: string): { csv: string; rows: TCatalogRow[]; invalidSku:
       currency: "CNY",
       color: "黑色",
       images: ["https://img.example.com/earbuds-black-1.jpg", "https://img.example.com/earbuds-black-2.jpg"],
-      reviews: JSON.stringify([{ author: "小王", rating: 5, text: "降噪效果很好，续航也长。" }]),
+      reviews: JSON.stringify([
+        { author: "小王", rating: 5, text: "降噪效果很好，续航也长，音质清晰。" },
+        { author: "阿明", rating: 4, text: "音质不错，佩戴舒适，物流很快。" },
+        { author: "Lily", rating: 2, text: "续航太短了，用了两个月只能撑三小时。" },
+        { author: "老张", rating: 5, text: "物流快，包装完好，性价比很高。" },
+      ]),
     },
     {
       sku: sku("ZH2"),
@@ -200,7 +205,8 @@ describe("dashboard in Chromium", () => {
     if ((await toastClose.count()) > 0) await toastClose.click();
     const before = page.viewportSize();
     await page.setViewportSize({ width, height: width === 1280 ? 800 : 1180 });
-    // Let layout and charts settle at the new width.
+    // Let layout and charts settle at the new width; from the top, so the sticky bar is where it belongs.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true, animations: "disabled" });
     if (before !== null) await page.setViewportSize(before);
@@ -367,6 +373,20 @@ describe("dashboard in Chromium", () => {
         .locator("a")
         .evaluateAll((links) => links.map((link) => link.getAttribute("href"))),
     ).toEqual(target.images);
+
+    // What the reviews say, per aspect: battery is praised and criticised, with quotes of both.
+    const battery = page.locator('[data-testid="review-aspect"][data-aspect="battery"]');
+    await battery.waitFor();
+    expect(await page.getByTestId("review-aspect").count()).toBeGreaterThanOrEqual(3);
+    expect(await battery.locator(".aspect-share").textContent()).toMatch(/^\d+% positive · 2 mentions$/);
+    await battery.locator("summary").click();
+    expect(
+      (
+        await battery
+          .getByTestId("aspect-quote")
+          .evaluateAll((quotes) => quotes.map((q) => q.getAttribute("data-polarity")))
+      ).sort(),
+    ).toEqual(["negative", "positive"]);
 
     await expect.poll(() => page.getByTestId("similar-product").count()).toBeGreaterThan(0);
     const firstSimilar = page.getByTestId("similar-product").first();
@@ -571,6 +591,12 @@ describe("dashboard in Chromium", () => {
       .click();
     await expect.poll(() => page.getByTestId("audit-change").count()).toBeGreaterThan(0);
     expect(await page.getByTestId("audit-detail").first().textContent()).toContain("REJECTED");
+    // Who rejected it: the moderator, by name and role.
+    const rejecter = page
+      .locator('[data-testid="audit-row"][data-action="variant.reject"]')
+      .first()
+      .getByTestId("actor");
+    expect(await rejecter.textContent()).toBe(`${stack.users.moderator.name} Moderator`);
     await pageShot("audit");
   });
 
@@ -611,6 +637,15 @@ describe("dashboard in Chromium", () => {
     // The throughput table behind the chart holds today's decisions.
     const throughput = await page.getByTestId("chart-throughput").locator("tbody tr").count();
     expect(throughput).toBeGreaterThan(0);
+    // Findings per day come from findingTrend: seven days, today's with this run's findings.
+    const trendRows = page.getByTestId("chart-findings").locator("tbody tr");
+    expect(await trendRows.count()).toBe(7);
+    const today = (await trendRows.last().locator("td").allTextContents()).slice(1).map(Number);
+    expect(today.some((count) => count > 0)).toBe(true);
+    // Rules by their names from the packs, not their ids.
+    const ruleNames = await page.getByTestId("chart-rule").locator("tbody tr td:first-child").allTextContents();
+    expect(ruleNames.length).toBeGreaterThan(0);
+    expect(ruleNames.some((name) => /^(zh|en|grounding)\./.test(name))).toBe(false);
     await pageShot("insights");
   });
 
@@ -618,10 +653,11 @@ describe("dashboard in Chromium", () => {
     await signIn("admin");
     await page.getByTestId("nav-jobs").click();
     await page.waitForURL(/\/jobs$/);
-    await expect.poll(() => page.getByTestId("queue").count()).toBe(3);
+    // Every queue of the contract has a card (more arrive as features land).
+    await expect.poll(() => page.getByTestId("queue").count()).toBeGreaterThanOrEqual(3);
     expect(
       await page.getByTestId("queue").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-queue"))),
-    ).toEqual(["analyze", "lint", "webhook"]);
+    ).toEqual(expect.arrayContaining(["analyze", "lint", "webhook"]));
     // This run's import went through the analyze queue (the queues are this run's own).
     const analyze = page.locator('[data-testid="queue"][data-queue="analyze"]');
     await expect

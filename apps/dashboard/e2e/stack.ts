@@ -27,7 +27,14 @@ const BUILT = {
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-export type TCredentials = { email: string; password: string };
+const DISPLAY_NAMES: Record<TStackRole, string> = {
+  admin: "Ada Admin",
+  moderator: "Mo Chen",
+  analyst: "Ana Li",
+  merchandiser: "Max Wang",
+};
+
+export type TCredentials = { email: string; password: string; name: string };
 export type TStackRole = "admin" | "moderator" | "analyst" | "merchandiser";
 
 export type TStack = {
@@ -209,6 +216,7 @@ export async function startStack(): Promise<TStack> {
     const merchant = await createMerchant(databaseUrl, `e2e-dash-${runId}`, `E2E 测试商户 ${runId}`);
     const credentials = (role: TStackRole): TCredentials => ({
       email: `dash-e2e-${role}-${runId}@test.local`,
+      name: DISPLAY_NAMES[role],
       password: `pw-${randomBytes(12).toString("hex")}`,
     });
     const users: Record<TStackRole, TCredentials> = {
@@ -229,6 +237,8 @@ export async function startStack(): Promise<TStack> {
             user.password,
             "--role",
             role.toUpperCase(),
+            "--name",
+            user.name,
             ...(role === "merchandiser" ? ["--merchant", merchant.slug] : []),
           ],
           baseEnv,

@@ -14,7 +14,7 @@ describe("ruleLabel", () => {
   });
 
   it("names grounding rules by verdict and claim kind", () => {
-    expect(ruleLabel("grounding.contradicted.battery_life", "en")).toBe("Contradicts the data: battery life");
+    expect(ruleLabel("grounding.contradicted.battery_life", "en")).toBe("Contradicted: battery life");
     expect(ruleLabel("grounding.unsupported.material", "zh")).toBe("缺少依据：material");
   });
 

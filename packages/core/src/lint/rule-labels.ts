@@ -91,8 +91,8 @@ export function ruleLabel(ruleId: string, language: TUiLanguage): string {
   const last = parts.at(-1) ?? ruleId;
   if (parts[0] === "grounding" && parts.length === 3) {
     const kind = humanise(last);
-    if (parts[1] === "contradicted") return language === "zh" ? `与属性矛盾：${kind}` : `Contradicts the data: ${kind}`;
-    return language === "zh" ? `缺少依据：${kind}` : `Not backed by the data: ${kind}`;
+    if (parts[1] === "contradicted") return language === "zh" ? `与属性矛盾：${kind}` : `Contradicted: ${kind}`;
+    return language === "zh" ? `缺少依据：${kind}` : `Unsupported: ${kind}`;
   }
   const made = MADE_RULES[last];
   if (made) {

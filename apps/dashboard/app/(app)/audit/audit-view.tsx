@@ -1,5 +1,6 @@
 "use client";
 
+import { ActorName } from "../actor-name";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { formatDateTime } from "../../../lib/format";
@@ -229,10 +230,7 @@ export function AuditView() {
                   <tr data-testid="audit-row" data-action={event.action} data-entity-id={event.entityId}>
                     <td className="nowrap muted">{formatDateTime(event.createdAt, locale)}</td>
                     <td className="small">
-                      <span className="chip">{event.actorKind}</span>{" "}
-                      <span className="mono" title={event.actorId ?? ""}>
-                        {event.actorId === null ? "—" : `${event.actorId.slice(0, 8)}…`}
-                      </span>
+                      <ActorName actor={event.actor} kind={event.actorKind} id={event.actorId} />
                     </td>
                     <td className="mono">{event.action}</td>
                     <td className="small">

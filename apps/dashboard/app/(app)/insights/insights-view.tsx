@@ -27,17 +27,20 @@ function startOfDay(offsetDays: number): Date {
   return day;
 }
 
-/** Findings first seen on each day: counts since each day's start, differenced day by day. */
-function trendRows(data: FindingTrendQuery, days: Date[], dayLabel: (d: Date) => string) {
-  const lists = [data.d0, data.d1, data.d2, data.d3, data.d4, data.d5, data.d6];
-  const since = lists.map((list) => new Map(list.map((entry) => [entry.key, entry.count])));
-  return days.map((day, index) => {
-    const row: Record<string, string | number> = { day: dayLabel(day) };
-    for (const category of FINDING_CATEGORY_VALUES) {
-      const fromThisDay = since[index]?.get(category) ?? 0;
-      const fromNextDay = since[index + 1]?.get(category) ?? 0;
-      row[category] = Math.max(0, fromThisDay - fromNextDay);
-    }
+// The API buckets findings by UTC day.
+function startOfUtcDay(offsetDays: number): Date {
+  const day = new Date();
+  day.setUTCHours(0, 0, 0, 0);
+  day.setUTCDate(day.getUTCDate() - offsetDays);
+  return day;
+}
+
+/** One row per day with a column per finding category (zero when the day had none of it). */
+function trendRows(data: FindingTrendQuery, dayLabel: (d: Date) => string) {
+  return data.findingTrend.map((bucket) => {
+    const row: Record<string, string | number> = { day: dayLabel(new Date(bucket.bucketStart)) };
+    for (const category of FINDING_CATEGORY_VALUES) row[category] = 0;
+    for (const entry of bucket.categories) row[entry.category] = entry.count;
     return row;
   });
 }
@@ -59,17 +62,16 @@ export function InsightsView() {
   const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
   // Whole days, so the variables (and the request) stay the same while the page is open.
   const since = useMemo(() => startOfDay(days - 1).toISOString(), [days]);
-  const insights = useGraphQLQuery(InsightsDocument, { since });
-  const trendDays = useMemo(() => Array.from({ length: TREND_DAYS }, (_, i) => startOfDay(TREND_DAYS - 1 - i)), []);
-  const trendVariables = useMemo(() => {
-    // d0 is the oldest day; each dN counts from its day's start to now.
-    const [d0, d1, d2, d3, d4, d5, d6] = trendDays.map((day) => day.toISOString());
-    return { d0: d0 ?? "", d1: d1 ?? "", d2: d2 ?? "", d3: d3 ?? "", d4: d4 ?? "", d5: d5 ?? "", d6: d6 ?? "" };
-  }, [trendDays]);
-  const trend = useGraphQLQuery(FindingTrendDocument, trendVariables);
+  const insights = useGraphQLQuery(InsightsDocument, { since, language: locale === "zh" ? "ZH" : "EN" });
+  const trendSince = useMemo(() => startOfUtcDay(TREND_DAYS - 1).toISOString(), []);
+  const trend = useGraphQLQuery(FindingTrendDocument, { since: trendSince });
 
-  const dayLabel = (date: Date) =>
-    new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { month: "short", day: "numeric" }).format(date);
+  const utcDayLabel = (date: Date) =>
+    new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
+      month: "short",
+      day: "numeric",
+      timeZone: "UTC",
+    }).format(date);
   const data = insights.data;
   const origin = (key: string) => enumLabel(t, "variant.origin", key);
 
@@ -77,7 +79,10 @@ export function InsightsView() {
   const byRule =
     data === undefined
       ? []
-      : statsRows([...data.byRule].sort((a, b) => b.total - a.total).slice(0, RULES_SHOWN), (key) => key);
+      : statsRows(
+          [...data.byRule].sort((a, b) => b.total - a.total).slice(0, RULES_SHOWN),
+          (key) => data.byRule.find((row) => row.key === key)?.label ?? key,
+        );
   const reasons =
     data === undefined
       ? []
@@ -89,7 +94,7 @@ export function InsightsView() {
     data === undefined
       ? []
       : data.reviewThroughput.map((bucket) => ({
-          day: dayLabel(new Date(bucket.bucketStart)),
+          day: utcDayLabel(new Date(bucket.bucketStart)),
           approved: bucket.approved,
           edited: bucket.edited,
           rejected: bucket.rejected,
@@ -97,7 +102,7 @@ export function InsightsView() {
         }));
   const age = data?.reviewQueueAge;
   const ageRows = age === undefined ? [] : age.buckets.map((bucket) => ({ bucket: bucket.label, count: bucket.count }));
-  const trendData = trend.data === undefined ? [] : trendRows(trend.data, trendDays, dayLabel);
+  const trendData = trend.data === undefined ? [] : trendRows(trend.data, utcDayLabel);
   const trendSeries = FINDING_CATEGORY_VALUES.filter((category) =>
     trendData.some((row) => Number(row[category] ?? 0) > 0),
   ).map((category) => ({ key: category, label: enumLabel(t, "finding.category", category) }));

@@ -10,6 +10,7 @@ import type { TMessageKey } from "../../../../lib/i18n/messages";
 import { useGraphQLQuery } from "../../../../lib/use-graphql-query";
 import { LanguageBadge } from "../language-badge";
 import { CopyCheck } from "./copy-check";
+import { ReviewAspects } from "./review-aspects";
 
 type TProductDetail = NonNullable<ProductQuery["product"]>;
 
@@ -159,6 +160,8 @@ function ProductBody({ product, onChanged }: { product: TProductDetail; onChange
               </table>
             </section>
           )}
+
+          {product.analysis !== null && <ReviewAspects aspects={product.analysis.aspects} />}
 
           <section className="card">
             <h2>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ActorName } from "../../actor-name";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -81,8 +82,9 @@ function History({ productId, currentId }: { productId: string; currentId: strin
           <p className="history-text small">{variant.text}</p>
           {(decisionsByVariant.get(variant.id) ?? []).map((decision) => (
             <p key={decision.id} className="small muted history-decision" data-testid="history-decision">
-              {formatDateTime(decision.createdAt, locale)} · {enumLabel(t, "review.action", decision.action)}:{" "}
-              {enumLabel(t, "variant.status", decision.fromStatus)} →{" "}
+              {formatDateTime(decision.createdAt, locale)} ·{" "}
+              <ActorName actor={decision.actor} kind={decision.actor?.kind ?? "user"} id={decision.actorId} /> ·{" "}
+              {enumLabel(t, "review.action", decision.action)}: {enumLabel(t, "variant.status", decision.fromStatus)} →{" "}
               {enumLabel(t, "variant.status", decision.toStatus)}
               {decision.reasonCode !== null ? ` · ${enumLabel(t, "review.reasonCode", decision.reasonCode)}` : ""}
               {decision.comment !== null ? ` · “${decision.comment}”` : ""}
