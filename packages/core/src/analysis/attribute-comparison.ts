@@ -466,52 +466,68 @@ const RANGE_BEFORE = /(\d+(?:\.\d+)?)\s*(?:-|–|—|~|～|到|至|to)\s*$/i;
 // Bare values take their meaning from the attribute: SPF "50" is a number, sizes are listed bare
 // ("39", "M"). Measurements take the attribute's key when it is one of theirs (屏幕: 1.43英寸 is a
 // screen size), and carry the range or bound the value puts on them.
+// Catalogs repeat attribute values ("黑色", "14天", "304不锈钢") across thousands of products: each
+// value is read once per key. The facts are shared, so nothing may change them.
+const VALUE_FACTS = new Map<string, TValueFact[]>();
+const VALUE_FACTS_MAX = 50_000;
+
 function valueFacts(value: unknown, key: TAttributeKey | null): TValueFact[] {
-  return textValues(value).flatMap((v): TValueFact[] => {
-    if (key && FEATURE_KEYS.has(key)) {
-      const flag = YES.has(v.trim().toLowerCase()) ? "yes" : NO.has(v.trim().toLowerCase()) ? "no" : null;
-      if (flag) return [{ key, value: v, start: 0, end: v.length, normalized: flag }];
+  return textValues(value).flatMap((v) => {
+    const cacheKey = `${key ?? ""}\u0000${v}`;
+    let facts = VALUE_FACTS.get(cacheKey);
+    if (!facts) {
+      facts = readValue(v, key);
+      if (VALUE_FACTS.size >= VALUE_FACTS_MAX) VALUE_FACTS.clear();
+      VALUE_FACTS.set(cacheKey, facts);
     }
-    const facts: TValueFact[] = extractAttributes(v).map((f) => bounded(v, f));
-    // A harvest attribute says its year and season tersely: "2019年", "2023年秋", "autumn 2025".
-    if (key === "harvest" && !facts.some((f) => f.key === "harvest")) {
-      const year = /(?:19|20)\d{2}/.exec(v)?.[0] ?? "";
-      const season = /春|spring/i.test(v)
-        ? "spring"
-        : /夏|summer/i.test(v)
-          ? "summer"
-          : /秋|autumn|fall/i.test(v)
-            ? "autumn"
-            : /冬|winter/i.test(v)
-              ? "winter"
-              : "";
-      if (year || season) return [{ key, value: v, start: 0, end: v.length, normalized: `${year}:${season}` }];
-    }
-    // Two measurements joined by a range mark ("9个月-12岁") bound each other.
-    for (let i = 1; i < facts.length; i++) {
-      const [p, q] = [facts[i - 1]!, facts[i]!];
-      if (typeof p.normalized !== "number" || typeof q.normalized !== "number" || p.unit !== q.unit) continue;
-      if (!/^\s*(?:-|–|—|~|～|到|至|to)\s*$/i.test(v.slice(p.end, q.start))) continue;
-      const range = [Math.min(p.normalized, q.normalized), Math.max(p.normalized, q.normalized)] as const;
-      facts[i - 1] = { ...p, range };
-      facts[i] = { ...q, range };
-    }
-    // A bare depth under a water-resistance name ("防水: 50米") is a rating, not a length.
-    if (key === "water_resistance") {
-      return facts.map((f) =>
-        f.key === "length" && typeof f.normalized === "number"
-          ? { ...f, key, normalized: `${f.normalized / 100}m`, unit: "m" }
-          : f,
-      );
-    }
-    if (facts.length) return facts.map((f) => (key && keyFits(key, f) ? { ...f, key } : f));
-    const bare = /^\s*(\d+(?:\.\d+)?)\+?\s*$/.exec(v);
-    const bareUnit = key ? BARE_NUMBER_UNITS[key] : undefined;
-    if (bare && key && bareUnit)
-      return [{ key, value: v, start: 0, end: v.length, normalized: Number(bare[1]), unit: bareUnit }];
-    if (key === "size" && v.trim()) return [{ key, value: v, start: 0, end: v.length, normalized: v.trim() }];
-    return [];
+    return facts;
   });
+}
+
+function readValue(v: string, key: TAttributeKey | null): TValueFact[] {
+  if (key && FEATURE_KEYS.has(key)) {
+    const flag = YES.has(v.trim().toLowerCase()) ? "yes" : NO.has(v.trim().toLowerCase()) ? "no" : null;
+    if (flag) return [{ key, value: v, start: 0, end: v.length, normalized: flag }];
+  }
+  const facts: TValueFact[] = extractAttributes(v).map((f) => bounded(v, f));
+  // A harvest attribute says its year and season tersely: "2019年", "2023年秋", "autumn 2025".
+  if (key === "harvest" && !facts.some((f) => f.key === "harvest")) {
+    const year = /(?:19|20)\d{2}/.exec(v)?.[0] ?? "";
+    const season = /春|spring/i.test(v)
+      ? "spring"
+      : /夏|summer/i.test(v)
+        ? "summer"
+        : /秋|autumn|fall/i.test(v)
+          ? "autumn"
+          : /冬|winter/i.test(v)
+            ? "winter"
+            : "";
+    if (year || season) return [{ key, value: v, start: 0, end: v.length, normalized: `${year}:${season}` }];
+  }
+  // Two measurements joined by a range mark ("9个月-12岁") bound each other.
+  for (let i = 1; i < facts.length; i++) {
+    const [p, q] = [facts[i - 1]!, facts[i]!];
+    if (typeof p.normalized !== "number" || typeof q.normalized !== "number" || p.unit !== q.unit) continue;
+    if (!/^\s*(?:-|–|—|~|～|到|至|to)\s*$/i.test(v.slice(p.end, q.start))) continue;
+    const range = [Math.min(p.normalized, q.normalized), Math.max(p.normalized, q.normalized)] as const;
+    facts[i - 1] = { ...p, range };
+    facts[i] = { ...q, range };
+  }
+  // A bare depth under a water-resistance name ("防水: 50米") is a rating, not a length.
+  if (key === "water_resistance") {
+    return facts.map((f) =>
+      f.key === "length" && typeof f.normalized === "number"
+        ? { ...f, key, normalized: `${f.normalized / 100}m`, unit: "m" }
+        : f,
+    );
+  }
+  if (facts.length) return facts.map((f) => (key && keyFits(key, f) ? { ...f, key } : f));
+  const bare = /^\s*(\d+(?:\.\d+)?)\+?\s*$/.exec(v);
+  const bareUnit = key ? BARE_NUMBER_UNITS[key] : undefined;
+  if (bare && key && bareUnit)
+    return [{ key, value: v, start: 0, end: v.length, normalized: Number(bare[1]), unit: bareUnit }];
+  if (key === "size" && v.trim()) return [{ key, value: v, start: 0, end: v.length, normalized: v.trim() }];
+  return [];
 }
 
 // The canonical unit each measurement key is stated in.

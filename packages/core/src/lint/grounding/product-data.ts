@@ -1,4 +1,5 @@
 import { indexAttributes, type TIndexedAttribute, type TValueFact } from "../../analysis/attribute-comparison.js";
+import { matches } from "../../analysis/attribute-matching.js";
 import { parseNumber } from "../../analysis/attribute-numbers.js";
 import type { TAttributeMap } from "../types.js";
 import { ASPECT_WORDS, NEGATIVE, PRAISE, type TAspect } from "./claim-vocabulary.js";
@@ -91,11 +92,11 @@ export function productData(attributes: TAttributeMap | undefined): TProductData
     ...a,
     compact: compact(a.text),
     ...nameWordsOf(a.lname),
-    numbers: [...a.text.matchAll(NUMBER_IN_VALUE)].map((m) => ({
+    numbers: matches(NUMBER_IN_VALUE, a.text).map((m) => ({
       value: Number(m[1]!.replace(/,/g, "")),
       mark: m[2] ?? "",
     })),
-    counts: [...a.text.matchAll(COUNT_IN_VALUE)].map((m) => ({ n: parseNumber(m[1]!), stem: countStem(m[2]!) })),
+    counts: matches(COUNT_IN_VALUE, a.text).map((m) => ({ n: parseNumber(m[1]!), stem: countStem(m[2]!) })),
   }));
   const facts = indexed.flatMap((a) => a.facts.map((f) => ({ a, f })));
   const data: TProductData = {
