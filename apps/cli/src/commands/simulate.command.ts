@@ -46,7 +46,7 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 
 /** Two panels: cumulative regret, and windowed expected CTR, against impressions. */
 export function chartSvg(r: TSimResult): string {
-  const W = 1160;
+  const W = 1180;
   const H = 520;
   const panel = { w: 470, h: 360, top: 80 };
   const lefts = [80, 650];
@@ -101,7 +101,7 @@ export function chartSvg(r: TSimResult): string {
     out.push(
       `<text x="${x + 30}" y="${y}" font-size="12">${esc(p.name)} ${(p.expectedCtr / oracle.expectedCtr).toFixed(3)}× oracle</text>`,
     );
-    x += 50 + (p.name.length + 14) * 6.2;
+    x += 44 + (p.name.length + 14) * 7;
   });
   out.push("</svg>");
   return out.join("\n");
@@ -161,7 +161,7 @@ export async function simulateCommand(o: TSimulateOptions): Promise<number> {
   try {
     const svgFile = path.join(dir, "chart.svg");
     await writeFile(svgFile, svg);
-    await rasterise(chromium, svgFile, target, { w: 1160, h: 520 });
+    await rasterise(chromium, svgFile, target, { w: 1180, h: 520 });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
