@@ -15,6 +15,8 @@ import { DecisionResolver, ReviewClaimResolver, ReviewResolver, VariantReviewRes
 import { AuditResolver } from "./audit.resolver.js";
 import { WebhookResolver } from "./webhook.resolver.js";
 import { InsightsResolver } from "./insights.resolver.js";
+import { DuplicateClusterResolver, ProductDuplicatesResolver } from "./duplicate.resolver.js";
+import { ProductQualityResolver } from "./quality.resolver.js";
 import { ExperimentResolver } from "./experiment.resolver.js";
 import { SegmentResolver } from "./segment.resolver.js";
 
@@ -39,6 +41,9 @@ export const RESOLVERS = [
   InsightsResolver,
   ExperimentResolver,
   SegmentResolver,
+  DuplicateClusterResolver,
+  ProductDuplicatesResolver,
+  ProductQualityResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -27,6 +27,9 @@ export const PERMISSIONS = {
   "insights:read": ["ADMIN", "MODERATOR", "ANALYST"],
   "jobs:manage": ["ADMIN"],
   "webhooks:manage": ["ADMIN"],
+  // Duplicate and reused copy: clusters are read by people (not shop keys), decided by moderators.
+  "duplicates:read": ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST"],
+  "duplicates:decide": ["ADMIN", "MODERATOR"],
   // Serving and learning: shops (SERVICE keys) fetch variants and send events; audiences are managed.
   "variants:serve": ["ADMIN", "SERVICE"],
   "events:record": ["ADMIN", "SERVICE"],

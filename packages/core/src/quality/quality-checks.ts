@@ -157,6 +157,19 @@ export function widthMix(text: string, locale: "zh" | "en"): TQualityHit[] {
   return hits;
 }
 
+/**
+ * A sentence's span widened to the whitespace that separates it from its neighbours, so deleting
+ * it leaves "A. C." rather than "A.  C." (the space before it; at the start, the space after it).
+ */
+function deletionSpan(text: string, s: { start: number; end: number }): { start: number; end: number } {
+  let start = s.start;
+  while (start > 0 && /\s/.test(text[start - 1]!)) start--;
+  if (start > 0) return { start, end: s.end };
+  let end = s.end;
+  while (end < text.length && /\s/.test(text[end]!)) end++;
+  return { start: s.start, end };
+}
+
 /** Boilerplate sentences (deleting them is proposed, never automatic) and their share of the text. */
 export function boilerplate(text: string): { hits: TQualityHit[]; ratio: number } {
   const hits: TQualityHit[] = [];
@@ -164,7 +177,7 @@ export function boilerplate(text: string): { hits: TQualityHit[]; ratio: number 
   for (const s of sentenceSpans(text)) {
     const sentence = text.slice(s.start, s.end);
     if (BOILERPLATE.some((re) => re.test(sentence))) {
-      hits.push({ code: "BOILERPLATE", start: s.start, end: s.end, replacement: "", autofix: false });
+      hits.push({ code: "BOILERPLATE", ...deletionSpan(text, s), replacement: "", autofix: false });
       chars += s.end - s.start;
     }
   }

@@ -62,8 +62,37 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
   }
 }
 
-const COPY =
-  "这款不锈钢保温杯采用双层真空结构，保冷二十四小时、保温十二小时，杯身不凝水。防漏杯盖设计，适配大部分车载杯架，可放入洗碗机清洗，不含双酚A。";
+// Text and model numbers of this run only: clusters span merchants, and the test database keeps
+// earlier runs' products, whose copies would join these clusters.
+let state = Number.parseInt(randomUUID().slice(0, 8), 16);
+const next = () => {
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = Math.imul(state ^ (state >>> 15), state | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = <T>(list: readonly T[], n: number) =>
+  Array.from({ length: n }, () => list[Math.floor(next() * list.length)]!);
+const ZH_WORDS =
+  "不锈钢 保温杯 双层 真空 结构 保冷 保温 小时 杯身 不凝水 防漏 杯盖 设计 车载 杯架 洗碗机 清洗 材质 安全 轻便 大容量 便携 办公 户外 运动 旅行 密封 食品级 内胆 外壳 磨砂 手感 颜色 简约 时尚 耐用 提手 吸管 广口 冰块".split(
+    " ",
+  );
+const sentence = () => `${pick(ZH_WORDS, 8).join("")}。`;
+const COPY = "这款" + Array.from({ length: 5 }, sentence).join("");
+const EN_WORDS =
+  "lightweight aluminium camping chair folds carry bag holds kilograms cup holder side pocket ceramic coffee mug glazed finish ounces microwave dishwasher safe gift boxed birthday holiday sturdy frame padded seat breathable mesh compact outdoor beach garden".split(
+    " ",
+  );
+const enCopy = () => `${pick(EN_WORDS, 30).join(" ")}.`;
+const MODEL = `${Math.floor(1000 + next() * 9000)}`;
+const HEADPHONES = `Noise cancelling, ${pick(EN_WORDS, 12).join(" ")}.`;
+
+// The copy with two of its sentences rewritten: a near copy, not a verbatim one.
+function nearCopy(): string {
+  const parts = COPY.slice(2).split("。").filter(Boolean);
+  parts[1] = pick(ZH_WORDS, 8).join("");
+  return `这款${parts.join("。")}。`;
+}
 
 async function idsBySku(merchantId: string): Promise<Record<string, string>> {
   const { rows } = await db.pool.query<{ id: string; sku: string }>(
@@ -88,8 +117,8 @@ describe("dedupe job", () => {
         row({ sku: "orig", title: "不锈钢保温杯 750ml", description: COPY, locale: "zh-CN" }),
         row({
           sku: "xm4",
-          title: "Sony WH-1000XM4 wireless noise cancelling headphones, black",
-          description: "Industry-leading noise cancelling, 30 hours of battery, touch controls, speak-to-chat.",
+          title: `Sony WH-${MODEL}XM4 wireless noise cancelling headphones, black`,
+          description: HEADPHONES,
           price: 348,
           attributes: { brand: "Sony" },
           locale: "en-US",
@@ -111,32 +140,32 @@ describe("dedupe job", () => {
         row({
           sku: "copy",
           title: "保温杯",
-          description: `🔥${COPY.replaceAll("，", ",").replace("二十四", "二十四")}🔥`,
+          description: `🔥${COPY.replaceAll("。", "！")}🔥`,
           locale: "zh-CN",
         }),
         row({
           sku: "near",
           title: "真空保温杯",
-          description: COPY.replace("防漏杯盖设计", "杯盖防漏不洒").replace("不含双酚A", "材质安全"),
+          description: nearCopy(),
           locale: "zh-CN",
         }),
         row({
           sku: "other",
           title: "电热水壶",
-          description: "一点五升大容量电热水壶，三分钟烧开，防干烧自动断电，食品级内胆，底座三百六十度旋转。",
+          description: "这款" + Array.from({ length: 5 }, sentence).join(""),
           locale: "zh-CN",
         }),
         row({
           sku: "xm4-b",
-          title: "SONY WH1000XM4/B Wireless Over-Ear Headphones",
+          title: `SONY WH${MODEL}XM4/B Wireless Over-Ear Headphones`,
           description: "Noise cancelling headphones with 30 hour battery life.",
           price: 329,
           locale: "en-US",
         }),
         row({
           sku: "xm5",
-          title: "Sony WH-1000XM5 wireless noise cancelling headphones, black",
-          description: "Industry-leading noise cancelling, 30 hours of battery, touch controls, speak-to-chat.",
+          title: `Sony WH-${MODEL}XM5 wireless noise cancelling headphones, black`,
+          description: HEADPHONES,
           price: 399,
           locale: "en-US",
         }),
@@ -166,9 +195,7 @@ describe("dedupe job", () => {
     const copyMember = members.find((m) => m.productId === ids.copy)!;
     const passage = copyMember.passages.find((p) => p.field === "description")!;
     expect(text[ids.copy!]!.slice(passage.start, passage.end).length).toBeGreaterThan(50);
-    expect(text[ids.orig!]!.slice(passage.canonicalStart, passage.canonicalEnd)).toContain(
-      "不锈钢保温杯采用双层真空结构",
-    );
+    expect(text[ids.orig!]!.slice(passage.canonicalStart, passage.canonicalEnd)).toContain(COPY.slice(2, 20));
     expect(await clusterOf(ids.other!, "COPY")).toBeUndefined();
 
     // The same headphones listed twice, in other words; the XM5 (another model number) is not.
@@ -216,10 +243,8 @@ describe("dedupe job", () => {
 
   it("merges clusters of one kind into one confirmed cluster that stays merged", async () => {
     const m = await createTestMerchant(db, "dedupe-merge");
-    const other =
-      "Handmade ceramic coffee mug with a glazed finish, holds twelve ounces, microwave and dishwasher safe, gift boxed for birthdays and holidays.";
-    const base =
-      "Lightweight aluminium camping chair folds into its own carry bag, holds up to one hundred and twenty kilograms, with a cup holder and side pocket.";
+    const other = enCopy();
+    const base = enCopy();
     await importProductBatch(db.pool, {
       merchantId: m.id,
       rows: [
