@@ -574,6 +574,7 @@ const KEY_UNITS: Partial<Record<TAttributeKey, string>> = {
   area: "m2",
   camera_resolution: "MP",
   pa_rating: "PA",
+  dose: "IU",
 };
 const keyFits = (key: TAttributeKey, f: TAttributeFact): boolean =>
   f.key !== key && typeof f.normalized === "number" && KEY_UNITS[key] === f.unit;

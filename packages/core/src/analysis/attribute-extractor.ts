@@ -65,6 +65,7 @@ export type TAttributeKey =
   | "brightness"
   | "resolution"
   | "camera_resolution"
+  | "dose"
   | "spf"
   | "pa_rating"
   | "colour"
@@ -132,7 +133,8 @@ type TDim =
   | "luminous"
   | "area"
   | "food_energy"
-  | "pixels";
+  | "pixels"
+  | "dose";
 type TUnit = { unit: string; factor: number; dim: TDim; cjk: boolean };
 
 // Surface (lower-case) → canonical unit; lengths in cm, durations in hours, masses in kg.
@@ -172,6 +174,9 @@ addUnits("gb", { unit: "GB", factor: 1, dim: "data" });
 addUnits("tb", { unit: "GB", factor: 1024, dim: "data" });
 addUnits("hz|赫兹", { unit: "Hz", factor: 1, dim: "frequency" });
 addUnits("khz", { unit: "Hz", factor: 1000, dim: "frequency" });
+addUnits("mhz", { unit: "Hz", factor: 1e6, dim: "frequency" });
+addUnits("ghz", { unit: "Hz", factor: 1e9, dim: "frequency" });
+addUnits("iu|国际单位", { unit: "IU", factor: 1, dim: "dose" });
 addUnits("db|分贝", { unit: "dB", factor: 1, dim: "sound" });
 addUnits("pa|帕", { unit: "Pa", factor: 1, dim: "pressure" });
 addUnits("kpa|千帕", { unit: "Pa", factor: 1000, dim: "pressure" });
@@ -238,7 +243,15 @@ const BLUETOOTH = /(?:蓝牙|bluetooth|BT)\s?(?:版本\s?)?(\d\.\d)/gi;
 const SPF = /SPF\s?(\d{1,3})(\+?)/gi;
 const PA_RATING = /(?<![A-Za-z])PA\s?(\+{1,4})/g;
 const PA_GATE = /PA\s?\+/;
-const RESOLUTION = /(?<![A-Za-z0-9])(?:(\d{3,4})[pP]|([2458])K)(?![A-Za-z0-9])/g;
+const RESOLUTION = /(?<![A-Za-z0-9])(?:(\d{3,4})[pP]|([2458])K|(Full HD|FHD|QHD|WQHD|UHD|超高清))(?![A-Za-z0-9])/g;
+const RESOLUTION_NAMES: Record<string, string> = {
+  "full hd": "1080p",
+  fhd: "1080p",
+  qhd: "1440p",
+  wqhd: "1440p",
+  uhd: "4K",
+  超高清: "4K",
+};
 const SIZE_LETTERS = /(?<![A-Za-z0-9])(XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL)(?![A-Za-z0-9])/g;
 const SIZE_CONTEXT = /尺码|码数|尺寸|sizes?|fits?/i;
 const SIZE_OTHER = /均码|free size|one size|(?<![A-Za-z])EU ?(\d{2})(?!\d)|(?<!\d)(\d{2}(?:\.5)?)码/gi;
@@ -289,7 +302,7 @@ const BLUETOOTH_GATE = /蓝牙|bluetooth|bt/i;
 const HARVEST_YEAR_GATE = /(?:19|20)\d\d/;
 const FABRIC_WEIGHT_GATE = /gsm|g\/m|克\/平方米/i;
 const DIMENSIONS_GATE = /\d\s?(?:cm|mm|m|in|"|)?\s?[x×*]/i;
-const RESOLUTION_GATE = /\d[pPK]/;
+const RESOLUTION_GATE = /\d[pPK]|HD|超高清/;
 const IMPORTED_GATE = /进口|直采|imported|国产/i;
 const SIZE_OTHER_GATE = /码|size|eu/i;
 const SIZE_LETTERS_GATE = /[SMLX]/;
@@ -345,7 +358,7 @@ const CONTEXT: ReadonlyArray<readonly [TDim, RegExp, TAttributeKey, ((u: TUnit) 
   ["length", /直径|diameter|pan|锅/i, "diameter"],
   ["length", /单元|driver/i, "driver_size", (u) => u.factor === 0.1],
   ["data", /运行内存|内存|RAM\b|memory/i, "ram"],
-  ["frequency", /刷新|refresh|高刷/i, "refresh_rate"],
+  ["frequency", /刷新|refresh|高刷|屏|screen|display|monitor|显示器/i, "refresh_rate", (u) => u.factor === 1],
   ["pressure", /吸力|suction/i, "suction"],
 ];
 // Quantities Chinese idioms are made of (一年四季, 四周, 十米开外); watts or mAh are never idioms.
@@ -370,6 +383,7 @@ const DEFAULT_KEY: Record<TDim, TAttributeKey> = {
   area: "area",
   food_energy: "calories",
   pixels: "camera_resolution",
+  dose: "dose",
 };
 
 /**
@@ -452,12 +466,18 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
     const dims = [m[1], m[2], m[3]].filter(Boolean).map((x) => round(Number(x) * factor));
     add({ ...fact(m, "dimensions", dims.join("x")), unit: "cm" });
   }
-  for (const m of gatedMatches(RESOLUTION_GATE, RESOLUTION, s))
-    add(fact(m, "resolution", m[1] ? `${m[1]}p` : `${m[2]}K`));
+  for (const m of gatedMatches(RESOLUTION_GATE, RESOLUTION, s)) {
+    add(fact(m, "resolution", m[1] ? `${m[1]}p` : m[2] ? `${m[2]}K` : RESOLUTION_NAMES[m[3]!.toLowerCase()]!));
+  }
   // Materials before measurements: "316L不锈钢" is a steel grade, not 316 litres.
   for (const h of materials) {
     const [m, id, surface] = [asMatch(h), h.id, h.surface];
-    if (id === "_skip") {
+    // "silicone-free", "无PU": a claim that the material is absent, not that it is used.
+    if (
+      id === "_skip" ||
+      /^[- ]?free\b/i.test(s.slice(m.index + m[0].length, m.index + m[0].length + 6)) ||
+      /(?:无|不含|零)$/.test(s.slice(Math.max(0, m.index - 2), m.index))
+    ) {
       skip(m);
       continue;
     }

@@ -210,7 +210,7 @@ export const CAPABILITIES: readonly TCapability[] = [
     surfaces: ["语音控制", "语音助手", "voice control", "voice assistant", "works with Alexa"],
     support: ["语音", "voice", "alexa"],
   },
-  { id: "negative_ions", surfaces: ["负离子", "negative ions", "ionic"], support: ["负离子", "ion"] },
+  { id: "negative_ions", surfaces: ["负离子", "negative ions", "ionic"], support: ["负离子", "ionic", "negative ion"] },
   {
     id: "antibacterial",
     surfaces: ["抗菌", "抑菌", "antibacterial", "antimicrobial", "anti-bacterial"],
@@ -222,6 +222,72 @@ export const CAPABILITIES: readonly TCapability[] = [
     surfaces: ["防摔", "shockproof", "shock-proof", "drop-proof", "drop proof"],
     support: ["防摔", "drop", "shock", "摔"],
   },
+  // Displays: OLED and LCD panels deny each other.
+  {
+    id: "oled",
+    surfaces: ["OLED", "AMOLED", "Super AMOLED", "OLED屏", "AMOLED屏"],
+    support: ["oled", "amoled"],
+    deny: ["lcd", "ips", "tft"],
+  },
+  {
+    id: "lcd",
+    surfaces: ["LCD", "IPS屏", "IPS display", "IPS panel", "TFT"],
+    support: ["lcd", "ips", "tft"],
+    deny: ["oled", "amoled"],
+  },
+  {
+    id: "usb_c",
+    surfaces: ["USB-C", "Type-C", "TypeC", "USB Type-C"],
+    support: ["type-c", "usb-c", "typec", "c to c", "usb c", "type c"],
+  },
+  { id: "dual_sim", surfaces: ["双卡双待", "双卡", "dual SIM", "dual-SIM"], support: ["双卡", "dual sim", "dual-sim"] },
+  { id: "esim", surfaces: ["eSIM"], support: ["esim"] },
+  // Claims about how a product was made or sourced (FTC green guides, 广告法 "天然").
+  {
+    id: "natural",
+    surfaces: ["纯天然", "全天然", "100% natural", "all-natural", "all natural"],
+    support: ["天然", "natural"],
+  },
+  {
+    id: "recycled",
+    surfaces: ["recycled", "recycled materials", "再生材料", "再生塑料", "再生纤维", "环保再生"],
+    support: ["recycl", "再生"],
+  },
+  {
+    id: "biodegradable",
+    surfaces: ["biodegradable", "compostable", "可降解", "全降解", "可堆肥"],
+    support: ["biodegrad", "compost", "降解", "堆肥"],
+  },
+  {
+    id: "vegan",
+    surfaces: ["vegan", "plant-based", "纯素", "植物基"],
+    support: ["vegan", "plant-based", "纯素", "素食", "植物基"],
+  },
+  {
+    id: "cruelty_free",
+    surfaces: ["cruelty-free", "cruelty free", "零残忍", "无动物实验"],
+    support: ["cruelty", "残忍", "动物实验", "leaping bunny"],
+  },
+  {
+    id: "patented",
+    surfaces: ["patented", "patent-pending", "专利技术", "专利设计", "专利"],
+    support: ["patent", "专利"],
+    // 国家专利 and the like are authority claims the rule packs judge; here only a note.
+    soft: true,
+  },
+  {
+    id: "handmade",
+    surfaces: ["handmade", "hand-made", "handcrafted", "纯手工", "手工制作", "手工打造"],
+    support: ["hand", "手工"],
+    soft: true,
+  },
+  { id: "non_fried", surfaces: ["非油炸", "non-fried"], support: ["非油炸", "烘焙", "烘烤", "non-fried", "baked"] },
+  {
+    id: "free_range",
+    surfaces: ["散养", "放养", "free-range", "free range", "pasture-raised", "grass-fed", "草饲"],
+    support: ["散养", "放养", "free-range", "free range", "pasture", "grass-fed", "草饲"],
+  },
+  { id: "wild", surfaces: ["野生", "wild-caught", "wild caught"], support: ["野生", "wild"] },
   {
     id: "app_control",
     surfaces: ["APP控制", "APP智能控制", "app control", "app-controlled"],
@@ -289,7 +355,28 @@ export const NUTRIENTS: Readonly<
     ],
     zeroAtMost: 0,
   },
-  alcohol: { surfaces: ["酒精", "alcohol"], zeroAtMost: 0 },
+  alcohol: {
+    surfaces: ["酒精", "alcohol"],
+    zeroAtMost: 0,
+    ingredients: /酒精|乙醇|(?<![a-z])(?:alcohol denat|ethanol|sd alcohol)/i,
+  },
+  // Free-from claims of cosmetics, checked against the ingredient list.
+  parabens: { surfaces: ["尼泊金酯", "paraben", "parabens"], zeroAtMost: 0, ingredients: /paraben|羟苯|尼泊金/i },
+  sulfates: {
+    surfaces: ["硫酸盐", "SLS", "SLES", "sulfate", "sulfates", "sulphate", "sulphates"],
+    zeroAtMost: 0,
+    ingredients: /sulfate|sulphate|(?<![A-Za-z])SLE?S(?![A-Za-z])|月桂醇硫酸酯钠|月桂醇聚醚硫酸酯钠/i,
+  },
+  silicone_oil: {
+    surfaces: ["硅油", "silicone", "silicones"],
+    zeroAtMost: 0,
+    ingredients: /dimethicone|siloxane|硅油|聚二甲基硅氧烷|硅氧烷/i,
+  },
+  mineral_oil: {
+    surfaces: ["矿物油", "矿油", "mineral oil"],
+    zeroAtMost: 0,
+    ingredients: /mineral oil|paraffinum|矿物油|矿油|液体石蜡/i,
+  },
 };
 
 /** What praise is about, so that reviews mentioning that aspect favourably can back it. */
@@ -504,3 +591,8 @@ export const PRAISE =
   /好|棒|不错|满意|给力|喜欢|推荐|赞|优秀|出色|完美|超值|舒服|持久|耐用|great|good|love|excellent|amazing|perfect|awesome|fantastic|impressed|recommend|best|happy|nice|solid|lasts/i;
 export const NEGATIVE =
   /不好|不行|一般般?|差|失望|垃圾|退货|不值|坏了|不舒服|没用|太短|不耐用|poor|bad|terrible|awful|disappoint|broke|worse|waste|return|not (?:good|great|worth)|doesn'?t|didn'?t|never|cheap(?:ly)? made/i;
+
+// Processors and graphics chips, compared with the attribute that names the product's.
+export const PROCESSOR_PATTERN =
+  /(?:骁龙|Snapdragon)\s?(?:8\+?\s?Gen\s?\d|\d{3,4}\+?)|(?:天玑|Dimensity)\s?\d{3,4}(?:\s?(?:Ultra|Plus|\+))?|(?:麒麟|Kirin)\s?\d{3,4}[A-Z]?|Exynos\s?\d{3,4}|(?:Apple\s)?(?<![A-Za-z0-9])M[1-4](?:\s(?:Pro|Max|Ultra))?(?=\s?(?:chip|芯片))|(?<![A-Za-z0-9])A1\d(?:\s(?:Pro|Bionic))?(?=\s?(?:chip|芯片|仿生))|(?:Intel\s)?Core\s?(?:i[3579]|Ultra\s?[579])(?:-\d{4,5}[A-Z]{0,2})?|(?:AMD\s)?Ryzen\s?[3579](?:\s\d{4}[A-Z]{0,2})?|酷睿\s?i[3579]|锐龙\s?[3579]|(?:RTX|GTX)\s?\d{4}(?:\s?Ti)?|(?<![A-Za-z])RX\s?\d{4}(?:\s?XT)?/g;
+export const GRAPHICS_CHIP = /^(?:RTX|GTX|RX)/;

@@ -7,7 +7,14 @@ import { buildDictionary } from "../../analysis/attribute-dictionary.js";
 import { gatedMatches } from "../../analysis/attribute-matching.js";
 import { parseNumber } from "../../analysis/attribute-numbers.js";
 import type { TNormalizedText } from "../../analysis/offset-normalizer.js";
-import { CAPABILITIES, NUTRIENTS, SUBJECTIVE, type TAspect, type TCapability } from "./claim-vocabulary.js";
+import {
+  CAPABILITIES,
+  NUTRIENTS,
+  PROCESSOR_PATTERN,
+  SUBJECTIVE,
+  type TAspect,
+  type TCapability,
+} from "./claim-vocabulary.js";
 
 // Claims found in copy, before they are checked. Offsets are into the normalised text (full-width
 // folded); the caller maps them back to the original.
@@ -26,6 +33,7 @@ export type TClaimDraft = TSpan &
     | { type: "nutrition"; nutrient: string; mode: "zero" | "low" | "high" }
     | { type: "efficacy"; amount: string; unit: string; subject: string }
     | { type: "concentration"; amount: string; ingredient: string }
+    | { type: "processor"; name: string }
     | { type: "effect"; words: string }
     | { type: "price"; amount: number; list: boolean }
     | { type: "discount"; words: string }
@@ -189,6 +197,8 @@ function clauseEnd(s: string, at: number, width = 40): number {
 // Cheap tests that a text may hold a match at all (see gatedMatches).
 const ZERO_ZH_GATE = /无|零|0|不含|不添加/;
 const CONCENTRATION_GATE = /%/;
+const PROCESSOR_GATE =
+  /骁龙|snapdragon|天玑|dimensity|麒麟|kirin|exynos|chip|芯片|仿生|core|ryzen|酷睿|锐龙|rtx|gtx|rx\s?\d/i;
 const ZERO_EN_GATE = /zero|no|0|free|without/i;
 const FREE_EN_GATE = /free|unsweetened|no sugar/i;
 const LOW_HIGH_ZH_GATE = /低|高/;
@@ -242,7 +252,11 @@ export function extractClaims(
     for (const m of gatedMatches(gate, re, s))
       effects.push({ type: "effect", words: m[0], nStart: m.index, nEnd: m.index + m[0].length });
   }
-  const inEffect = (f: TAttributeFactAt): boolean => effects.some((e) => f.nStart >= e.nStart && f.nEnd <= e.nEnd);
+  // Processors too: "A17 Pro芯片" is one claim, not a model code.
+  for (const m of gatedMatches(PROCESSOR_GATE, PROCESSOR_PATTERN, s)) {
+    effects.push({ type: "processor", name: m[0], nStart: m.index, nEnd: m.index + m[0].length });
+  }
+  const inEffect = (f: TAttributeFactAt): boolean => effects.some((e) => f.nStart < e.nEnd && f.nEnd > e.nStart);
 
   for (const f of facts) {
     if (f.key === "brand" || inEffect(f)) continue;

@@ -156,6 +156,32 @@ describe("grounding: contradicted claims", () => {
     expect(warnings("zh", "6400万像素主摄", { 主摄像素: "5000万像素" })[0]?.match).toBe("6400万像素");
   });
 
+  it("contradicts processors, display panels, free-from claims and named parts", () => {
+    const result = run("zh", "骁龙8 Gen3处理器，OLED屏，蓝宝石镜面", {
+      处理器: "天玑9200",
+      屏幕: "6.7英寸LCD",
+      镜面: "矿物玻璃",
+    });
+    expect(result.findings.map((f) => [f.match, f.rule])).toEqual([
+      ["骁龙8 Gen3", "grounding.contradicted.processor"],
+      ["OLED屏", "grounding.contradicted.capability"],
+      ["蓝宝石镜面", "grounding.contradicted.material"],
+    ]);
+    expect(
+      warnings("en", "Sulfate-free, paraben-free shampoo.", {
+        ingredients: "water, sodium laureth sulfate, glycerin",
+      }).map((f) => f.match),
+    ).toEqual(["Sulfate-free"]);
+    expect(warnings("zh", "不含酒精", { 成分: "水、甘油" })).toEqual([]);
+    expect(
+      warnings("en", "Apple A17 Pro chip, Super AMOLED display, Full HD video.", {
+        chip: "A17 Pro",
+        display: "OLED",
+        video: "1080p",
+      }),
+    ).toEqual([]);
+  });
+
   it("contradicts SPF, prices and counts", () => {
     expect(warnings("zh", "SPF50+超强防晒", { 防晒指数: "SPF30 PA+++" }).map((f) => [f.match, f.severity])).toEqual([
       ["SPF50+", "HIGH"],

@@ -4,7 +4,7 @@ import type { TAttributeFact, TAttributeFactAt } from "../../analysis/attribute-
 import { relateMaterials } from "../../analysis/attribute-materials.js";
 import { countryOf, relatePlaces } from "../../analysis/attribute-places.js";
 import type { TEvidence, TGroundingStatus } from "../types.js";
-import { NUTRIENTS, type TCapability } from "./claim-vocabulary.js";
+import { CAPABILITIES, GRAPHICS_CHIP, NUTRIENTS, type TCapability } from "./claim-vocabulary.js";
 import type { TClaimDraft } from "./claims.js";
 import {
   attributesMentioning,
@@ -157,6 +157,8 @@ export function judge(draft: TClaimDraft, ctx: TJudgeContext): TJudgement {
       return judgeEfficacy(draft, ctx);
     case "concentration":
       return judgeConcentration(draft, ctx);
+    case "processor":
+      return judgeProcessor(draft.name, ctx);
     case "effect":
       return judgeEffect(draft, ctx);
     case "price":
@@ -290,7 +292,11 @@ function judgeMaterial(f: TAttributeFact, ctx: TJudgeContext): TJudgement {
     if (verdict.status === "contradict" && verdict.attribute) return contradicted(verdict.attribute, verdict.valueFact);
     return unsupported(ofPart.length ? "unlisted" : "absent", false, ofPart[0]);
   }
-  const materialAttrs = data.byKey.get("material") ?? [];
+  // An attribute named where the material is ("蓝宝石镜面" and 镜面: 矿物玻璃) speaks for that part.
+  const namedParts = data.attributes.filter(
+    (a) => a.key !== "material" && namedIn(a, ctx.clause) && a.facts.some((x) => x.key === "material"),
+  );
+  const materialAttrs = [...(data.byKey.get("material") ?? []), ...namedParts];
   const verdict = judgeFact(f, materialAttrs);
   if (verdict.status === "contradict" && verdict.attribute) {
     // The copy also names the attribute's material ("羊毛面料加入了少量的尼龙"): a blend or a part, not a contradiction.
@@ -438,22 +444,51 @@ function judgeWater(need: { need: number; words: readonly string[] }, ctx: TJudg
   return unsupported("absent", true);
 }
 
+// Capability words as patterns: a Latin word must start a word ("ips" is not in "chips"), and may
+// run on ("recycl" finds recycled); Chinese words match anywhere.
+const wordsPattern = (words: readonly string[]): RegExp | null =>
+  words.length
+    ? new RegExp(
+        words
+          .map((w) => (/^[a-z0-9]/i.test(w) ? `(?<![a-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}` : w))
+          .join("|"),
+      )
+    : null;
+const CAPABILITY_PATTERNS = new Map(
+  CAPABILITIES.map((c) => [c.id, { support: wordsPattern(c.support), deny: wordsPattern(c.deny ?? []) }] as const),
+);
+
 function judgeCapability(c: TCapability, ctx: TJudgeContext): TJudgement {
   const { data } = ctx;
-  const deny = data.attributes.find(
-    (a) =>
-      (c.deny ?? []).some((w) => a.text.includes(w)) ||
-      (a.polarity === "no" && c.support.some((w) => a.lname.includes(w))),
+  const { support, deny } = CAPABILITY_PATTERNS.get(c.id)!;
+  const denied = data.attributes.find(
+    (a) => (deny !== null && deny.test(a.text)) || (a.polarity === "no" && support !== null && support.test(a.lname)),
   );
-  if (deny) return contradicted(deny);
+  if (denied) return contradicted(denied);
   if (c.water !== undefined) return judgeWater({ need: c.water, words: c.support }, ctx);
   if (c.dust !== undefined) {
     const ip = data.facts.find((x) => x.f.key === "water_resistance" && /^IP[0-6]/.test(String(x.f.normalized)));
     if (ip) return Number(String(ip.f.normalized)[2]) >= c.dust ? supported(ip.a, ip.f) : contradicted(ip.a, ip.f);
   }
-  const support = attributesMentioning(data, c.support).find((a) => a.polarity !== "no");
-  if (support) return supported(support);
+  const backing =
+    support === null
+      ? undefined
+      : data.attributes.find((a) => a.polarity !== "no" && (support.test(a.lname) || support.test(a.text)));
+  if (backing) return supported(backing);
   return unsupported("absent", !c.soft);
+}
+
+// A processor or graphics chip names one part: the attribute for that part must name the same.
+const PROCESSOR_NAME = /处理器|芯片|cpu|processor|chip|soc|平台/;
+const GRAPHICS_NAME = /显卡|gpu|graphics/;
+function judgeProcessor(name: string, ctx: TJudgeContext): TJudgement {
+  const wanted = loose(name);
+  const same = ctx.data.attributes.find((a) => a.compact.includes(wanted));
+  if (same) return supported(same);
+  const part = GRAPHICS_CHIP.test(name) ? GRAPHICS_NAME : PROCESSOR_NAME;
+  const stated = ctx.data.attributes.find((a) => part.test(a.lname));
+  if (stated) return contradicted(stated);
+  return unsupported("absent", true);
 }
 
 function judgeNutrition(draft: Extract<TClaimDraft, { type: "nutrition" }>, ctx: TJudgeContext): TJudgement {
@@ -493,9 +528,9 @@ function judgeNutrition(draft: Extract<TClaimDraft, { type: "nutrition" }>, ctx:
       const lists = data.attributes.filter((a) => /配料|成分|原料|过敏原|ingredient|allergen|contains/.test(a.lname));
       const listed = lists.find((a) => def.ingredients!.test(a.text));
       if (listed) return contradicted(listed);
-      // "0添加蔗糖", "no added sugar": an ingredient list without it backs the claim (sugar-free
-      // in total is a matter of the nutrition figures, not of the list).
-      if (lists[0] && /添加|added/i.test(claimText)) return supported(lists[0]);
+      // "0添加蔗糖", "no added sugar", "不含酒精": an ingredient list without it backs the claim
+      // (sugar-free in total is a matter of the nutrition figures, not of the list).
+      if (lists[0] && (/添加|added/i.test(claimText) || !def.key)) return supported(lists[0]);
     }
   }
   if (about.length) return unsupported("unlisted", draft.mode === "zero", about[0]);
