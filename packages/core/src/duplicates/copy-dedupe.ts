@@ -1,8 +1,10 @@
 import {
   compareCopySignatures,
   copySignature,
+  hammingDistance,
   LSH_BANDS,
   MINHASH_PERMUTATIONS,
+  SIMHASH_MAX_DISTANCE,
   type TCopyMatch,
 } from "./copy-signature.js";
 import { clusterMethod, clusterScore, UnionFind, type TDuplicateMethod } from "./clusters.js";
@@ -183,6 +185,12 @@ export class CopyDedupeBatch {
       },
       (i, j) => {
         simhashCandidates++;
+        // Most block collisions are chance: the Hamming distance alone rules them out.
+        const d = hammingDistance(
+          { hi: this.simHi[i]!, lo: this.simLo[i]! },
+          { hi: this.simHi[j]!, lo: this.simLo[j]! },
+        );
+        if (d > SIMHASH_MAX_DISTANCE) return;
         const m = compareCopySignatures(this.view(i), this.view(j));
         if (m?.method === "SIMHASH") this.record(i, j, m);
       },

@@ -104,13 +104,21 @@ export function simHashFromBigInt(v: bigint | string | number): TSimHash {
 
 /** Full 32-bit MinHash values of a shingle set (empty set: all 0xffffffff). */
 export function minHash(shingles: Uint32Array): Uint32Array {
-  const sig = new Uint32Array(MINHASH_PERMUTATIONS).fill(0xffffffff);
-  for (let s = 0; s < shingles.length; s++) {
-    const x = shingles[s]!;
-    for (let i = 0; i < MINHASH_PERMUTATIONS; i++) {
-      const v = (Math.imul(PERM_A[i]!, x) + PERM_B[i]!) >>> 0;
-      if (v < sig[i]!) sig[i] = v;
+  const sig = new Uint32Array(MINHASH_PERMUTATIONS);
+  const n = shingles.length;
+  // Signed 32-bit arithmetic with the sign bit flipped orders values as unsigned ones would, and
+  // stays in small integers (unsigned values above 2³¹ would become heap numbers in the hot loop).
+  const xs = new Int32Array(n);
+  for (let s = 0; s < n; s++) xs[s] = shingles[s]! | 0;
+  for (let i = 0; i < MINHASH_PERMUTATIONS; i++) {
+    const a = PERM_A[i]! | 0;
+    const b = PERM_B[i]! | 0;
+    let min = 0x7fffffff; // 0xffffffff with the sign bit flipped
+    for (let s = 0; s < n; s++) {
+      const v = ((Math.imul(a, xs[s]!) + b) | 0) ^ 0x80000000;
+      if (v < min) min = v;
     }
+    sig[i] = (min ^ 0x80000000) >>> 0;
   }
   return sig;
 }

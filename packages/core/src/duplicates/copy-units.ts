@@ -19,8 +19,8 @@ export type TCopyUnits = {
 
 const TAG_UNIT = 31;
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}`;
-// A CJK character, or a run of other letters/digits (with combining marks) that stops at CJK.
-const UNIT = new RegExp(`([${CJK}])|(?:(?![${CJK}])[\\p{L}\\p{N}])(?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])*`, "gu");
+// The grammar: a CJK character, or a run of other letters/digits (with combining marks) that stops
+// at CJK — as a pattern, `([CJK])|(?:(?!CJK)[\p{L}\p{N}])(?:(?!CJK)[\p{L}\p{N}\p{M}])*`.
 const MARKS = /\p{M}/gu;
 
 function isPlainLowerAscii(s: string): boolean {
@@ -39,23 +39,60 @@ export function foldUnit(s: string): string {
   return s.normalize("NFKD").replace(MARKS, "").toLowerCase();
 }
 
-/** Splits `text` into comparison units; reads at most `maxUnits` of them (long texts keep their head). */
+const CJK_CHAR = new RegExp(`^[${CJK}]$`, "u");
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const MARK = /^\p{M}$/u;
+const SEPARATOR = 0;
+const WORD = 1;
+const COMBINING = 2;
+const CJK_UNIT = 3;
+
+/** What a code point is to the unit grammar; ASCII and the main CJK block without a regex. */
+function classify(cp: number): number {
+  if (cp < 0x80)
+    return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? WORD : SEPARATOR;
+  if (cp >= 0x4e00 && cp <= 0x9fff) return CJK_UNIT;
+  const ch = String.fromCodePoint(cp);
+  if (CJK_CHAR.test(ch)) return CJK_UNIT;
+  if (LETTER_OR_DIGIT.test(ch)) return WORD;
+  return MARK.test(ch) ? COMBINING : SEPARATOR;
+}
+
+/**
+ * Splits `text` into comparison units; reads at most `maxUnits` of them (long texts keep their
+ * head). The units of the grammar above, found by a scanner rather than a pattern (several times faster).
+ */
 export function copyUnits(text: string, maxUnits = 20_000): TCopyUnits {
   const hashes: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   let cjk = 0;
-  UNIT.lastIndex = 0;
-  for (const m of text.matchAll(UNIT)) {
-    const folded = foldUnit(m[0]);
-    // NFKD can expand a unit into several words ("㎏" → "kg" is one, "½" → "1⁄2" is not a letter
-    // run): hash the folded string whole, it is still one unit of the original text.
-    hashes.push(fmix32(fnvUpdate(fnvStart(TAG_UNIT), folded)));
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-    if (m[1] !== undefined) cjk++;
-    if (hashes.length >= maxUnits) break;
+  let runStart = -1;
+  const unit = (start: number, end: number) => {
+    hashes.push(fmix32(fnvUpdate(fnvStart(TAG_UNIT), foldUnit(text.slice(start, end)))));
+    starts.push(start);
+    ends.push(end);
+  };
+  for (let i = 0; i < text.length && hashes.length < maxUnits;) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const kind = classify(cp);
+    if (kind === WORD) {
+      if (runStart < 0) runStart = i;
+    } else if (kind !== COMBINING) {
+      // (A mark continues a word; on its own, or after a CJK character, it is nothing.)
+      if (runStart >= 0) {
+        unit(runStart, i);
+        runStart = -1;
+      }
+      if (kind === CJK_UNIT && hashes.length < maxUnits) {
+        unit(i, i + width);
+        cjk++;
+      }
+    }
+    i += width;
   }
+  if (runStart >= 0 && hashes.length < maxUnits) unit(runStart, text.length);
   return { hashes: Uint32Array.from(hashes), starts: Uint32Array.from(starts), ends: Uint32Array.from(ends), cjk };
 }
 
