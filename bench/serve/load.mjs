@@ -4,11 +4,14 @@
 // the server it measures. No dependencies: what it measures is the server, not a client library.
 import net from "node:net";
 
+// `headers` may be a list: connection i sends headers[i % length] (e.g. several API keys).
 export async function runLoad({ host, port, path, headers = {}, connections, seconds, warmupSeconds = 1 }) {
-  const request = Buffer.from(
-    `GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nConnection: keep-alive\r\n${Object.entries(headers)
-      .map(([k, v]) => `${k}: ${v}\r\n`)
-      .join("")}\r\n`,
+  const requests = (Array.isArray(headers) ? headers : [headers]).map((h) =>
+    Buffer.from(
+      `GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nConnection: keep-alive\r\n${Object.entries(h)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join("")}\r\n`,
+    ),
   );
   const latencies = [];
   const statuses = new Map();
@@ -16,8 +19,9 @@ export async function runLoad({ host, port, path, headers = {}, connections, sec
   let stopped = false;
   let bytes = 0;
   const sockets = [];
-  const one = () =>
+  const one = (_, index) =>
     new Promise((resolve, reject) => {
+      const request = requests[index % requests.length];
       const socket = net.connect({ host, port, noDelay: true });
       sockets.push(socket);
       let buf = Buffer.alloc(0);

@@ -117,9 +117,15 @@ async function main() {
   try {
     await run(cli, ["migrate"], env);
     const merchant = JSON.parse(await run(cli, ["merchant:create", "--slug", slug, "--name", "Serve bench"], env));
-    const { key } = JSON.parse(
-      await run(cli, ["apikey:create", "--name", `${slug}-key`, "--role", "SERVICE", "--merchant", slug], env),
-    );
+    // Four keys spread over the connections: each key has its own rate limit (20,000 requests/s).
+    const keys = [];
+    for (let i = 0; i < 4; i++)
+      keys.push(
+        JSON.parse(
+          await run(cli, ["apikey:create", "--name", `${slug}-key`, "--role", "SERVICE", "--merchant", slug], env),
+        ).key,
+      );
+    const key = keys[0];
     // Products with an original and three approved variants each.
     const { rows: products } = await pool.query(
       `INSERT INTO "Product" (id, "merchantId", sku, title, description, locale, "contentHash", "updatedAt")
@@ -177,7 +183,7 @@ async function main() {
                   host: "127.0.0.1",
                   port: apiPort,
                   path: `/serve/${products[r % products.length].id}?segment=${encodeURIComponent("运动")}&shopper=bench-${r}`,
-                  headers,
+                  headers: keys.map((k) => ({ authorization: `Bearer ${k}` })),
                   connections,
                   seconds,
                 })

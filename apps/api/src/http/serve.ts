@@ -75,9 +75,18 @@ export function sendError(res: TRawResponse, e: unknown, log: TLogger): void {
 /** API-key authentication for shop-facing endpoints, with a per-key rate limit. */
 export function serviceAuth(o: { db: TDatabase; permission: TPermission; rate: TTokenBucketOptions; log: TLogger }) {
   const buckets = new TokenBuckets(o.rate);
+  // A cold process hit by many requests with one key verifies it (scrypt, ~15 ms of the thread pool)
+  // once, not once per request: callers share the verification in flight (held only while it runs).
+  const verifying = new Map<string, Promise<TPrincipal | null>>();
   return async (req: Pick<IncomingMessage, "headers">): Promise<TPrincipal> => {
-    if (!req.headers.authorization) throw new AppError("UNAUTHENTICATED", "send an API key: Authorization: Bearer …");
-    const principal = await authenticate(req as Request, o.db);
+    const header = req.headers.authorization;
+    if (!header) throw new AppError("UNAUTHENTICATED", "send an API key: Authorization: Bearer …");
+    let pending = verifying.get(header);
+    if (!pending) {
+      pending = authenticate(req as Request, o.db).finally(() => verifying.delete(header));
+      verifying.set(header, pending);
+    }
+    const principal = await pending;
     if (!principal) throw new AppError("UNAUTHENTICATED", "send an API key: Authorization: Bearer …");
     if (!can(principal.role, o.permission))
       throw new AppError("FORBIDDEN", `role ${principal.role} may not ${o.permission}`);
