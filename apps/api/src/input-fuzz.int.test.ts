@@ -105,7 +105,12 @@ let adminKey: string;
 beforeAll(async () => {
   db = await openTestDatabase();
   api = await startApiServer(
-    loadEnv({ API_PORT: "0", TRUECOPY_QUEUE_PREFIX: `fz-${randomUUID().slice(0, 8)}`, LOG_LEVEL: "error" }),
+    loadEnv({
+      API_PORT: "0",
+      TRUECOPY_QUEUE_PREFIX: `fz-${randomUUID().slice(0, 8)}`,
+      LOG_LEVEL: "error",
+      GRAPHQL_RATE_PER_SECOND: "100000", // thousands of calls from one key, on purpose
+    }),
     createLogger("test", "error"),
   );
   adminKey = (await createApiKey(db.pool, { name: "fuzz-admin", role: "ADMIN" })).key;

@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import depthLimit from "graphql-depth-limit";
 import { GraphQLError, printSchema } from "graphql";
-import { AppError } from "@truecopy/core";
+import { AppError, TokenBuckets } from "@truecopy/core";
 import type { TApiEnv, TLogger } from "@truecopy/config";
 import { createDatabase } from "@truecopy/db";
 import { createQueues, createRedis } from "@truecopy/jobs";
@@ -36,6 +36,7 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
   redis.on("error", () => undefined); // readiness reports it; reconnects on its own
   const queues = createQueues(redis, env.TRUECOPY_QUEUE_PREFIX);
   const metrics = createApiMetrics({ db, queues });
+  const graphqlRate = new TokenBuckets({ ratePerSecond: env.GRAPHQL_RATE_PER_SECOND, burst: env.GRAPHQL_RATE_BURST });
   const serving = await startServing({ db, redis, prefix: env.TRUECOPY_QUEUE_PREFIX, log });
   const embedder = createTextEmbedder();
   const services: TServices = {
@@ -105,6 +106,14 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
           log.error("authentication failed", { error: (e as Error).message });
           throw new GraphQLError("authentication is unavailable, try again", {
             extensions: { code: "UNAVAILABLE", http: { status: 503 } },
+          });
+        }
+        // Per caller: the API key or user, else the client address (anonymous calls are logins).
+        const t = graphqlRate.take(principal ? `p:${principal.id}` : `ip:${req.ip ?? "unknown"}`, Date.now());
+        if (!t.ok) {
+          res.setHeader("retry-after", String(t.retryAfterSeconds));
+          throw new GraphQLError(`too many requests; retry in ${t.retryAfterSeconds} s`, {
+            extensions: { code: "RATE_LIMITED", http: { status: 429 } },
           });
         }
         return { services, principal, loaders: createLoaders(db), requestId, req, res };

@@ -48,6 +48,9 @@ export const ZApiEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
     GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(50),
     GRAPHQL_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1_000).max(10_000_000).default(100_000),
+    // Per API key, user or (anonymous) client address: sustained rate and burst of GraphQL requests.
+    GRAPHQL_RATE_PER_SECOND: z.coerce.number().positive().max(1_000_000).default(100),
+    GRAPHQL_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(500),
     GRAPHQL_INTROSPECTION: flag,
     // When set, GET /metrics requires `Authorization: Bearer <token>`.
     METRICS_TOKEN: z.string().min(16).max(200).optional(),
