@@ -134,6 +134,7 @@ const NAME_RULES: ReadonlyArray<readonly [RegExp, TAttributeKey]> = [
   [/净含量|净重|重量|net (?:wt|weight|content)|weight/, "weight"],
   [/屏幕|screen|display/, "screen_size"],
   [/像素|megapixel|camera/, "camera_resolution"],
+  [/能效/, "energy_grade"],
   [/分辨率|resolution|video/, "resolution"],
   [/刷新率|refresh/, "refresh_rate"],
   [/运行内存|内存|\bram\b|memory/, "ram"],
@@ -490,6 +491,11 @@ function readValue(v: string, key: TAttributeKey | null): TValueFact[] {
     if (flag) return [{ key, value: v, start: 0, end: v.length, normalized: flag }];
   }
   const facts: TValueFact[] = extractAttributes(v).map((f) => bounded(v, f));
+  // An energy-label attribute says its grade alone: "一级", "1级".
+  if (key === "energy_grade" && !facts.some((f) => f.key === "energy_grade")) {
+    const grade = /([一二三四五1-5])\s?级/.exec(v);
+    if (grade) return [{ key, value: v, start: 0, end: v.length, normalized: String(parseNumber(grade[1]!)) }];
+  }
   // A harvest attribute says its year and season tersely: "2019年", "2023年秋", "autumn 2025".
   if (key === "harvest" && !facts.some((f) => f.key === "harvest")) {
     const year = /(?:19|20)\d{2}/.exec(v)?.[0] ?? "";

@@ -65,6 +65,7 @@ export type TAttributeKey =
   | "brightness"
   | "resolution"
   | "camera_resolution"
+  | "energy_grade"
   | "dose"
   | "spf"
   | "pa_rating"
@@ -242,6 +243,9 @@ const CRI = /(?:(?<![A-Za-z])Ra ?|CRI\s?(?:of\s)?|显色指数\s?(?:Ra)?\s?)(\d{
 const BLUETOOTH = /(?:蓝牙|bluetooth|BT)\s?(?:版本\s?)?(\d\.\d)/gi;
 const SPF = /SPF\s?(\d{1,3})(\+?)/gi;
 const PA_RATING = /(?<![A-Za-z])PA\s?(\+{1,4})/g;
+// China's energy label: 一级能效 (best) to 五级.
+const ENERGY_GRADE = /([一二三四五1-5])级能效|能效(?:等级)?\s?[:：为]?\s?([一二三四五1-5])级/g;
+const ENERGY_GRADE_GATE = /能效/;
 const PA_GATE = /PA\s?\+/;
 const RESOLUTION = /(?<![A-Za-z0-9])(?:(\d{3,4})[pP]|([2458])K|(Full HD|FHD|QHD|WQHD|UHD|超高清))(?![A-Za-z0-9])/g;
 const RESOLUTION_NAMES: Record<string, string> = {
@@ -444,6 +448,8 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
   }
   for (const m of gatedMatches(ATM_GATE, ATM, s)) add(fact(m, "water_resistance", `${m[1]}ATM`));
   for (const m of gatedMatches(SPF_GATE, SPF, s)) add({ ...fact(m, "spf", Number(m[1])), unit: "SPF" });
+  for (const m of gatedMatches(ENERGY_GRADE_GATE, ENERGY_GRADE, s))
+    add(fact(m, "energy_grade", String(parseNumber(m[1] ?? m[2]!))));
   // PA+ to PA++++: UVA protection grade of sunscreens.
   for (const m of gatedMatches(PA_GATE, PA_RATING, s)) add({ ...fact(m, "pa_rating", m[1]!.length), unit: "PA" });
   for (const m of gatedMatches(CRI_GATE, CRI, s)) add({ ...fact(m, "cri", Number(m[1] ?? m[2])), unit: "Ra" });

@@ -60,7 +60,7 @@ const ROWS: readonly TMaterialRow[] = [
   ["ss_440c", "stainless_steel", "440C"],
   ["carbon_steel", "steel", "碳钢|carbon steel"],
   ["high_carbon_steel", "carbon_steel", "高碳钢|high-carbon steel|high carbon steel"],
-  ["damascus_steel", "steel", "大马士革钢|大马士革|Damascus steel|Damascus"],
+  ["damascus_steel", "steel", "大马士革钢|Damascus steel"],
   ["manganese_steel", "steel", "锰钢|manganese steel"],
   ["alloy_steel", "steel", "合金钢|alloy steel"],
   ["tungsten_steel", "steel", "钨钢|tungsten steel"],
@@ -216,7 +216,7 @@ const ROWS: readonly TMaterialRow[] = [
       "玻璃心|竹笋|竹荪|steel blue|Stainless Steel Blue|leather-look|leather look|faux fur|woody|oakmoss|silky|silkworm|" +
       "cotton candy|soy sauce|soy milk|soy protein|soy lecithin|soybean|glassware|woodland|wooden spoon|paper towel|" +
       "rubber band|foam roller|metal detector|PE teacher|PC game|PC games|gaming PC|soy-free|soy free|大马士革玫瑰|" +
-      "quartz movement|quartz watch|石英表|石英机芯|黄金比例|黄金分割|黄金曲线|黄金周|黄金期|黄金档|黄金时间|黄金搭档|金属光泽|金属感|" +
+      "大马士革纹|大马士革花纹|Damascus pattern|Damascus-pattern|Damascus-style|quartz movement|quartz watch|石英表|石英机芯|黄金比例|黄金分割|黄金曲线|黄金周|黄金期|黄金档|黄金时间|黄金搭档|金属光泽|金属感|" +
       "金属色|金属风|丝绸之路|棉感|仿真丝|仿羊绒|仿皮|仿麂皮|仿羊羔毛|仿兔毛|仿木纹|仿大理石|仿真皮|膳食纤维|纤维素|" +
       "marble-look|wood-look|wood grain|woodgrain|cotton-like|silk-like|瓷白|竹炭|竹叶青|铜锣烧|木质调|木质香|原木色|原木风|海绵宝宝|steel grey|steel gray",
   ],

@@ -37,6 +37,7 @@ export const CERTIFICATION_PATTERNS: ReadonlyArray<readonly [RegExp, (m: RegExpE
   [/(?<![A-Za-z0-9])FCC(?![A-Za-z0-9])/g, () => "FCC"],
   [/(?<![A-Za-z0-9])RoHS(?![A-Za-z0-9])/gi, () => "RoHS"],
   [/(?<![A-Za-z0-9])FDA(?![A-Za-z0-9])/g, () => "FDA"],
+  [/(?<![A-Za-z0-9])EPA(?:[- ]registered| Reg\.?(?: No\.?)?)?(?![A-Za-z0-9])/g, () => "EPA"],
   [/(?<![A-Za-z0-9])SRRC(?![A-Za-z0-9])/g, () => "SRRC"],
   [/(?<![A-Za-z0-9])(?:UL|ETL)(?= ?(?:certified|listed|认证))/g, (m) => m[0]],
   [/(?<![A-Za-z0-9])UN ?38\.3(?![0-9])/g, () => "UN38.3"],

@@ -157,6 +157,9 @@ const EN_MEASURE_RIGHT =
 const ZH_MEASURE_RIGHT = /^防水/;
 const RANGE_START = /(?<![\d.])\d+(?:\.\d+)?\s?(?:-|–|~|～|到|至)\s?$/;
 const MATERIAL_LEFT = /(?:(?<![A-Za-z])(?:solid|pure)\s|100\s?%\s?|(?<![单])纯|全)$/i;
+const DOSE =
+  /每日|每天|每次|每餐|一日|一天|\bdaily\b|per day|a day\b|each (?:day|time|serving)|\btake\b|\bserving size\b/i;
+const SALE_TERMS = /shipping|\borders? (?:over|above|of)\b|\bspend\b|满\d|包邮|运费|coupon|优惠券|券/i;
 const STOCK_BEFORE =
   /(?:仅剩|只剩|剩余|剩下|最后|限量|库存|仅限|仅有|只有|\bonly|\bjust|\blast|\blimited(?: to)?)\s?$/i;
 const STOCK_AFTER = /^\s?(?:left|remaining|in stock|available|sold|售罄|已售|库存)/i;
@@ -427,6 +430,8 @@ export function extractClaims(
   }
 
   for (const m of gatedMatches(PRICE_GATE, PRICE, s)) {
+    // "Free shipping on orders over $35", "满99包邮": terms of sale, not the product's price.
+    if (SALE_TERMS.test(s.slice(clauseStart(s, m.index), clauseEnd(s, m.index + m[0].length)))) continue;
     const amount = m[2] ? Number(`${m[2].replace(/,/g, "")}${m[3] ? `.${m[3]}` : ""}`) : Number(m[4]);
     if (!Number.isFinite(amount)) continue;
     // The span starts at the currency or number unless a price word leads ("原价299元").
@@ -456,16 +461,19 @@ export function extractClaims(
   }
 
   // "仅剩最后3件", "only 3 pieces left": stock counts are urgency, the rule packs' to judge.
+  // "每日2粒", "take 2 capsules daily": a dose, not the pack's contents.
+  const dose = (m: RegExpExecArray): boolean =>
+    DOSE.test(s.slice(clauseStart(s, m.index), clauseEnd(s, m.index + m[0].length)));
   const stock = (m: RegExpExecArray): boolean =>
     STOCK_BEFORE.test(s.slice(Math.max(0, m.index - 8), m.index)) ||
     STOCK_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 12));
   for (const m of gatedMatches(COUNT_ZH_GATE, COUNT_ZH, s)) {
     const n = parseNumber(m[1]!);
-    if (Number.isFinite(n) && n > 0 && !stock(m))
+    if (Number.isFinite(n) && n > 0 && !stock(m) && !dose(m))
       push({ type: "count", n, classifier: m[2]!, nStart: m.index, nEnd: m.index + m[0].length });
   }
   for (const m of gatedMatches(COUNT_EN_GATE, COUNT_EN, s)) {
-    if (stock(m)) continue;
+    if (stock(m) || dose(m)) continue;
     push({
       type: "count",
       n: Number(m[1]),

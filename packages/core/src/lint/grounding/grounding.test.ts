@@ -331,6 +331,18 @@ describe("grounding: supported claims", () => {
     ).toBe("INFO");
   });
 
+  it("reads terms, doses, patterns and registrations as what they are", () => {
+    expect(warnings("zh", "本品不能代替药物，每日2粒，随餐食用", { 规格: "60粒" })).toEqual([]);
+    expect(warnings("en", "Free shipping on orders over $35.", { output: "20 W" })).toEqual([]);
+    expect(warnings("zh", "大马士革纹厨师刀", { 材质: "VG10钢芯" })).toEqual([]);
+    expect(warnings("en", "Fragrance free face wash.", { fragrance: "none" })).toEqual([]);
+    expect(warnings("en", "Kills 99.9% of germs.", { epa_registration: "EPA Reg. No. 1234-5" })).toEqual([]);
+    expect(warnings("zh", "一级能效变频空调", { 能效等级: "一级" })).toEqual([]);
+    expect(warnings("zh", "一级能效变频空调", { 能效等级: "三级" })[0]?.rule).toBe(
+      "grounding.contradicted.energy_grade",
+    );
+  });
+
   it("leaves instructions, negations and authority wording alone", () => {
     expect(warnings("zh", "首次使用前请先充满电，建议通风24小时", { 颜色: "白色" })).toEqual([]);
     expect(warnings("en", "Not waterproof; keep away from rain.", { material: "paper" })).toEqual([]);

@@ -225,6 +225,16 @@ function judgeFactClaim(draft: Extract<TClaimDraft, { type: "fact" }>, ctx: TJud
       return judgeByKindOrText(f, ctx, true);
     case "dimensions":
       return judgeDimensions(f, ctx);
+    case "fragrance_free": {
+      // "fragrance free" against fragrance: none — the data says the same in other words.
+      const none = ctx.data.attributes.find(
+        (a) =>
+          /fragrance|scent|香精|香料|香味|香型/.test(a.lname) &&
+          (a.polarity === "no" || /none|free|unscented|无|不含/.test(a.text)),
+      );
+      if (none && f.normalized === "yes") return supported(none);
+      return judgeByKindOrText(f, ctx, true);
+    }
     default:
       return judgeByKindOrText(f, ctx, !WEAK_FACT_KEYS.has(f.key));
   }
@@ -548,8 +558,15 @@ function judgeEfficacy(draft: Extract<TClaimDraft, { type: "efficacy" }>, ctx: T
     const rate = data.attributes.find((a) => a.text.includes(draft.subject) || a.lname.includes(draft.subject));
     if (rate && /\d+(?:\.\d+)?\s?%/.test(rate.text)) return contradicted(rate);
   }
+  // A registration or a test report is the substantiation the figure needs (an EPA-registered
+  // disinfectant may say "kills 99.9% of germs"; 消字号, 检测报告).
+  const substantiated = data.attributes.find((a) => SUBSTANTIATION.test(a.lname) || SUBSTANTIATION.test(a.text));
+  if (substantiated) return supported(substantiated);
   return unsupported("absent", true);
 }
+
+const SUBSTANTIATION =
+  /\bepa\b|registration|reg\.? no|test report|lab[- ]tested|third[- ]party tested|clinical (?:study|trial)|检测报告|检测|检验报告|消字号|卫消证字|批准文号|注册证|备案号/i;
 
 const EFFECT_WORDS =
   /补涂|补妆|脱妆|掉妆|掉色|晕染|花妆|脱色|卡粉|持妆|控油|保湿|补水|留香|锁水|保温|保冷|防晒|wear|hold|moistur|hydrat|protect|coverage|fresh|oil|reappl|touch[- ]?up|smudge|transfer|crease|budge|lasting|lasts/gi;
