@@ -247,7 +247,8 @@ export type TServingBus = {
  */
 export function connectServingBus(o: { redis: Redis; prefix: string; cache: ServingCache; log: TLogger }): TServingBus {
   const channel = servingChannel(o.prefix);
-  const sub = o.redis.duplicate();
+  // The API's connection fails commands while disconnected; a subscription must wait and come back.
+  const sub = o.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
   sub.on("error", () => undefined);
   const apply = (raw: string) => {
     try {

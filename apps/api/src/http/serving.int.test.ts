@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import express from "express";
-import { createLogger } from "@truecopy/config";
+import { createLogger, testEnv } from "@truecopy/config";
 import { createApiKey, type TDatabase } from "@truecopy/db";
+import { createRedis, servingInvalidationChannel } from "@truecopy/jobs";
 import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
 import { loadEnv } from "../env.js";
 import { startApiServer, type TApiServer } from "../server.js";
@@ -16,6 +17,9 @@ import { ServingCache } from "./serve-cache.js";
 
 let db: TDatabase;
 let api: TApiServer;
+// A second API process on the same Redis prefix: invalidations must reach it too.
+let second: TApiServer;
+const prefix = `t-${randomUUID().slice(0, 8)}`;
 let merchant: { id: string; slug: string };
 let other: { id: string; slug: string };
 const keys: Record<string, string> = {};
@@ -46,10 +50,8 @@ async function insertVariant(
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  api = await startApiServer(
-    loadEnv({ API_PORT: "0", TRUECOPY_QUEUE_PREFIX: `t-${randomUUID().slice(0, 8)}`, LOG_LEVEL: "error" }),
-    log,
-  );
+  api = await startApiServer(loadEnv({ API_PORT: "0", TRUECOPY_QUEUE_PREFIX: prefix, LOG_LEVEL: "error" }), log);
+  second = await startApiServer(loadEnv({ API_PORT: "0", TRUECOPY_QUEUE_PREFIX: prefix, LOG_LEVEL: "error" }), log);
   merchant = await createTestMerchant(db, "srv");
   other = await createTestMerchant(db, "srv-other");
   for (const [name, role, m] of [
@@ -82,12 +84,13 @@ beforeAll(async () => {
   variants.title = await insertVariant(otherProductId, { text: "别家的水杯", origin: "ORIGINAL", status: "PUBLISHED" });
 });
 afterAll(async () => {
+  await second?.stop();
   await api?.stop();
   await db?.close();
 });
 
-const serve = (path: string, who: string | null = "shop") =>
-  fetch(`${api.url}${path}`, { headers: who ? { authorization: `Bearer ${keys[who]}` } : {} });
+const serve = (path: string, who: string | null = "shop", base = api.url) =>
+  fetch(`${base}${path}`, { headers: who ? { authorization: `Bearer ${keys[who]}` } : {} });
 const postEvents = (body: unknown, who: string | null = "shop") =>
   fetch(`${api.url}/events`, {
     method: "POST",
@@ -144,9 +147,10 @@ describe("GET /serve/:productId", () => {
     expect(await bad.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
   });
 
-  it("serves a variant as soon as a moderator approves it (cache invalidated)", async () => {
-    // Warm the cache first: the approval must reach it.
+  it("serves a variant as soon as a moderator approves it, in every API process (cache invalidated)", async () => {
+    // Warm both caches first: the approval must reach them.
     await serve(`/serve/${productId}?segment=${fresh}`);
+    await serve(`/serve/${productId}?segment=${fresh}`, "shop", second.url);
     const r = await fetch(`${api.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${keys.admin}` },
@@ -158,12 +162,55 @@ describe("GET /serve/:productId", () => {
     expect(((await r.json()) as { data: unknown }).data).toEqual({
       approveVariant: { variant: { status: "APPROVED" } },
     });
-    let served = false;
-    for (let i = 0; i < 200 && !served; i++) {
-      const body = (await (await serve(`/serve/${productId}?segment=${fresh}`)).json()) as { variantId: string };
-      served = body.variantId === variants.pending;
+    for (const base of [api.url, second.url]) {
+      let served = false;
+      for (let i = 0; i < 200 && !served; i++) {
+        const body = (await (await serve(`/serve/${productId}?segment=${fresh}`, "shop", base)).json()) as {
+          variantId: string;
+        };
+        served = body.variantId === variants.pending;
+        // The other process hears of it over Redis: give the message a moment.
+        if (!served && base === second.url) await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(served, base).toBe(true);
     }
-    expect(served).toBe(true);
+  });
+
+  it("leaves out variants the guardrail paused for the audience, never the original", async () => {
+    const audience = `aud-${randomUUID().slice(0, 8)}`;
+    await serve(`/serve/${productId}?segment=${audience}`, "shop", second.url);
+    for (const v of [variants.sport, variants.price, variants.pending])
+      await db.pool.query(
+        `INSERT INTO "ServingPause" ("variantId", segment, "productId", probability, impressions, reason) VALUES ($1, $2, $3, 0.99, 900, 'test')`,
+        [v, audience, productId],
+      );
+    // What the learning job does after pausing.
+    const redis = createRedis(testEnv().REDIS_URL, "producer");
+    if (redis.status !== "ready") await new Promise((r) => redis.once("ready", r));
+    await redis.publish(servingInvalidationChannel(prefix), JSON.stringify({ products: [productId] }));
+    redis.disconnect();
+    await new Promise((r) => setTimeout(r, 100));
+    const seen = new Set<string>();
+    for (let i = 0; i < 30; i++)
+      seen.add(
+        (
+          (await (await serve(`/serve/${productId}?segment=${audience}`, "shop", second.url)).json()) as {
+            variantId: string;
+          }
+        ).variantId,
+      );
+    expect([...seen]).toEqual([variants.original]);
+    // Other audiences are not affected.
+    const other = new Set<string>();
+    for (let i = 0; i < 60; i++)
+      other.add(
+        (
+          (await (await serve(`/serve/${productId}?segment=${fresh}`, "shop", second.url)).json()) as {
+            variantId: string;
+          }
+        ).variantId,
+      );
+    expect(other.size).toBeGreaterThan(1);
   });
 
   it("limits each key's rate with 429 and Retry-After", async () => {
