@@ -27,3 +27,17 @@ export {
   type TSentimentLabel,
 } from "./sentiment.js";
 export { loadLanguageIdentifier, LANGUAGE_ID_MODEL } from "./language-id.js";
+export {
+  decodeImage,
+  previewJpeg,
+  resizeRaster,
+  sniffImageFormat,
+  IMAGE_FORMATS,
+  IMAGE_MIME,
+  MAX_IMAGE_PIXELS,
+  type TDecodedImage,
+  type TDecodeOptions,
+  type TImageFormat,
+} from "./image-decoder.js";
+export { createOcr, releaseOcrSessions, type TOcr, type TOcrOptions, type TOcrResult } from "./ocr.js";
+export { OCR_MODEL, loadOcrModelFiles } from "./ocr-models.js";

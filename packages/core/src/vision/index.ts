@@ -12,3 +12,4 @@ export * from "./ocr-boxes.js";
 export * from "./image-text.js";
 export * from "./image-checks.js";
 export * from "./image-analysis.js";
+export * from "./ocr-lines.js";

@@ -23,7 +23,9 @@ import {
   measureFocus,
   nameColour,
   perceptualHash,
+  joinLineBoxes,
   readingOrder,
+  restoreWordSpaces,
   rgbToLab,
   spanBox,
   type TRaster,
@@ -450,5 +452,50 @@ describe("analyzeImage", () => {
     expect(() => analyzeImage({ image: { width: 10, height: 10, channels: 3, data: new Uint8Array(10) } })).toThrow(
       /pixel buffer/,
     );
+  });
+});
+
+describe("recognised lines: word spaces and split lines", () => {
+  // A crop whose ink columns are given: 1 = ink. Each character 8 px wide; gaps as drawn.
+  function inkFor(pattern: string) {
+    const columns = Uint8Array.from([...pattern].map((c) => (c === "#" ? 1 : 0)));
+    return { columns, inkHeight: 20 };
+  }
+  const centres = (pattern: string) => {
+    const out: number[] = [];
+    const re = /#+/g;
+    for (let m = re.exec(pattern); m; m = re.exec(pattern)) out.push((m.index + m[0].length / 2) / pattern.length);
+    return out;
+  };
+
+  it("puts back a space where the gap between two Latin letters is wide for the text's size", () => {
+    // "Best" "Price": letter gaps of 2 px, a word gap of 9 px (≥ 0.25 × 20 and ≥ 2 × the median).
+    const pattern = "######..######..######..######.........######..######..######..######..######";
+    const r = restoreWordSpaces({ text: "BestPrice", positions: centres(pattern), ink: inkFor(pattern) });
+    expect(r.text).toBe("Best Price");
+    expect(r.positions).toHaveLength(10);
+  });
+
+  it("leaves letter gaps alone, and never puts spaces into Chinese", () => {
+    const even = "######...######...######...######";
+    expect(restoreWordSpaces({ text: "Tea!", positions: centres(even), ink: inkFor(even) }).text).toBe("Tea!");
+    const wide = "######..........######..........######";
+    expect(restoreWordSpaces({ text: "纯棉布", positions: centres(wide), ink: inkFor(wide) }).text).toBe("纯棉布");
+  });
+
+  it("joins boxes of one line and keeps a character both boxes read once", () => {
+    const joined = joinLineBoxes([
+      { text: "Made", box: [84, 353, 90, 38], confidence: 0.99, charPositions: [0.1, 0.31, 0.59, 0.8] },
+      {
+        text: "e in China",
+        box: [157, 353, 191, 38],
+        confidence: 0.97,
+        charPositions: [0.016, 0.11, 0.21, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+      },
+      { text: "100% Cotton", box: [86, 414, 222, 36], confidence: 0.99 },
+    ]);
+    expect(joined.map((l) => l.text)).toEqual(["Made in China", "100% Cotton"]);
+    expect(joined[0]!.box).toEqual([84, 353, 264, 38]);
+    expect(joined[0]!.charPositions).toHaveLength([..."Made in China"].length);
   });
 });
