@@ -263,7 +263,8 @@ function clusterWhere(f: TDuplicateClusterFilter, values: unknown[]): string {
     values.push(v);
     return `$${values.length}`;
   };
-  const where: string[] = [];
+  // A cluster whose other members' products were deleted is no cluster.
+  const where: string[] = [`EXISTS (SELECT 1 FROM "DuplicateClusterMember" m WHERE m."clusterId" = c.id OFFSET 1)`];
   if (f.kind) where.push(`c.kind = ${add(f.kind)}::"DuplicateKind"`);
   if (f.method) where.push(`c.method = ${add(f.method)}::"DuplicateMethod"`);
   if (f.status) where.push(`c.status = ${add(f.status)}::"DuplicateClusterStatus"`);
@@ -277,7 +278,7 @@ function clusterWhere(f: TDuplicateClusterFilter, values: unknown[]): string {
       `(SELECT count(*) FROM "DuplicateClusterMember" m JOIN "Product" p ON p.id = m."productId"
         WHERE m."clusterId" = c.id AND p."merchantId" = ${add(f.merchantId)}::uuid) >= 2`,
     );
-  return where.length ? where.join(" AND ") : "true";
+  return where.join(" AND ");
 }
 
 /** Clusters, most recently changed first, keyset-paginated by (updatedAt, id). */
@@ -352,6 +353,14 @@ export async function duplicateClusterMembers(
 export type TDuplicateActor = Pick<TAuditInput, "actorId" | "actorKind" | "requestId">;
 
 async function lockCluster(tx: TQueryable, clusterId: string): Promise<TDuplicateClusterRow & { members: string[] }> {
+  const notFound = () =>
+    new AppError("NOT_FOUND", `duplicate cluster ${clusterId} not found (it may have been recomputed)`);
+  const kind = await tx.query<{ kind: TDuplicateKind }>(`SELECT kind FROM "DuplicateCluster" WHERE id = $1`, [
+    clusterId,
+  ]);
+  if (!kind.rows[0]) throw notFound();
+  // The kind's lock before the row's, in the order the jobs' recomputation takes them (no deadlock).
+  await tx.query("SELECT pg_advisory_xact_lock($1)", [CLUSTER_LOCK[kind.rows[0].kind]]);
   const { rows } = await tx.query<TDuplicateClusterRow & { members: string[] }>(
     `SELECT ${CLUSTER_COLUMNS}, 0 AS "memberCount",
        ARRAY(SELECT m."productId"::text FROM "DuplicateClusterMember" m WHERE m."clusterId" = c.id ORDER BY m."productId") AS members
@@ -359,7 +368,7 @@ async function lockCluster(tx: TQueryable, clusterId: string): Promise<TDuplicat
     [clusterId],
   );
   const c = rows[0];
-  if (!c) throw new AppError("NOT_FOUND", `duplicate cluster ${clusterId} not found (it may have been recomputed)`);
+  if (!c) throw notFound();
   return { ...c, memberCount: c.members.length };
 }
 
@@ -403,7 +412,6 @@ export async function keepDuplicateCanonical(
   return withRetriedTransaction(pool, async (tx) => {
     const c = await lockCluster(tx, o.clusterId);
     requireMembers(c, [o.productId], "productId");
-    await tx.query("SELECT pg_advisory_xact_lock($1)", [CLUSTER_LOCK[c.kind]]);
     await saveDuplicateVerdicts(tx, {
       kind: c.kind,
       verdicts: c.members
@@ -443,7 +451,6 @@ export async function markDuplicatesDistinct(
   return withRetriedTransaction(pool, async (tx) => {
     const c = await lockCluster(tx, o.clusterId);
     requireMembers(c, o.productIds, "productIds");
-    await tx.query("SELECT pg_advisory_xact_lock($1)", [CLUSTER_LOCK[c.kind]]);
     const marked = new Set(o.productIds);
     const verdicts = [];
     for (const p of marked)
@@ -481,7 +488,6 @@ export async function mergeDuplicateClusters(
     if (kinds.size > 1)
       throw new AppError("BAD_USER_INPUT", "clusters of different kinds cannot be merged", { field: "clusterIds" });
     const kind = clusters[0]!.kind;
-    await tx.query("SELECT pg_advisory_xact_lock($1)", [CLUSTER_LOCK[kind]]);
     const members = [...new Set(clusters.flatMap((c) => c.members))];
     const first = clusters.find((c) => c.id === ids[0])!;
     const canonical = o.canonicalId ?? first.canonicalId ?? first.members[0]!;

@@ -81,7 +81,8 @@ const toCluster = (r: TDuplicateClusterRow, scope: string | null): DuplicateClus
 
 /** A cluster the caller may see, or null. */
 async function visible(ctx: TContext, row: TDuplicateClusterRow | null): Promise<DuplicateCluster | null> {
-  if (!row) return null;
+  // A cluster whose other members' products were deleted is no cluster.
+  if (!row || row.memberCount < 2) return null;
   const scope = merchantScope(ctx);
   if (scope && (await loaders(ctx).members.load(row.id)).length < 2) return null;
   return toCluster(row, scope);
