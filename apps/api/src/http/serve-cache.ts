@@ -50,12 +50,14 @@ type TEntry = {
 };
 
 export type TServingCacheOptions = { refreshMs: number; maxProducts: number; shopperTtlMs: number };
+const MISSING_TTL_MS = 2_000;
 const DEFAULTS: TServingCacheOptions = { refreshMs: 30_000, maxProducts: 50_000, shopperTtlMs: 60_000 };
 
 export class ServingCache {
   private readonly o: TServingCacheOptions;
   private readonly products = new Map<string, TEntry>();
   private readonly loading = new Map<string, Promise<TEntry | null>>();
+  private readonly missing = new Map<string, number>();
   private readonly segments = new Map<string, { at: number; list: { key: string; rules: TSegmentRules }[] }>();
   private readonly shoppers = new Map<string, { at: number; segment: string }>();
   private model: TMfModel | null = null;
@@ -106,14 +108,21 @@ export class ServingCache {
     this.generation += 1;
     if (productIds === "*") {
       this.products.clear();
+      this.missing.clear();
       this.segments.clear();
       this.shoppers.clear();
       return;
     }
-    for (const id of productIds) this.products.delete(id);
+    for (const id of productIds) {
+      this.products.delete(id);
+      this.missing.delete(id);
+    }
   }
 
   async product(productId: string): Promise<TEntry | null> {
+    // Unknown ids are remembered briefly, so a client guessing ids cannot make every request a query.
+    const missing = this.missing.get(productId);
+    if (missing !== undefined && Date.now() - missing < MISSING_TTL_MS) return null;
     const e = this.products.get(productId);
     if (e) {
       if (Date.now() - e.loadedAt > this.o.refreshMs && !this.loading.has(productId))
@@ -131,7 +140,12 @@ export class ServingCache {
     const generation = this.generation;
     const p = loadServingProduct(this.db.pool, productId)
       .then((row) => {
-        if (!row) return null;
+        if (!row) {
+          if (this.missing.size >= this.o.maxProducts) this.missing.clear();
+          this.missing.set(productId, Date.now());
+          return null;
+        }
+        this.missing.delete(productId);
         const stats = new Map<string, Map<string, { impressions: number; clicks: number }>>();
         for (const s of row.stats) {
           const m = stats.get(s.segment) ?? new Map<string, { impressions: number; clicks: number }>();
