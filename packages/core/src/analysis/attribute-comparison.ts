@@ -90,7 +90,26 @@ const KEY_NAMES: Record<string, readonly string[]> = {
     "strap material",
     "shell material",
     "upper",
+    "uppers",
     "midsole",
+    "sole",
+    "outsole",
+    "lining",
+    "strap",
+    "frame",
+    "outer",
+    "shell",
+    "filling",
+    "鞋面",
+    "鞋底",
+    "大底",
+    "内里",
+    "里料",
+    "表带",
+    "外层",
+    "内胆",
+    "框架",
+    "填充物",
     "coating",
   ],
   size: ["尺码", "码数", "size", "sizes"],
@@ -112,7 +131,7 @@ const KEY_NAMES: Record<string, readonly string[]> = {
 // words in them; the first rule that matches wins, so specific words come before general ones.
 const NAME_RULES: ReadonlyArray<readonly [RegExp, TAttributeKey]> = [
   [/续航|待机|battery life|run ?time|play ?time|listening time/, "battery_life"],
-  [/保温|保冷|insulat|cold retention|heat retention|keeps? (?:cold|hot)/, "insulation"],
+  [/保温|保冷|保冰|insulat|cold retention|heat retention|ice retention|keeps? (?:cold|hot|ice)/, "insulation"],
   [/电池容量|battery capacity|mah/, "battery_capacity"],
   [/充电时间|充满时间|charg(?:e|ing) time/, "charge_time"],
   [/功率|wattage|power|output/, "power"],
@@ -145,7 +164,7 @@ const NAME_RULES: ReadonlyArray<readonly [RegExp, TAttributeKey]> = [
   [/吸力|suction/, "suction"],
   [/转速|rpm/, "rotation_speed"],
   [/速度|speed/, "speed"],
-  [/温度|temperature/, "temperature"],
+  [/温度|温标|temperature|comfort (?:rating|limit)|(?:lower |extreme )?limit rating|\brated to\b/, "temperature"],
   [/亮度|brightness|lumen/, "brightness"],
   [/面积|\barea\b|coverage/, "area"],
   [/厚度|thickness/, "thickness"],
@@ -349,7 +368,10 @@ function materialRelation(
   const dataWeave = isWeave(String(data.normalized));
   if (claimedWeave !== dataWeave) return r === "same" || r === "narrower" ? r : "unrelated";
   if (claimedWeave && r === "conflict" && !fact.made) return "unrelated";
-  if (r === "unrelated" && fact.made && GENERIC_MATERIAL_NAMES.has(attributeName)) return "conflict";
+  // The material of the part the copy names (实木框架 vs 框架: 金属) speaks for that part as 材质 does for the whole.
+  const ofPart = fact.part !== undefined && attributeName.includes(fact.part.toLowerCase());
+  if (r === "unrelated" && (fact.made || ofPart) && (GENERIC_MATERIAL_NAMES.has(attributeName) || ofPart))
+    return "conflict";
   return r;
 }
 

@@ -28,6 +28,12 @@ describe("extractAttributes: measurements", () => {
     ["8mm落差", "heel_drop", 0.8, "cm"],
     ["300g重磅面料", "fabric_weight", 300, "gsm"],
     ["230 GSM", "fabric_weight", 230, "gsm"],
+    ["零下30度依然温暖", "temperature", -30, "°C"],
+    ["warm down to -20°C", "temperature", -20, "°C"],
+    ["零下十五℃", "temperature", -15, "°C"],
+    ["holds ice for 2 days", "insulation", 48, "h"],
+    ["坚持使用28天", "duration", 672, "h"],
+    ["use it for 4 weeks", "duration", 672, "h"],
   ])("%s → %s", (text, key, value, unit) => {
     const f = one(text);
     expect(f.key).toBe(key);

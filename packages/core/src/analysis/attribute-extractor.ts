@@ -222,6 +222,11 @@ const MEASURE = new RegExp(
   `(?<![\\d.A-Za-z${CHINESE_NUMERAL_CHARS}第每这那哪某其前后同当另])(\\d+(?:[.,]\\d+)?万?|[${CHINESE_NUMERAL_CHARS}]{1,8}?)(?:\\s|-)?(${UNIT_ALTERNATION})(?![A-Za-z])(?!\\s?\\d)`,
   "gi",
 );
+const BELOW_ZERO_GATE = /零下|[-−–]\s?\d|minus/i;
+const BELOW_ZERO = new RegExp(
+  `零下\\s?(\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]{1,4})\\s?(?:摄氏度|度|°c|℃|°)?|(?<![\\dA-Za-z])(?:[-−–]|minus\\s)(\\d+(?:\\.\\d+)?)\\s?(?:°c|℃|°|degrees?(?: c(?:elsius)?)?)(?![A-Za-z])`,
+  "gi",
+);
 const FABRIC_WEIGHT = /(?<![\d.])(\d+(?:\.\d+)?)\s?(?:g\/m²|g\/m2|gsm|克\/平方米)/gi;
 const DIMENSIONS =
   /(?<![\d.])(\d+(?:\.\d+)?)\s?(?:cm|mm|m|in|")?\s?[x×*]\s?(\d+(?:\.\d+)?)(?:\s?(?:cm|mm|m|in|")?\s?[x×*]\s?(\d+(?:\.\d+)?))?\s?(cm|mm|m|in|inches|"|厘米|毫米|米|英寸)(?![A-Za-z0-9])/gi;
@@ -324,7 +329,7 @@ const CONTEXT: ReadonlyArray<readonly [TDim, RegExp, TAttributeKey, ((u: TUnit) 
   ["time", /保质期|shelf[ -]life|best before/i, "shelf_life"],
   [
     "time",
-    /保温|保冷|insulat|keeps? (?:\w+ ){0,2}(?:cold|hot|warm|cool|ice)|cold retention|heat retention/i,
+    /保温|保冷|保冰|insulat|keeps? (?:\w+ ){0,2}(?:cold|hot|warm|cool|ice)|holds? ice|ice retention|cold retention|heat retention/i,
     "insulation",
   ],
   ["time", /water[- ]?resist|waterproof|防水|防汗|sweat[- ]?resist/i, "water_resistance"],
@@ -501,6 +506,13 @@ export function extractAttributeFacts(norm: TNormalizedText, options: TExtractOp
       ...(made ? { made: true as const } : {}),
     });
   }
+  // A temperature below zero a product is said to perform at (零下30度依然温暖, "warm down to -20°C"):
+  // the sign matters, and 零下 needs no unit.
+  for (const m of gatedMatches(BELOW_ZERO_GATE, BELOW_ZERO, s)) {
+    const num = parseNumber(m[1] ?? m[2]!);
+    if (!Number.isFinite(num) || num <= 0) continue;
+    add({ ...fact(m, "temperature", -num), unit: "°C" });
+  }
   for (const m of gatedMatches(NUMERALS, MEASURE, s)) {
     const u = UNITS[m[2]!.toLowerCase()];
     // An upper-case "G" after a number is a network generation ("5G"), not grams.
@@ -631,9 +643,16 @@ function clauseAfter(s: string, end: number, width: number): string {
   return s.slice(end, to);
 }
 
+// A regimen's verb right before a duration ("坚持使用28天", "连续服用30天", "use for 4 weeks") makes it
+// a usage period, not a battery life, unless the clause speaks of a battery or a charge.
+const USAGE_PERIOD_BEFORE =
+  /(?:坚持|连续|持续)(?:使用|服用|食用|饮用|涂抹|敷用|用)?\s*$|(?:服用|食用|饮用|涂抹|敷用)\s*$|\b(?:use|using|take|taking|apply|applying|wear|wearing)\s+(?:it\s+|them\s+|daily\s+|regularly\s+)?for\s+(?:at least\s+|about\s+)?$/i;
+const BATTERY_WORDS = /续航|电池|充电|充满|满电|一次充|电量|待机|battery|charge|playtime|standby|runtime/i;
+
 function measurementKey(s: string, start: number, end: number, u: TUnit): TAttributeKey {
   const before = clauseBefore(s, start, 24);
   const after = clauseAfter(s, end, 20);
+  if (u.dim === "time" && USAGE_PERIOD_BEFORE.test(before) && !BATTERY_WORDS.test(before + after)) return "duration";
   for (const [dim, re, key, applies] of CONTEXT) {
     if (dim !== u.dim) continue;
     // The nearer side decides first: words before the number, then the few words after it.

@@ -350,6 +350,69 @@ describe("grounding: supported claims", () => {
   });
 });
 
+describe("grounding: materials, usage periods and performance figures", () => {
+  const material = (locale: TLintLocale, text: string, attributes: TAttributeMap) =>
+    run(locale, text, attributes)
+      .findings.filter((f) => f.rule.endsWith(".material") && f.severity !== "INFO")
+      .map((f) => [f.match, f.severity]);
+
+  it("contradicts a named material with the product's or the part's material, known to the tree or not", () => {
+    expect(material("zh", "头层真皮，舒适透气", { 材质: "科技布" })).toEqual([["真皮", "HIGH"]]);
+    expect(
+      material("en", "Premium leather uppers for all-day comfort.", { upper: "synthetic mesh", sole: "rubber" }),
+    ).toEqual([["leather", "HIGH"]]);
+    expect(material("zh", "精选头层真皮鞋面", { 鞋面: "飞织" })).toEqual([["真皮", "HIGH"]]);
+    expect(material("zh", "实木框架，稳固耐用", { 框架: "金属" })).toEqual([["实木", "HIGH"]]);
+    expect(material("zh", "不锈钢内胆，安全放心", { 内胆: "玻璃" })).toEqual([["不锈钢", "HIGH"]]);
+    expect(material("en", "Made from solid oak.", { material: "engineered board" })).toEqual([["solid oak", "HIGH"]]);
+  });
+
+  it("leaves trims, figures of speech, blends and absent data alone", () => {
+    // A trim or a figure of speech, not what the product is made of.
+    expect(material("zh", "口袋下面有金属鸡眼和穿绳设计", { 材质: "水洗" })).toEqual([]);
+    expect(material("zh", "打造黄金身材比例", { 材质: "牛仔布" })).toEqual([]);
+    // A blend may hold the claimed fibre; a knit can be of any fibre.
+    expect(material("zh", "羊毛，柔软亲肤", { 面料: "混纺" })).toEqual([]);
+    expect(material("zh", "羊毛，柔软亲肤", { 面料: "针织" })).toEqual([]);
+    // Another part's material says nothing about the uppers: unsupported, not contradicted.
+    expect(material("en", "Premium leather uppers.", { sole: "rubber" })).toEqual([["leather", "MEDIUM"]]);
+    expect(material("zh", "头层真皮，舒适透气", { 颜色: "黑色" })).toEqual([["真皮", "MEDIUM"]]);
+  });
+
+  it("reads a duration after a regimen's verb as a usage period, not a battery life", () => {
+    for (const [locale, text] of [
+      ["zh", "坚持使用28天，肌肤焕然一新"],
+      ["zh", "连续服用30天效果明显"],
+      ["en", "Use for 4 weeks to see results."],
+    ] as const) {
+      const found = run(locale, text, { 品类: "护肤" }).claims.map((c) => c.kind);
+      expect(found).not.toContain("battery_life");
+      expect(warnings(locale, text, { 品类: "护肤" })).toEqual([]);
+    }
+    // A battery in the clause keeps it a battery life.
+    expect(claims("zh", "电池可连续使用30天", { 品类: "手表" })[0]).toEqual(["UNSUPPORTED", "battery_life", "30天"]);
+  });
+
+  it("checks a performance figure under conditions against a rating of that kind", () => {
+    const kinds = (locale: TLintLocale, text: string, attributes: TAttributeMap) =>
+      warnings(locale, text, attributes).map((f) => [f.match, f.rule, f.severity]);
+    expect(kinds("zh", "零下30度依然温暖", { 品类: "羽绒服", 填充物: "白鸭绒" })).toEqual([
+      ["零下30度", "grounding.unsupported.temperature", "MEDIUM"],
+    ]);
+    expect(kinds("zh", "零下30度依然温暖", { 品类: "羽绒服", 适用温度: "-10℃" })).toEqual([
+      ["零下30度", "grounding.contradicted.temperature", "HIGH"],
+    ]);
+    expect(kinds("en", "Keeps you warm down to -20°C.", { "comfort rating": "-5°C" })).toEqual([
+      ["-20°C", "grounding.contradicted.temperature", "HIGH"],
+    ]);
+    expect(kinds("en", "Keeps you warm down to -20°C.", { "temperature rating": "-20°C" })).toEqual([]);
+    expect(kinds("en", "Holds ice for 24 hours.", { category: "cooler" })).toEqual([
+      ["24 hours", "grounding.unsupported.insulation", "MEDIUM"],
+    ]);
+    expect(kinds("en", "Holds ice for 24 hours.", { "ice retention": "up to 3 days" })).toEqual([]);
+  });
+});
+
 describe("grounding: spans", () => {
   it("gives UTF-16 offsets into the original text, full-width and emoji included", () => {
     const text = "🔥🔥 １００Ｗ快充，续航３０天";

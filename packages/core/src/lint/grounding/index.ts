@@ -7,7 +7,7 @@ import { productData } from "./product-data.js";
 
 export const GROUNDING_PACK = "grounding";
 /** Bumped whenever what is extracted or how it is judged changes, so stored findings say which rules made them. */
-export const GROUNDING_PACK_VERSION = "1.0.0";
+export const GROUNDING_PACK_VERSION = "1.1.0";
 
 export type { TReason } from "./judge.js";
 
@@ -46,6 +46,7 @@ export function groundingFindings(
       reviews: input.reviews,
       text: norm.text,
       clause: clauseAround(lower, draft.nStart, draft.nEnd),
+      after: lower.slice(draft.nEnd, draft.nEnd + 12),
       facts: extracted.facts,
     });
     const { start, end } = originalRange(norm, draft.nStart, draft.nEnd);

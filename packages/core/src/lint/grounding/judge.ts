@@ -1,7 +1,7 @@
 import { judgeFact, sameValue, type TIndexedAttribute, type TValueFact } from "../../analysis/attribute-comparison.js";
 import { matches } from "../../analysis/attribute-matching.js";
 import type { TAttributeFact, TAttributeFactAt } from "../../analysis/attribute-extractor.js";
-import { relateMaterials } from "../../analysis/attribute-materials.js";
+import { isWeave, materialFamily, relateMaterials } from "../../analysis/attribute-materials.js";
 import { countryOf, relatePlaces } from "../../analysis/attribute-places.js";
 import type { TEvidence, TGroundingStatus } from "../types.js";
 import { CAPABILITIES, GRAPHICS_CHIP, NUTRIENTS, type TCapability } from "./claim-vocabulary.js";
@@ -40,6 +40,8 @@ export type TJudgeContext = {
   /** The normalised text and the clause around the claim, lower-cased. */
   text: string;
   clause: string;
+  /** The few characters after the claim, lower-cased (what the material is said of: "真皮鞋面"). */
+  after: string;
   /** Every attribute fact found in the text (a claim's neighbours: "红色米色" names two colours). */
   facts: readonly TAttributeFactAt[];
 };
@@ -300,6 +302,8 @@ function judgeMaterial(f: TAttributeFact, ctx: TJudgeContext): TJudgement {
       ofPart.map((a) => ({ ...a, key: "material" as const })),
     );
     if (verdict.status === "contradict" && verdict.attribute) return contradicted(verdict.attribute, verdict.valueFact);
+    const unknown = unknownMaterial(f, ofPart);
+    if (unknown && verdict.status !== "agree") return contradicted(unknown);
     return unsupported(ofPart.length ? "unlisted" : "absent", false, ofPart[0]);
   }
   // An attribute named where the material is ("蓝宝石镜面" and 镜面: 矿物玻璃) speaks for that part.
@@ -315,8 +319,69 @@ function judgeMaterial(f: TAttributeFact, ctx: TJudgeContext): TJudgement {
     return contradicted(verdict.attribute, verdict.valueFact);
   }
   if (verdict.narrower && verdict.attribute) return unsupported("narrower", true, verdict.attribute, verdict.valueFact);
-  if (materialAttrs.length) return unsupported("unlisted", f.made === true, materialAttrs[0]);
+  if (verdict.status !== "agree") {
+    // The product's material, or that of a part the clause names ("leather uppers" and upper: …).
+    // Only where the material is what the copy says the thing is made of: said alone ("头层真皮，"),
+    // as the product's material (真皮材质) or followed by the part ("真皮鞋面"), never a trim or a
+    // figure of speech ("金属鸡眼", "黄金身材").
+    const after = ctx.after.trimStart();
+    const alone = f.made === true || MATERIAL_ALONE_AFTER.test(after);
+    const own = materialAttrs.filter(
+      (a) => (alone && OWN_MATERIAL_NAME.test(a.lname)) || (a.lname.length > 1 && after.startsWith(a.lname)),
+    );
+    const other = unknownMaterial(f, own) ?? otherFamily(f, own);
+    if (other) return contradicted(other);
+  }
+  // An attribute named for another part alone (sole: rubber) does not speak to the claim.
+  const listing = materialAttrs.filter((a) => MATERIAL_WORD_IN_NAME.test(a.lname) || namedIn(a, ctx.clause));
+  if (listing.length) return unsupported("unlisted", f.made === true, listing[0]);
   return unsupported("absent", true);
+}
+
+const MATERIAL_WORD_IN_NAME = /材质|材料|面料|面材|material|fabric|upholstery|coating|涂层|\bwax\b/;
+
+// The product's (or the named part's) material attribute names only materials of other families:
+// 真皮 against 鞋面: 飞织, 实木 against 框架: 金属. A knit or weave can be of any fibre, so it does not
+// disagree with a fibre (羊毛 and 针织).
+function otherFamily(f: TAttributeFact, attrs: readonly TProductAttribute[]): TProductAttribute | undefined {
+  const claimed = String(f.normalized);
+  const family = materialFamily(claimed);
+  if (family === "weave") return undefined;
+  const surface = f.value.toLowerCase();
+  return attrs.find((a) => {
+    if (a.text.includes(surface) || NOT_A_MATERIAL.test(a.text)) return false;
+    const ms = a.facts.filter((x) => x.key === "material");
+    return (
+      ms.length > 0 &&
+      ms.every((x) => {
+        const fam = materialFamily(String(x.normalized));
+        return fam !== family && !(family === "textile" && fam === "weave");
+      })
+    );
+  });
+}
+
+const MATERIAL_ALONE_AFTER = /^(?:$|[，,。.;；!！?？、\n]|材质|材料|面料|制成|制作|打造|made\b|material)/;
+const OWN_MATERIAL_NAME = /^(?:材质|主要材质|面料|材料|material|materials|main material|fabric|upholstery)$/;
+// Values that say nothing about what the thing is made of, or say it is a mix the claim may be part of.
+const NOT_A_MATERIAL =
+  /混纺|混合|复合|拼接|其他|其它|多种|详见|见|可调|可拆|可替换|blend|mix|composite|other|various|see |adjustab|removab|detachab|interchangeab|n\/a|none/;
+
+// A material attribute whose value the materials tree does not know (科技布, "synthetic mesh") still
+// names what the product or part is made of: copy naming a material of its own (真皮, "leather")
+// disagrees with it. Weaves say how a fabric is made, not from what, and never disagree.
+function unknownMaterial(f: TAttributeFact, attrs: readonly TProductAttribute[]): TProductAttribute | undefined {
+  if (isWeave(String(f.normalized))) return undefined;
+  const surface = f.value.toLowerCase();
+  return attrs.find(
+    (a) =>
+      a.polarity === null &&
+      a.text.length > 0 &&
+      !a.facts.some((x) => x.key === "material") &&
+      !a.text.includes(surface) &&
+      !/\d/.test(a.text) &&
+      !NOT_A_MATERIAL.test(a.text),
+  );
 }
 
 function judgeOrigin(f: TAttributeFact, marked: boolean, ctx: TJudgeContext): TJudgement {
