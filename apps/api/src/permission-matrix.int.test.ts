@@ -3,7 +3,15 @@ import { randomUUID } from "node:crypto";
 import { isObjectType } from "graphql";
 import { createLogger } from "@truecopy/config";
 import { can, isMerchantBound, PERMISSIONS, ROLES, type TPermission, type TRole } from "@truecopy/core";
-import { createApiKey, createUser, decideVariant, type TDatabase } from "@truecopy/db";
+import {
+  createApiKey,
+  createUser,
+  decideVariant,
+  refreshDuplicateClusters,
+  replaceDuplicatePairs,
+  withTransaction,
+  type TDatabase,
+} from "@truecopy/db";
 import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
 import { loadEnv } from "./env.js";
 import { getSchema } from "./schema/build-schema.js";
@@ -158,7 +166,72 @@ async function segment(merchantId: string): Promise<string> {
 const q = (query: string, variables?: Record<string, unknown>): TCall => ({ query, variables });
 const nullAt = (field: string) => (data: any) => data?.[field] === null;
 
+// Duplicate clusters of two fresh products of a merchant (pairs and clusters written through the repos).
+async function duplicateCluster(merchantId: string): Promise<{ id: string; members: string[] }> {
+  const a = (await product(merchantId)).productId;
+  const b = (await product(merchantId)).productId;
+  const id = await withTransaction(db.pool, async (tx) => {
+    await replaceDuplicatePairs(tx, { kind: "COPY", productIds: [a, b], pairs: [{ a, b, score: 0.9, method: "MINHASH" }] });
+    return (await refreshDuplicateClusters(tx, { kind: "COPY", productIds: [a, b] })).clusterIds[0]!;
+  });
+  return { id, members: [a, b] };
+}
+
 const MATRIX: Record<string, TEntry> = {
+  "Query.duplicateClusters": {
+    access: "duplicates:read",
+    call: () => q(`query($m: ID) { duplicateClusters(filter: { merchantId: $m }, first: 5) { totalCount } }`, { m: own.id }),
+    foreign: {
+      call: () => q(`query($m: ID) { duplicateClusters(filter: { merchantId: $m }, first: 5) { totalCount } }`, { m: foreign.id }),
+      expect: "FORBIDDEN",
+    },
+  },
+  "Query.duplicateCluster": {
+    access: "duplicates:read",
+    call: async () => q(`query($id: ID!) { duplicateCluster(id: $id) { id } }`, { id: (await duplicateCluster(own.id)).id }),
+    foreign: {
+      call: async () => q(`query($id: ID!) { duplicateCluster(id: $id) { id } }`, { id: (await duplicateCluster(foreign.id)).id }),
+      expect: (d) => d.duplicateCluster === null,
+    },
+  },
+  "Mutation.keepDuplicateCanonical": {
+    access: "duplicates:decide",
+    call: async () => {
+      const c = await duplicateCluster(own.id);
+      return q(`mutation($c: ID!, $p: ID!) { keepDuplicateCanonical(clusterId: $c, productId: $p) { id } }`, { c: c.id, p: c.members[1] });
+    },
+  },
+  "Mutation.markDuplicatesDistinct": {
+    access: "duplicates:decide",
+    call: async () => {
+      const c = await duplicateCluster(own.id);
+      return q(`mutation($c: ID!, $p: [ID!]!) { markDuplicatesDistinct(clusterId: $c, productIds: $p) { id } }`, { c: c.id, p: [c.members[1]] });
+    },
+  },
+  "Mutation.mergeDuplicateClusters": {
+    access: "duplicates:decide",
+    call: async () => {
+      const [a, b] = [await duplicateCluster(own.id), await duplicateCluster(own.id)];
+      return q(`mutation($ids: [ID!]!) { mergeDuplicateClusters(clusterIds: $ids) { id } }`, { ids: [a.id, b.id] });
+    },
+  },
+  "Mutation.applyQualityCorrections": {
+    access: "variants:edit",
+    call: async () =>
+      q(`mutation($p: ID!) { applyQualityCorrections(productId: $p, field: TITLE, codes: [TITLE_TOO_SHORT]) { id } }`, {
+        p: (await product(own.id)).productId,
+      }),
+    // The fixture's title has nothing to correct: the operation ran and said so.
+    tolerate: ["BAD_USER_INPUT"],
+    foreign: {
+      call: async () =>
+        q(`mutation($p: ID!) { applyQualityCorrections(productId: $p, field: TITLE, codes: [TITLE_TOO_SHORT]) { id } }`, {
+          p: (await product(foreign.id)).productId,
+        }),
+      expect: "NOT_FOUND",
+    },
+  },
+
   // Session and keys.
   "Query.me": { access: "public", call: () => q(`{ me { role } }`) },
   "Mutation.login": {
