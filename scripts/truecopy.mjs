@@ -21,6 +21,7 @@ const OFFLINE_COMMANDS = new Set([
   "generate",
   "analyze",
   "simulate",
+  "vision",
   "bench",
   "eval",
 ]);

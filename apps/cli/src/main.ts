@@ -18,6 +18,7 @@ import { matchCommand } from "./commands/match.command.js";
 import { dedupeCommand } from "./commands/dedupe.command.js";
 import { exportCommand } from "./commands/export.command.js";
 import { simulateCommand } from "./commands/simulate.command.js";
+import { visionCommand } from "./commands/vision.command.js";
 import { isRole, seedCommand } from "./commands/seed.command.js";
 import { isMerchantBound } from "@truecopy/core";
 
@@ -38,6 +39,8 @@ Commands:
                                   {"id","match","score"} each, in order (offline)
   dedupe --in FILE.jsonl          reused copy in a catalog of {"id","title","description"} lines → one line per
                                   cluster {"cluster","members","canonical","method","score"} (offline)
+  vision --in FILE.jsonl          image checks of {"id","path"} lines → {"id","width","height","blur","colors",
+                                  "text","findings"} each: quality, colours, OCR text linted (offline)
   simulate [--impressions N] [--seed S] [--products N] [--chart FILE.png|.svg] [--json]
                                   serving policies (Thompson sampling + matrix factorisation, Thompson alone,
                                   epsilon-greedy, uniform, oracle) on synthetic shoppers: CTR, regret, chart (offline)
@@ -159,6 +162,10 @@ async function run(argv: string[]): Promise<number> {
     case "dedupe": {
       if (!values.in) throw new UsageError("dedupe needs --in FILE.jsonl");
       return dedupeCommand({ file: values.in });
+    }
+    case "vision": {
+      if (!values.in) throw new UsageError("vision needs --in FILE.jsonl");
+      return visionCommand({ file: values.in });
     }
     case "simulate": {
       const int = (name: "impressions" | "seed" | "products", min: number, max: number) => {

@@ -9,7 +9,8 @@
 //   - colour consistency: the colour attribute set to the true colour (false alarms) and to a
 //     clearly different colour (detections);
 //   - the linter on the recognised text: rendered claims (100%有效, 全网最低价, Best Price
-//     Guaranteed, Clinically Proven) found as findings on the image.
+//     Guaranteed, Clinically Proven) found as findings on the image;
+//   - blur: each image and the same image blurred (Gaussian σ = 2 px): share flagged blurry.
 //
 //   pnpm --filter @truecopy/core build && pnpm --filter @truecopy/ml build
 //   node packages/ml/scripts/eval-vision.mjs [--images 160] [--seed 1] [--json] [--errors]
@@ -19,6 +20,7 @@ import { loadBuiltMl } from "./lib/built-ml.mjs";
 import { ACCEPTED, characterAccuracy, renderVisionSamples, visionSamples } from "./lib/vision-render.mjs";
 
 const ml = await loadBuiltMl();
+const sharp = createRequire(import.meta.url)("sharp");
 const core = await import(pathToFileURL(createRequire(import.meta.url).resolve("@truecopy/core")).href);
 
 const args = process.argv.slice(2);
@@ -32,6 +34,7 @@ const json = args.includes("--json");
 const showErrors = args.includes("--errors");
 
 // A colour no photograph of the true colour could plausibly measure as.
+const BLUR_SIGMA = 2;
 const FAR = {
   black: "red",
   white: "black",
@@ -79,6 +82,9 @@ for (const s of rendered) {
   const truthAttr = analyse({ 颜色: ZH_COLOUR[s.colourId] });
   const farAttr = analyse({ 颜色: ZH_COLOUR[FAR[s.colourId]] });
   const main = truthAttr.colors.filter((c) => !c.background).sort((a, b) => b.foregroundShare - a.foregroundShare)[0];
+  // The same picture out of focus (Gaussian σ = 2 px at its own size).
+  const blurred = await ml.decodeImage(await sharp(s.png).blur(BLUR_SIGMA).png().toBuffer());
+  const blurFlag = (a) => a.findings.some((f) => f.rule === "image.blur");
   results.push({
     ...s,
     png: undefined,
@@ -87,6 +93,9 @@ for (const s of rendered) {
     named: main?.name ?? null,
     falseAlarm: truthAttr.findings.some((f) => f.rule === "image.colour.attribute"),
     detected: farAttr.findings.some((f) => f.rule === "image.colour.attribute"),
+    sharpness: truthAttr.blur,
+    blurFalseAlarm: blurFlag(truthAttr),
+    blurDetected: blurFlag(core.analyzeImage({ image: blurred.raster })),
     textFindings: truthAttr.findings.filter((f) => f.category !== "IMAGE").map((f) => `${f.rule}:${f.match}`),
   });
 }
@@ -129,6 +138,12 @@ const report = {
     contradictionDetected: round(results.filter((r) => r.detected).length / results.length),
   },
   lint: { imagesWithClaims: claimImages.length, flagged: claimsFound },
+  blur: {
+    sigma: BLUR_SIGMA,
+    detected: round(results.filter((r) => r.blurDetected).length / results.length),
+    falseAlarms: round(results.filter((r) => r.blurFalseAlarm).length / results.length),
+    minSharpScore: Math.min(...results.map((r) => r.sharpness)),
+  },
 };
 
 if (json) console.log(JSON.stringify(report, null, 2));
@@ -146,6 +161,10 @@ else {
     `colour naming accuracy ${c.namingAccuracy} (with neighbouring names ${c.namingAccuracyLenient}); attribute contradictions: ${c.contradictionDetected} detected, ${c.contradictionFalseAlarms} false alarms`,
   );
   console.log(`text claims on images flagged by the linter: ${report.lint.flagged}/${report.lint.imagesWithClaims}`);
+  const b = report.blur;
+  console.log(
+    `blur: ${b.detected} of the images blurred with σ=${b.sigma} px flagged, ${b.falseAlarms} of the sharp ones (lowest sharp score ${b.minSharpScore})`,
+  );
 }
 if (showErrors) {
   for (const r of results) {
@@ -158,6 +177,8 @@ if (showErrors) {
     if (r.named !== r.colourId) log(`colour ${r.id}: ${r.colourId} ${r.hex} named ${r.named}`);
     if (r.falseAlarm) log(`false alarm ${r.id}: ${r.colourId} ${r.hex}`);
     if (!r.detected) log(`missed ${r.id}: ${r.colourId} ${r.hex} vs attribute ${FAR[r.colourId]}`);
+    if (r.blurFalseAlarm || !r.blurDetected)
+      log(`blur ${r.id}: sharp score ${r.sharpness}, blurred flagged ${r.blurDetected}`);
   }
 }
 await ml.releaseOcrSessions();

@@ -26,7 +26,7 @@ export type TImageProduct = {
 export type TImageAnalysis = {
   width: number;
   height: number;
-  /** Variance of the Laplacian at 512 px (focus.ts): higher is sharper, below 60 is blurry. */
+  /** Contrast-normalised variance of the Laplacian at 512 px (focus.ts): higher is sharper, below 0.6 blurry. */
   blur: number;
   focus: TFocus;
   exposure: TExposure;

@@ -14,8 +14,8 @@ export const IMAGE_LIMITS = {
   zoomSide: 800,
   /** Long side / short side above this: LOW (marketplaces crop to 1:1 or 3:4). */
   maxAspect: 2,
-  /** Variance of the Laplacian (focus.ts) below this is blurry. */
-  blurBelow: 60,
+  /** Contrast-normalised variance of the Laplacian (focus.ts) below this is blurry. */
+  blurBelow: 0.6,
 } as const;
 
 export const IMAGE_RULES = {
@@ -99,7 +99,7 @@ export function imageQualityFindings(o: {
         imageId,
       ),
     );
-  if (o.focus.laplacianVariance < L.blurBelow)
+  if (o.focus.texturedTiles > 0 && o.focus.laplacianVariance < L.blurBelow)
     out.push(
       finding(
         IMAGE_RULES.blur,
@@ -109,7 +109,7 @@ export function imageQualityFindings(o: {
           "图片模糊（对焦不清或被放大过）：请换一张清晰的图片。",
           "The image is blurry (out of focus or upscaled): use a sharp one.",
         ),
-        `variance of the Laplacian ${o.focus.laplacianVariance} (below ${L.blurBelow})`,
+        `normalised variance of the Laplacian ${o.focus.laplacianVariance} (below ${L.blurBelow})`,
         imageId,
       ),
     );

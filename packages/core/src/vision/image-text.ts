@@ -4,12 +4,14 @@ import type { TBox, TImageFinding, TOcrLine } from "./types.js";
 
 // Text printed on a product image is copy too: "100%有效" on a box is the same absolute claim as in
 // the description. The recognised lines go through the same linter (one text, lines joined by line
-// breaks so a claim never runs across two lines); each finding is reported on the image with the
-// box of the text it matched.
+// breaks so a claim never runs across two lines; the packs of the product's language and of any
+// other language the text is written in); each finding is reported on the image with the box of
+// the text it matched.
 
 export type TImageTextLint = {
   /** The recognised text as linted: lines in reading order joined by "\n". */
   text: string;
+  /** The product's language, or the text's when the product has none. */
   locale: "zh" | "en";
   findings: TImageFinding[];
 };
@@ -34,16 +36,26 @@ export function lintImageText(o: {
     starts.push(at);
     at += l.text.length + 1;
   }
-  const result = lint({
-    text,
-    locale,
-    ...(o.attributes ? { attributes: o.attributes } : {}),
-    ...(o.brandPack ? { brandPack: o.brandPack } : {}),
-  });
-  const findings = result.findings
-    .filter((f) => f.severity !== "INFO")
-    .map((f) => toImageFinding(f, lines, starts, o.imageId));
-  return { text, locale, findings };
+  // Packaging is often bilingual: text in the other language is linted with its own pack too.
+  const locales = new Set([locale]);
+  if ((text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2) locales.add("zh");
+  if ((text.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 2) locales.add("en");
+  const seen = new Set<string>();
+  const found: TLintFinding[] = [];
+  for (const l of locales)
+    for (const f of lint({
+      text,
+      locale: l,
+      ...(o.attributes ? { attributes: o.attributes } : {}),
+      ...(o.brandPack ? { brandPack: o.brandPack } : {}),
+    }).findings) {
+      const key = `${f.rule}\u0000${f.start}\u0000${f.end}`;
+      if (f.severity === "INFO" || seen.has(key)) continue;
+      seen.add(key);
+      found.push(f);
+    }
+  found.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { text, locale, findings: found.map((f) => toImageFinding(f, lines, starts, o.imageId)) };
 }
 
 function toImageFinding(

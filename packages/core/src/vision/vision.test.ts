@@ -12,6 +12,7 @@ import {
   dominantColours,
   hexToLab,
   hexToRgb,
+  IMAGE_LIMITS,
   imageFacts,
   imageHashBlocks,
   imageHashDistance,
@@ -242,8 +243,8 @@ describe("focus and exposure", () => {
     const blurred = boxBlur(sharp, 4);
     const a = measureFocus(sharp);
     const b = measureFocus(blurred);
-    expect(a.laplacianVariance).toBeGreaterThan(60);
-    expect(b.laplacianVariance).toBeLessThan(60);
+    expect(a.laplacianVariance).toBeGreaterThan(IMAGE_LIMITS.blurBelow);
+    expect(b.laplacianVariance).toBeLessThan(IMAGE_LIMITS.blurBelow);
     expect(a.texturedTiles).toBeGreaterThan(0);
   });
 
@@ -412,6 +413,23 @@ describe("text in images through the linter", () => {
     expect(x).toBeGreaterThan(40 + 0.2 * 320 - 1);
     expect(x + w).toBeLessThanOrEqual(40 + 320);
     expect(absolute!.evidence[0]).toMatchObject({ source: "image", imageId: "img-9" });
+  });
+
+  it("lints bilingual packaging with both languages' packs, whatever the product's language", () => {
+    const r = lintImageText({
+      lines: [
+        { text: "100%有效", box: [0, 0, 120, 30], confidence: 0.99 },
+        { text: "Best Price Guaranteed", box: [0, 40, 300, 30], confidence: 0.99 },
+        { text: "Made in China", box: [0, 80, 200, 30], confidence: 0.99 },
+      ],
+      locale: "zh-CN",
+    });
+    const matches = r.findings.filter((f) => f.category !== "UNSUPPORTED").map((f) => f.match);
+    expect(matches.some((m) => m?.includes("100%有效"))).toBe(true);
+    const best = r.findings.find((f) => /guaranteed/i.test(f.match ?? ""));
+    expect(best?.box).toEqual([0, 40, 300, 30]);
+    const keys = r.findings.map((f) => `${f.rule}@${f.box?.join(",")}`);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it("ignores lines read with low confidence", () => {
