@@ -2,6 +2,7 @@ import { ROLES, type TRole } from "@truecopy/core";
 import {
   createApiKey,
   createCatalogImporter,
+  createSegment,
   ensureUser,
   ensureMerchant,
   revokeApiKeysNamed,
@@ -24,8 +25,15 @@ const ROLE_USERS: { role: TRole; local: string; merchantIndex?: number }[] = [
   { role: "ANALYST", local: "analyst" },
 ];
 
+const DEMO_AUDIENCES = [
+  { key: "运动", name: "运动 / sports" },
+  { key: "健康", name: "健康 / health" },
+  { key: "时尚", name: "时尚 / fashion" },
+  { key: "价格", name: "价格 / price-conscious" },
+] as const;
+
 /**
- * Idempotent: merchants, the demo catalog, demo users and an API key. Existing users keep their
+ * Idempotent: merchants, the demo catalog, demo users, the demo audiences and an API key. Existing users keep their
  * passwords and roles: running it against a real database never resets an account.
  */
 export async function seedCommand(db: TDatabase, env: TCliEnv, o: { adminOnly?: boolean } = {}): Promise<TSeedResult> {
@@ -71,6 +79,20 @@ export async function seedCommand(db: TDatabase, env: TCliEnv, o: { adminOnly?: 
       unchanged: t.unchanged,
       invalid: t.invalid,
     };
+  }
+
+  // The four audiences of the serving examples, shared by every merchant; kept if they exist.
+  const existing = await db.pool.query<{ key: string }>(`SELECT key FROM "Segment" WHERE "merchantId" IS NULL`);
+  const have = new Set(existing.rows.map((r) => r.key));
+  for (const a of DEMO_AUDIENCES) {
+    if (have.has(a.key)) continue;
+    await createSegment(db.pool, {
+      merchantId: null,
+      key: a.key,
+      name: a.name,
+      rules: { any: [{ interest: a.key }] },
+      actor: { actorId: admin.id, actorKind: "cli", requestId: null },
+    });
   }
 
   // With DEMO_API_KEY the same key is (re)registered; without it a fresh key replaces the last one.
