@@ -15,6 +15,8 @@ export const UI_PERMISSIONS = {
   "variants:revert": ["ADMIN", "MODERATOR", "MERCHANDISER"],
   "audit:read": ["ADMIN", "MODERATOR", "ANALYST"],
   "insights:read": ["ADMIN", "MODERATOR", "ANALYST"],
+  "duplicates:read": ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST"],
+  "duplicates:decide": ["ADMIN", "MODERATOR"],
 } as const satisfies Record<string, readonly TRole[]>;
 export type TUiPermission = keyof typeof UI_PERMISSIONS;
 

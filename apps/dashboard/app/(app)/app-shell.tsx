@@ -19,8 +19,10 @@ const NAV_ITEMS: { href: string; label: TMessageKey; permission?: TUiPermission 
   { href: "/review", label: "nav.review", permission: "review:read" },
   { href: "/products", label: "nav.products" },
   { href: "/jobs", label: "nav.jobs", permission: "jobs:read" },
+  { href: "/duplicates", label: "nav.duplicates", permission: "duplicates:read" },
   { href: "/audit", label: "nav.audit", permission: "audit:read" },
   { href: "/insights", label: "nav.insights", permission: "insights:read" },
+  { href: "/experiments", label: "nav.experiments", permission: "insights:read" },
 ];
 
 export function AppShell({ children }: { children: ReactNode }) {

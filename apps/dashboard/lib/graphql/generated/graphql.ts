@@ -55,6 +55,41 @@ export type DiffOpKind =
   | 'EQUAL'
   | 'INSERT';
 
+export type DuplicateClusterFilter = {
+  kind?: DuplicateKind | null | undefined;
+  /** Clusters with at least two of this merchant's products */
+  merchantId?: string | number | null | undefined;
+  method?: DuplicateMethod | null | undefined;
+  /** Clusters scoring at least this, in [0, 1] */
+  minScore?: number | null | undefined;
+  /** Clusters this product is a member of */
+  productId?: string | number | null | undefined;
+  status?: DuplicateClusterStatus | null | undefined;
+};
+
+/** OPEN until a moderator keeps a canonical member or merges; a new member opens it again */
+export type DuplicateClusterStatus =
+  | 'CONFIRMED'
+  | 'OPEN';
+
+/** COPY: the same copy reused across products; PRODUCT: the same product listed more than once */
+export type DuplicateKind =
+  | 'COPY'
+  | 'PRODUCT';
+
+/** How the cluster's members were linked: SIMHASH near-identical copy, MINHASH near copies, MATCHER the same-product matcher */
+export type DuplicateMethod =
+  | 'EMBEDDING'
+  | 'MATCHER'
+  | 'MINHASH'
+  | 'SIMHASH';
+
+export type ExperimentFilter = {
+  merchantId?: string | number | null | undefined;
+  /** Only products with at least this many impressions */
+  minImpressions?: number | null | undefined;
+};
+
 export type FindingCategory =
   | 'ABSOLUTE'
   | 'AUTHORITY'
@@ -100,6 +135,28 @@ export type ProductFilter = {
   /** Case-insensitive match on sku, title and description */
   search?: string | null | undefined;
 };
+
+/** Why copy loses quality points */
+export type QualityCode =
+  | 'ALL_CAPS'
+  | 'ATTRIBUTE_CONTRADICTED'
+  | 'BOILERPLATE'
+  | 'BROKEN_UNIT'
+  | 'COPIED_TEXT'
+  | 'DESCRIPTION_MISSING'
+  | 'DESCRIPTION_TOO_LONG'
+  | 'DESCRIPTION_TOO_SHORT'
+  | 'DUPLICATE_WORD'
+  | 'KEYWORD_STUFFING'
+  | 'LOW_ATTRIBUTE_COVERAGE'
+  | 'MIXED_PUNCTUATION'
+  | 'MIXED_WIDTH'
+  | 'REPEATED_PUNCTUATION'
+  | 'REPEATED_SENTENCE'
+  | 'REPETITIVE_TEXT'
+  | 'TITLE_TOO_LONG'
+  | 'TITLE_TOO_SHORT'
+  | 'TYPO';
 
 /** Where a job is in its BullMQ queue */
 export type QueueJobState =
@@ -202,6 +259,64 @@ export type AuditEventsQueryVariables = Exact<{
 
 export type AuditEventsQuery = { auditEvents: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, actorId: string | null, actorKind: string, action: string, entityType: string, entityId: string, before: unknown, after: unknown, requestId: string | null, hash: string, createdAt: string, actor: { id: string, kind: string, name: string, role: Role } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type DuplicateClusterQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DuplicateClusterQuery = { duplicateCluster: { id: string, kind: DuplicateKind, method: DuplicateMethod, status: DuplicateClusterStatus, score: number, memberCount: number, canonicalPinned: boolean, updatedAt: string, members: Array<{ canonical: boolean, score: number, product: { id: string, sku: string, title: string, description: string, category: string | null, price: number | null, currency: string | null, merchant: { name: string } }, passages: Array<{ field: string, start: number, end: number, canonicalStart: number, canonicalEnd: number, text: string }> }> } | null };
+
+export type KeepDuplicateCanonicalMutationVariables = Exact<{
+  clusterId: string | number;
+  productId: string | number;
+}>;
+
+
+export type KeepDuplicateCanonicalMutation = { keepDuplicateCanonical: { id: string, status: DuplicateClusterStatus } };
+
+export type MarkDuplicatesDistinctMutationVariables = Exact<{
+  clusterId: string | number;
+  productIds: Array<string | number> | string | number;
+}>;
+
+
+export type MarkDuplicatesDistinctMutation = { markDuplicatesDistinct: Array<{ id: string }> };
+
+export type DuplicateClustersQueryVariables = Exact<{
+  filter?: DuplicateClusterFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DuplicateClustersQuery = { duplicateClusters: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, kind: DuplicateKind, method: DuplicateMethod, status: DuplicateClusterStatus, score: number, memberCount: number, canonicalPinned: boolean, updatedAt: string, canonical: { id: string, sku: string, title: string, merchant: { name: string } } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MergeDuplicateClustersMutationVariables = Exact<{
+  clusterIds: Array<string | number> | string | number;
+}>;
+
+
+export type MergeDuplicateClustersMutation = { mergeDuplicateClusters: { id: string, memberCount: number } };
+
+export type RateFieldsFragment = { rate: number, low: number, high: number };
+
+export type ExperimentQueryVariables = Exact<{
+  productId: string | number;
+  since?: string | null | undefined;
+}>;
+
+
+export type ExperimentQuery = { experiment: { productId: string, since: string, product: { id: string, sku: string, title: string }, audiences: Array<{ segment: string, impressions: number, clicks: number, arms: Array<{ variantId: string, isOriginal: boolean, paused: boolean, impressions: number, clicks: number, purchases: number, probabilityToBeBest: number, probabilityBelowOriginal: number | null, trafficShare: number, ctr: { rate: number, low: number, high: number }, cvr: { rate: number, low: number, high: number }, liftVsOriginal: { estimate: number, low: number, high: number } | null, variant: { id: string, field: VariantField, locale: string, origin: VariantOrigin, generator: string | null, status: VariantStatus, text: string } | null }> }>, traffic: Array<{ day: string, segment: string, variantId: string, impressions: number, share: number }> } | null };
+
+export type ExperimentsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ExperimentFilter | null | undefined;
+}>;
+
+
+export type ExperimentsQuery = { experiments: { edges: Array<{ cursor: string, node: { productId: string, impressions: number, clicks: number, purchases: number, ctr: number, variants: number, segments: number, paused: number, product: { id: string, sku: string, title: string, merchant: { name: string } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type DecisionStatsFieldsFragment = { key: string, label: string | null, total: number, approved: number, edited: number, rejected: number, approvalRate: number, acceptanceRate: number, topRejectReasons: Array<{ reasonCode: RejectReasonCode, count: number }> };
 
 export type InsightsQueryVariables = Exact<{
@@ -257,7 +372,16 @@ export type ProductQueryVariables = Exact<{
 }>;
 
 
-export type ProductQuery = { product: { id: string, sku: string, title: string, description: string, category: string | null, locale: string | null, price: number | null, currency: string | null, attributes: unknown, images: Array<string>, reviewCount: number, createdAt: string, updatedAt: string, merchant: { id: string, name: string, slug: string }, analysis: { language: string, sourceVersion: number, embeddingModel: string | null, createdAt: string, keyphrases: Array<string>, facts: Array<{ status: string, key: string, field: string | null, value: string | null, attributeName: string | null, attributeValue: unknown }>, reviewSentiment: { total: number, positive: number, negative: number, neutral: number } | null, aspects: Array<{ aspect: string, label: string, mentions: number, positive: number, negative: number, neutral: number, share: number, summary: string, quotes: Array<{ polarity: string, reviewId: string, text: string }> }> } | null, variants: Array<{ id: string, productId: string, field: VariantField, locale: string, text: string, origin: VariantOrigin, status: VariantStatus, generator: string | null, verdict: LintVerdict | null, lintedAt: string | null, parentVariantId: string | null, createdAt: string, findings: Array<{ id: string, rule: string, rulePackVersion: string, category: FindingCategory, severity: Severity, start: number, end: number, match: string, message: string, legalBasis: string | null, suggestion: string | null, autofix: boolean, evidence: Array<{ source: string, name: string | null, value: string | null, quote: string | null, detail: string | null }> }> }>, reviews: Array<{ id: string, author: string | null, rating: number | null, text: string, createdAt: string }>, similar: Array<{ score: number, product: { id: string, sku: string, title: string, category: string | null, merchant: { name: string } } }> } | null };
+export type ProductQuery = { product: { id: string, sku: string, title: string, description: string, category: string | null, locale: string | null, price: number | null, currency: string | null, attributes: unknown, images: Array<string>, reviewCount: number, createdAt: string, updatedAt: string, merchant: { id: string, name: string, slug: string }, analysis: { language: string, sourceVersion: number, embeddingModel: string | null, createdAt: string, keyphrases: Array<string>, facts: Array<{ status: string, key: string, field: string | null, value: string | null, attributeName: string | null, attributeValue: unknown }>, reviewSentiment: { total: number, positive: number, negative: number, neutral: number } | null, aspects: Array<{ aspect: string, label: string, mentions: number, positive: number, negative: number, neutral: number, share: number, summary: string, quotes: Array<{ polarity: string, reviewId: string, text: string }> }> } | null, variants: Array<{ id: string, productId: string, field: VariantField, locale: string, text: string, origin: VariantOrigin, status: VariantStatus, generator: string | null, verdict: LintVerdict | null, lintedAt: string | null, parentVariantId: string | null, createdAt: string, findings: Array<{ id: string, rule: string, rulePackVersion: string, category: FindingCategory, severity: Severity, start: number, end: number, match: string, message: string, legalBasis: string | null, suggestion: string | null, autofix: boolean, evidence: Array<{ source: string, name: string | null, value: string | null, quote: string | null, detail: string | null }> }> }>, quality: { score: number, grade: string, language: string, titleVariantId: string | null, descriptionVariantId: string | null, metrics: { titleLength: number, descriptionLength: number, attributeCoverage: number | null, repetition: number, boilerplateRatio: number }, reasons: Array<{ code: QualityCode, field: string, message: string, penalty: number, start: number | null, end: number | null }>, corrections: Array<{ code: QualityCode, field: string, start: number, end: number, original: string, replacement: string, autofix: boolean }> }, duplicates: Array<{ id: string, kind: DuplicateKind, method: DuplicateMethod, status: DuplicateClusterStatus, score: number, memberCount: number }>, reviews: Array<{ id: string, author: string | null, rating: number | null, text: string, createdAt: string }>, similar: Array<{ score: number, product: { id: string, sku: string, title: string, category: string | null, merchant: { name: string } } }> } | null };
+
+export type ApplyQualityCorrectionsMutationVariables = Exact<{
+  productId: string | number;
+  field: VariantField;
+  codes?: Array<QualityCode> | QualityCode | null | undefined;
+}>;
+
+
+export type ApplyQualityCorrectionsMutation = { applyQualityCorrections: { id: string, status: VariantStatus } };
 
 export type JobRunFieldsFragment = { id: string, queue: string, name: string, status: JobStatus, total: number, processed: number, failed: number, progress: number, error: string | null, createdAt: string, updatedAt: string, startedAt: string | null, finishedAt: string | null };
 
@@ -455,6 +579,12 @@ export const DECISION_ACTION_VALUES = ["APPROVE", "EDIT_AND_APPROVE", "PUBLISH",
 export type TDecisionAction = (typeof DECISION_ACTION_VALUES)[number];
 export const DIFF_OP_KIND_VALUES = ["DELETE", "EQUAL", "INSERT"] as const;
 export type TDiffOpKind = (typeof DIFF_OP_KIND_VALUES)[number];
+export const DUPLICATE_CLUSTER_STATUS_VALUES = ["CONFIRMED", "OPEN"] as const;
+export type TDuplicateClusterStatus = (typeof DUPLICATE_CLUSTER_STATUS_VALUES)[number];
+export const DUPLICATE_KIND_VALUES = ["COPY", "PRODUCT"] as const;
+export type TDuplicateKind = (typeof DUPLICATE_KIND_VALUES)[number];
+export const DUPLICATE_METHOD_VALUES = ["EMBEDDING", "MATCHER", "MINHASH", "SIMHASH"] as const;
+export type TDuplicateMethod = (typeof DUPLICATE_METHOD_VALUES)[number];
 export const FINDING_CATEGORY_VALUES = ["ABSOLUTE", "AUTHORITY", "GUARANTEE", "IMAGE", "MEDICAL", "QUALITY", "UNSUPPORTED", "URGENCY"] as const;
 export type TFindingCategory = (typeof FINDING_CATEGORY_VALUES)[number];
 export const FINDING_FEEDBACK_KIND_VALUES = ["CONFIRMED", "FALSE_POSITIVE"] as const;
@@ -465,6 +595,8 @@ export const JOB_STATUS_VALUES = ["CANCELLED", "COMPLETED", "FAILED", "QUEUED", 
 export type TJobStatus = (typeof JOB_STATUS_VALUES)[number];
 export const LINT_VERDICT_VALUES = ["BLOCK", "PASS", "REVIEW"] as const;
 export type TLintVerdict = (typeof LINT_VERDICT_VALUES)[number];
+export const QUALITY_CODE_VALUES = ["ALL_CAPS", "ATTRIBUTE_CONTRADICTED", "BOILERPLATE", "BROKEN_UNIT", "COPIED_TEXT", "DESCRIPTION_MISSING", "DESCRIPTION_TOO_LONG", "DESCRIPTION_TOO_SHORT", "DUPLICATE_WORD", "KEYWORD_STUFFING", "LOW_ATTRIBUTE_COVERAGE", "MIXED_PUNCTUATION", "MIXED_WIDTH", "REPEATED_PUNCTUATION", "REPEATED_SENTENCE", "REPETITIVE_TEXT", "TITLE_TOO_LONG", "TITLE_TOO_SHORT", "TYPO"] as const;
+export type TQualityCode = (typeof QUALITY_CODE_VALUES)[number];
 export const QUEUE_JOB_STATE_VALUES = ["ACTIVE", "COMPLETED", "DELAYED", "FAILED", "PRIORITIZED", "WAITING"] as const;
 export type TQueueJobState = (typeof QUEUE_JOB_STATE_VALUES)[number];
 export const REJECT_REASON_CODE_VALUES = ["DUPLICATE", "EXAGGERATION", "GRAMMAR", "OTHER", "TONE", "UNSUPPORTED_CLAIM"] as const;
@@ -487,13 +619,21 @@ export const VARIANT_STATUS_VALUES = ["APPROVED", "ARCHIVED", "BLOCKED", "DRAFT"
 export type TVariantStatus = (typeof VARIANT_STATUS_VALUES)[number];
 
 export const AuditEventsDocument: TDocument<AuditEventsQuery, AuditEventsQueryVariables> = { query: "query AuditEvents($filter:AuditEventFilter$first:Int$after:String){auditEvents(filter:$filter first:$first after:$after){edges{cursor node{id actorId actorKind actor{id kind name role}action entityType entityId before after requestId hash createdAt}}pageInfo{hasNextPage endCursor}totalCount}}" };
+export const DuplicateClusterDocument: TDocument<DuplicateClusterQuery, DuplicateClusterQueryVariables> = { query: "query DuplicateCluster($id:ID!){duplicateCluster(id:$id){id kind method status score memberCount canonicalPinned updatedAt members(first:12){canonical score product{id sku title description category price currency merchant{name}}passages{field start end canonicalStart canonicalEnd text}}}}" };
+export const KeepDuplicateCanonicalDocument: TDocument<KeepDuplicateCanonicalMutation, KeepDuplicateCanonicalMutationVariables> = { query: "mutation KeepDuplicateCanonical($clusterId:ID!$productId:ID!){keepDuplicateCanonical(clusterId:$clusterId productId:$productId){id status}}" };
+export const MarkDuplicatesDistinctDocument: TDocument<MarkDuplicatesDistinctMutation, MarkDuplicatesDistinctMutationVariables> = { query: "mutation MarkDuplicatesDistinct($clusterId:ID!$productIds:[ID!]!){markDuplicatesDistinct(clusterId:$clusterId productIds:$productIds){id}}" };
+export const DuplicateClustersDocument: TDocument<DuplicateClustersQuery, DuplicateClustersQueryVariables> = { query: "query DuplicateClusters($filter:DuplicateClusterFilter$first:Int$after:String){duplicateClusters(filter:$filter first:$first after:$after){totalCount edges{cursor node{id kind method status score memberCount canonicalPinned updatedAt canonical{id sku title merchant{name}}}}pageInfo{hasNextPage endCursor}}}" };
+export const MergeDuplicateClustersDocument: TDocument<MergeDuplicateClustersMutation, MergeDuplicateClustersMutationVariables> = { query: "mutation MergeDuplicateClusters($clusterIds:[ID!]!){mergeDuplicateClusters(clusterIds:$clusterIds){id memberCount}}" };
+export const ExperimentDocument: TDocument<ExperimentQuery, ExperimentQueryVariables> = { query: "query Experiment($productId:ID!$since:DateTime){experiment(productId:$productId since:$since){productId since product{id sku title}audiences{segment impressions clicks arms{variantId isOriginal paused impressions clicks purchases ctr{...RateFields}cvr{...RateFields}liftVsOriginal{estimate low high}probabilityToBeBest probabilityBelowOriginal trafficShare variant{id field locale origin generator status text}}}traffic{day segment variantId impressions share}}}fragment RateFields on RateEstimate{rate low high}" };
+export const ExperimentsDocument: TDocument<ExperimentsQuery, ExperimentsQueryVariables> = { query: "query Experiments($first:Int$after:String$filter:ExperimentFilter){experiments(first:$first after:$after filter:$filter){edges{cursor node{productId impressions clicks purchases ctr variants segments paused product{id sku title merchant{name}}}}pageInfo{hasNextPage endCursor}}}" };
 export const InsightsDocument: TDocument<InsightsQuery, InsightsQueryVariables> = { query: "query Insights($since:DateTime$language:UiLanguage!){byGenerator:decisionStats(by:GENERATOR since:$since){...DecisionStatsFields}byRule:decisionStats(by:RULE since:$since){...DecisionStatsFields}byReason:decisionStats(by:REASON since:$since){...DecisionStatsFields}reviewThroughput(bucket:DAY since:$since){bucketStart approved edited rejected published total}reviewQueueAge{total atRisk breached oldestCreatedAt buckets{key label count}}}fragment DecisionStatsFields on DecisionStatsRow{key label(language:$language)total approved edited rejected approvalRate acceptanceRate topRejectReasons{reasonCode count}}" };
 export const FindingTrendDocument: TDocument<FindingTrendQuery, FindingTrendQueryVariables> = { query: "query FindingTrend($since:DateTime!){findingTrend(bucket:DAY since:$since){bucketStart total categories{category count}}}" };
 export const QueuesDocument: TDocument<QueuesQuery, QueuesQueryVariables> = { query: "query Queues($states:[QueueJobState!]$first:Int){queues{name paused counts{waiting active delayed prioritized completed failed paused}jobs(states:$states first:$first){...QueueJobFields}}}fragment QueueJobFields on QueueJob{id queue name state attemptsMade maxAttempts progress failedReason payloadSummary jobRunId createdAt processedAt finishedAt runAt}" };
 export const RetryJobDocument: TDocument<RetryJobMutation, RetryJobMutationVariables> = { query: "mutation RetryJob($queue:String!$id:ID!){retryJob(queue:$queue id:$id){id state}}" };
 export const CancelJobDocument: TDocument<CancelJobMutation, CancelJobMutationVariables> = { query: "mutation CancelJob($queue:String!$id:ID!){cancelJob(queue:$queue id:$id)}" };
 export const RetryAllFailedDocument: TDocument<RetryAllFailedMutation, RetryAllFailedMutationVariables> = { query: "mutation RetryAllFailed($queue:String!){retryAllFailed(queue:$queue)}" };
-export const ProductDocument: TDocument<ProductQuery, ProductQueryVariables> = { query: "query Product($id:ID!){product(id:$id){id sku title description category locale price currency attributes images reviewCount createdAt updatedAt merchant{id name slug}analysis{language sourceVersion embeddingModel createdAt keyphrases facts{status key field value attributeName attributeValue}reviewSentiment{total positive negative neutral}aspects{aspect label mentions positive negative neutral share summary quotes{polarity reviewId text}}}variants{...CheckedVariant}reviews(first:20){id author rating text createdAt}similar(k:8){score product{id sku title category merchant{name}}}}}fragment CheckedVariant on Variant{id productId field locale text origin status generator verdict lintedAt parentVariantId createdAt findings{...FindingFields}}fragment FindingFields on Finding{id rule rulePackVersion category severity start end match message legalBasis suggestion autofix evidence{source name value quote detail}}" };
+export const ProductDocument: TDocument<ProductQuery, ProductQueryVariables> = { query: "query Product($id:ID!){product(id:$id){id sku title description category locale price currency attributes images reviewCount createdAt updatedAt merchant{id name slug}analysis{language sourceVersion embeddingModel createdAt keyphrases facts{status key field value attributeName attributeValue}reviewSentiment{total positive negative neutral}aspects{aspect label mentions positive negative neutral share summary quotes{polarity reviewId text}}}variants{...CheckedVariant}quality{score grade language titleVariantId descriptionVariantId metrics{titleLength descriptionLength attributeCoverage repetition boilerplateRatio}reasons{code field message penalty start end}corrections{code field start end original replacement autofix}}duplicates{id kind method status score memberCount}reviews(first:20){id author rating text createdAt}similar(k:8){score product{id sku title category merchant{name}}}}}fragment CheckedVariant on Variant{id productId field locale text origin status generator verdict lintedAt parentVariantId createdAt findings{...FindingFields}}fragment FindingFields on Finding{id rule rulePackVersion category severity start end match message legalBasis suggestion autofix evidence{source name value quote detail}}" };
+export const ApplyQualityCorrectionsDocument: TDocument<ApplyQualityCorrectionsMutation, ApplyQualityCorrectionsMutationVariables> = { query: "mutation ApplyQualityCorrections($productId:ID!$field:VariantField!$codes:[QualityCode!]){applyQualityCorrections(productId:$productId field:$field codes:$codes){id status}}" };
 export const ProductsDocument: TDocument<ProductsQuery, ProductsQueryVariables> = { query: "query Products($filter:ProductFilter$first:Int$after:String){products(filter:$filter first:$first after:$after){edges{cursor node{...ProductRow}}pageInfo{hasNextPage endCursor}totalCount}}fragment ProductRow on Product{id sku title category price currency reviewCount updatedAt merchant{id name}analysis{language}}" };
 export const SemanticSearchDocument: TDocument<SemanticSearchQuery, SemanticSearchQueryVariables> = { query: "query SemanticSearch($query:String!$first:Int$after:String){semanticSearch(query:$query first:$first after:$after){edges{cursor node{...ProductRow}}pageInfo{hasNextPage endCursor}}}fragment ProductRow on Product{id sku title category price currency reviewCount updatedAt merchant{id name}analysis{language}}" };
 export const JobRunsDocument: TDocument<JobRunsQuery, JobRunsQueryVariables> = { query: "query JobRuns($first:Int$filter:JobRunFilter){jobRuns(first:$first filter:$filter){edges{node{...JobRunFields}}totalCount}}fragment JobRunFields on JobRun{id queue name status total processed failed progress error createdAt updatedAt startedAt finishedAt}" };

@@ -11,6 +11,7 @@ import { useGraphQLQuery } from "../../../../lib/use-graphql-query";
 import { LanguageBadge } from "../language-badge";
 import { CopyCheck } from "./copy-check";
 import { ReviewAspects } from "./review-aspects";
+import { ProductDuplicates, QualityCard } from "./quality-card";
 
 type TProductDetail = NonNullable<ProductQuery["product"]>;
 
@@ -242,6 +243,14 @@ function ProductBody({ product, onChanged }: { product: TProductDetail; onChange
               </dl>
             )}
           </section>
+
+          <QualityCard
+            key={`${product.quality.titleVariantId}-${product.quality.descriptionVariantId}`}
+            product={product}
+            onChanged={onChanged}
+          />
+
+          <ProductDuplicates product={product} />
 
           <section className="card">
             <h2>{t("product.similar")}</h2>
