@@ -14,6 +14,7 @@ import { loadEnv, requireDatabaseUrl } from "./env.js";
 import { importCommand } from "./commands/import.command.js";
 import { analyzeCommand } from "./commands/analyze.command.js";
 import { lintCommand } from "./commands/lint.command.js";
+import { generateCommand } from "./commands/generate.command.js";
 import { matchCommand } from "./commands/match.command.js";
 import { dedupeCommand } from "./commands/dedupe.command.js";
 import { exportCommand } from "./commands/export.command.js";
@@ -44,6 +45,9 @@ Commands:
   simulate [--impressions N] [--seed S] [--products N] [--chart FILE.png|.svg] [--json]
                                   serving policies (Thompson sampling + matrix factorisation, Thompson alone,
                                   epsilon-greedy, uniform, oracle) on synthetic shoppers: CTR, regret, chart (offline)
+  generate --in FILE.jsonl [--brand-pack FILE.json]
+                                  grounded copy of {"id","locale","field","attributes","reviews"?,"audience"?,"style"?}
+                                  lines → {"id","text","claims","findings","status"} each (offline)
   audit:verify                    recompute the audit log's hash chain; exit 1 at the first broken event
   merchant:create --slug SLUG --name NAME             create (or rename) a merchant
   user:create --email E --password P --role ROLE [--name N] [--merchant SLUG]
@@ -186,6 +190,10 @@ async function run(argv: string[]): Promise<number> {
         ...(values.chart ? { chart: values.chart } : {}),
         json: values.json ?? false,
       });
+    }
+    case "generate": {
+      if (!values.in) throw new UsageError("generate needs --in FILE.jsonl");
+      return generateCommand({ file: values.in, ...(values["brand-pack"] ? { brandPackFile: values["brand-pack"] } : {}) });
     }
     case "audit:verify": {
       const r = await withDb((db) => verifyAuditChain(db.pool));

@@ -11,3 +11,4 @@ export * from "./serving/index.js";
 export * from "./duplicates/index.js";
 export * from "./quality/index.js";
 export * from "./vision/index.js";
+export * from "./generation/index.js";

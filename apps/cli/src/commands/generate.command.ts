@@ -1,0 +1,167 @@
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { z } from "zod";
+import { generateCopy, GENERATION_STYLES, type TBrandPack, type TGenerationCandidate } from "@truecopy/core";
+import { readBrandPack } from "./lint.command.js";
+
+// The contract (stable; used by external evaluation): one input line
+// {"id","locale","field","attributes":{key: value | [values]},"reviews"?:[...],"audience"?,"style"?,"category"?}
+// → one output line {"id","text","claims":[{"text","start","end","source"}],"findings":[...],"status"}
+// in input order. `findings` are the linter's (INFO left out) and the gate's own reasons; `status`
+// is "offered", or "blocked" when the gate held the text back (it is still printed, for the record).
+// A malformed line is reported on stderr with its line number and gets no output line; the exit
+// code is then 1. No database, no network.
+
+const ZAttributeValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))], {
+  error: "attribute values must be strings, numbers, booleans or lists of strings",
+});
+const ZReview = z.union([
+  z.string(),
+  z.object({
+    id: z.union([z.string(), z.number()]).optional(),
+    text: z.string({ error: "review text must be a string" }),
+  }),
+]);
+
+const ZGenerateInput = z.object({
+  id: z.union([z.string(), z.number()], { error: "id must be a string or a number" }),
+  locale: z.string({ error: "locale must be a string such as zh, zh-CN, en, en-US" }),
+  field: z.enum(["TITLE", "BULLETS", "DESCRIPTION", "SHORT"], {
+    error: "field must be TITLE, BULLETS, DESCRIPTION or SHORT",
+  }),
+  attributes: z.record(z.string(), ZAttributeValue, { error: "attributes must be an object" }),
+  reviews: z.array(ZReview, { error: "reviews must be a list" }).max(1000).optional(),
+  audience: z.string({ error: "audience must be a string" }).max(40).nullable().optional(),
+  style: z.enum(GENERATION_STYLES, { error: "style must be concise, vivid or technical" }).optional(),
+  category: z.string().max(100).nullable().optional(),
+});
+type TGenerateInputLine = z.infer<typeof ZGenerateInput>;
+
+export type TGenerateLineResult = { ok: true; output: string; blocked: boolean } | { ok: false; error: string };
+
+function parseLine(raw: string, line: number): TGenerateInputLine | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (e) {
+    return `line ${line}: not valid JSON (${(e as Error).message})`;
+  }
+  const r = ZGenerateInput.safeParse(value);
+  if (r.success) return r.data;
+  const id = value && typeof value === "object" && "id" in value ? value.id : undefined;
+  const where = typeof id === "string" || typeof id === "number" ? ` (id ${JSON.stringify(id)})` : "";
+  return `line ${line}${where}: ${r.error.issues.map((i) => `${i.path.join(".") || "(line)"}: ${i.message}`).join("; ")}`;
+}
+
+/** The output line of one candidate (claims and findings as the contract says). */
+export function contractLine(id: string | number, c: TGenerationCandidate): string {
+  const findings = [
+    ...c.gate.findings
+      .filter((f) => f.severity !== "INFO")
+      .map((f) => ({
+        rule: f.rule,
+        category: f.category,
+        severity: f.severity,
+        start: f.start,
+        end: f.end,
+        message: f.message,
+        ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+      })),
+    ...c.gate.reasons
+      .filter((r) => r.code === "unsourced_fact" || r.code === "ungrounded_claim" || r.code === "empty")
+      .map((r) => {
+        if (r.code === "empty")
+          return {
+            rule: "generation.empty",
+            category: "UNSUPPORTED",
+            severity: "HIGH",
+            start: 0,
+            end: 0,
+            message: r.message,
+          };
+        if (r.code === "unsourced_fact")
+          return {
+            rule: "generation.unsourced_fact",
+            category: "UNSUPPORTED",
+            severity: "HIGH",
+            start: r.start,
+            end: r.end,
+            message: `“${r.term}” (${r.kind}) is stated but cited by no claim`,
+          };
+        return {
+          rule: `generation.${r.status.toLowerCase()}_claim`,
+          category: "UNSUPPORTED",
+          severity: "HIGH",
+          start: r.start,
+          end: r.end,
+          message: `the linter reads “${r.text}” as ${r.status}`,
+        };
+      }),
+  ];
+  return JSON.stringify({
+    id,
+    text: c.text,
+    claims: c.claims.map((x) => ({ text: x.text, start: x.start, end: x.end, source: x.source })),
+    findings,
+    status: c.gate.status,
+  });
+}
+
+/** Generates one input line into its output line, or the error for stderr; exported for tests. */
+export function generateLine(raw: string, line: number, brandPack?: TBrandPack): TGenerateLineResult {
+  const input = parseLine(raw, line);
+  if (typeof input === "string") return { ok: false, error: input };
+  const attributes = Object.fromEntries(
+    Object.entries(input.attributes).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : v]),
+  );
+  const candidate = generateCopy({
+    locale: input.locale,
+    field: input.field,
+    attributes,
+    ...(input.style ? { style: input.style } : {}),
+    ...(input.audience ? { audience: input.audience } : {}),
+    ...(input.category ? { category: input.category } : {}),
+    ...(input.reviews
+      ? {
+          reviews: input.reviews.map((r, i) =>
+            typeof r === "string"
+              ? { id: `r${i + 1}`, text: r }
+              : { id: r.id === undefined ? `r${i + 1}` : String(r.id), text: r.text },
+          ),
+        }
+      : {}),
+    ...(brandPack ? { brandPack } : {}),
+  });
+  return { ok: true, output: contractLine(input.id, candidate), blocked: candidate.gate.status === "blocked" };
+}
+
+/** `truecopy generate --in FILE.jsonl [--brand-pack FILE.json]`: offline, no database. */
+export async function generateCommand(o: { file: string; brandPackFile?: string }): Promise<number> {
+  const brandPack = o.brandPackFile ? readBrandPack(o.brandPackFile) : undefined;
+  const input = createInterface({ input: createReadStream(o.file, { encoding: "utf8" }), crlfDelay: Infinity });
+  let line = 0;
+  let bad = 0;
+  let blocked = 0;
+  let out = "";
+  for await (const raw of input) {
+    line += 1;
+    if (!raw.trim()) continue;
+    const r = generateLine(raw, line, brandPack);
+    if (r.ok) {
+      out += `${r.output}\n`;
+      if (r.blocked) blocked += 1;
+    } else {
+      bad += 1;
+      process.stderr.write(`truecopy generate: ${r.error}\n`);
+    }
+    if (out.length > 1 << 16) {
+      process.stdout.write(out);
+      out = "";
+    }
+  }
+  process.stdout.write(out);
+  if (blocked)
+    process.stderr.write(`truecopy generate: ${blocked} text${blocked === 1 ? "" : "s"} blocked by the gate\n`);
+  if (bad) process.stderr.write(`truecopy generate: ${bad} malformed line${bad === 1 ? "" : "s"} skipped\n`);
+  return bad ? 1 : 0;
+}

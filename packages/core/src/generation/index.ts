@@ -1,0 +1,14 @@
+export * from "./types.js";
+export { generateCopy } from "./generate.js";
+export { gateCandidate, factTerms, evidenceAttributes, type TFactTerm } from "./gate.js";
+export { planFacts, audienceProfile, type TPlan } from "./planner.js";
+export { inputFacts, praiseFacts, sourceOf, type TFact } from "./facts.js";
+export {
+  compiledModel,
+  GENERATOR_MODEL,
+  GENERATOR_NAME,
+  GENERATOR_VERSION,
+  type TGeneratorModel,
+  type TTemplate,
+} from "./model.js";
+export { generationIdempotencyKey } from "./idempotency.js";

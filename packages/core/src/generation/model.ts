@@ -1,0 +1,80 @@
+import model from "./models/generator-v1.json" with { type: "json" };
+import { buildDictionary, type TDictionary } from "../analysis/attribute-dictionary.js";
+
+// generator-v1: the planner's statistics and the realiser's phrase templates, mined from the
+// AdvertiseGen sample by packages/ml/scripts/train-generator.mjs (docs/models/generator-v1.md).
+
+/** A clause around one attribute value: `l + value + r`. */
+export type TTemplate = {
+  /** Slot class (衣领型 and 裙领型 are both 领型). */
+  c: string;
+  l: string;
+  r: string;
+  /** 1: takes any value of its class; 0: only the values it was seen with (`v`). */
+  p: number;
+  v: string[];
+  /** Base score: how often and how typically the corpus says it this way. */
+  s: number;
+  /** How often it opened a description. */
+  o: number;
+};
+
+export type TGeneratorModel = {
+  name: string;
+  version: string;
+  weights: { count: number; typicality: number; exact: number; opening: number };
+  /** Attribute key → slot class, for the keys the model has seen. */
+  classes: Record<string, string>;
+  /** Values seen per key: facts a phrase may only state when the product has them. */
+  values: Record<string, string[]>;
+  /** Parts of values that name the same fact (牛仔 of 牛仔布). */
+  stems: string[];
+  planner: {
+    /** Category (类型) → key → mean relative position of its first mention in a description. */
+    byCategory: Record<string, Record<string, number>>;
+    byClass: Record<string, number>;
+  };
+  templates: TTemplate[];
+  /** Fact-free clauses that follow a clause about a class, best first. */
+  connectives: Record<string, { t: string; s: number }[]>;
+  /** Fact-free clauses that close a description, best first. */
+  fillers: { t: string; s: number }[];
+};
+
+export const GENERATOR_MODEL = model as TGeneratorModel;
+/** Name of the template generator, as stored on variants (`Variant.generator`). */
+export const GENERATOR_NAME = "truecopy-template";
+/** Bumped with the model or any change to planning, realisation or the gate. */
+export const GENERATOR_VERSION = `${GENERATOR_MODEL.name}@${GENERATOR_MODEL.version}`;
+
+export type TCompiledModel = {
+  model: TGeneratorModel;
+  /** Templates by class, best first. */
+  templatesByClass: ReadonlyMap<string, readonly TTemplate[]>;
+  /** Every value and stem of the vocabulary, matched in one pass. */
+  vocabulary: TDictionary;
+};
+
+let compiled: TCompiledModel | null = null;
+
+/** The model with its lookup structures, built once per process. */
+export function compiledModel(): TCompiledModel {
+  if (compiled) return compiled;
+  const byClass = new Map<string, TTemplate[]>();
+  for (const t of GENERATOR_MODEL.templates) {
+    const list = byClass.get(t.c);
+    if (list) list.push(t);
+    else byClass.set(t.c, [t]);
+  }
+  for (const list of byClass.values()) list.sort((a, b) => b.s - a.s);
+  const surfaces = new Set<string>(GENERATOR_MODEL.stems);
+  // Single characters (裙, 裤, 衫, h) are everywhere in ordinary words: they are facts only as
+  // attribute values the input gives, which the gate checks separately.
+  for (const list of Object.values(GENERATOR_MODEL.values)) for (const v of list) if (v.length > 1) surfaces.add(v);
+  compiled = {
+    model: GENERATOR_MODEL,
+    templatesByClass: byClass,
+    vocabulary: buildDictionary([Object.fromEntries([...surfaces].map((s) => [s, [s]]))]),
+  };
+  return compiled;
+}

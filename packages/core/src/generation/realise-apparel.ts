@@ -1,0 +1,191 @@
+import type { TVariantFieldName } from "../lint/types.js";
+import type { TJoinMode, TPiece, TUnit } from "./assemble.js";
+import { unitText } from "./assemble.js";
+import type { TFact } from "./facts.js";
+import type { TCompiledModel, TTemplate } from "./model.js";
+import type { TGenerationStyle } from "./types.js";
+
+// The surface realiser for Chinese apparel copy: each attribute value is said with a clause
+// template mined from the corpus (the best-ranked one that may take this value), a vivid text adds
+// the fact-free connectives the corpus uses after such a clause, and fillers until it has the
+// length descriptions usually have. Everything is deterministic: the same input gives the same text.
+
+export type TRealised = { units: TUnit[]; mode: TJoinMode; perSentence: number };
+
+export type TRealiseOptions = {
+  compiled: TCompiledModel;
+  field: TVariantFieldName;
+  style: TGenerationStyle;
+  /** A merchant's forbidden words: phrases containing one are not used. */
+  forbidden: (text: string) => boolean;
+  /** Characters a vivid description aims for (the corpus's median is ~110). */
+  targetChars: number;
+  /** Templates (`l\u0000r`) and clauses the gate objected to in an earlier attempt. */
+  banned?: ReadonlySet<string>;
+};
+
+const fact = (f: TFact, text = f.value): TPiece => ({ fact: f, text });
+const isSingle = (v: string): boolean => [...v].length === 1;
+
+/** Category nouns of one character read as words with 子 (裙 → 裙子, 裤 → 裤子). */
+function categoryPieces(f: TFact): TPiece[] {
+  return isSingle(f.value) && /[裙裤]/.test(f.value) ? [fact(f), "子"] : [fact(f)];
+}
+
+type TPicker = { used: Set<string> };
+
+function pickTemplate(f: TFact, o: TRealiseOptions, picker: TPicker, opening: boolean): TTemplate | null {
+  if (!f.cls) return null;
+  const w = o.compiled.model.weights;
+  let best: TTemplate | null = null;
+  let bestScore = -Infinity;
+  for (const t of o.compiled.templatesByClass.get(f.cls) ?? []) {
+    const id = `${t.l}\u0000${t.r}`;
+    if (picker.used.has(id) || o.banned?.has(id)) continue;
+    const exact = t.v.includes(f.value);
+    if (!t.p && !exact) continue;
+    // 裙 and 裤 fit where 裙 was seen (裙身, 裙子); 连衣裙 does not.
+    if (isSingle(f.value) !== t.v.some(isSingle)) continue;
+    if (o.style === "concise" && t.l.length + t.r.length > 6) continue;
+    if (o.forbidden(t.l + t.r)) continue;
+    const score =
+      t.s +
+      (exact ? w.exact : 0) +
+      (opening ? w.opening * Math.log1p(t.o) : 0) -
+      // Concise copy prefers the shortest way to say it (雪纺面料, not 面料是雪纺的面料).
+      (o.style === "concise" ? 0.5 * (t.l.length + t.r.length) : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = t;
+    }
+  }
+  if (best) picker.used.add(`${best.l}\u0000${best.r}`);
+  return best;
+}
+
+function factUnit(f: TFact, o: TRealiseOptions, picker: TPicker, opening: boolean): TUnit {
+  if (f.provenance.kind === "review") return { pieces: [fact(f, `买家普遍称赞${f.value}`)], facts: [f], kind: "fact" };
+  const t = pickTemplate(f, o, picker, opening);
+  if (!t) {
+    // No clause of the corpus may say it: the value alone, or key and value for unknown keys.
+    return { pieces: f.cls ? [fact(f)] : [`${f.key}为`, fact(f)], facts: [f], kind: "fact" };
+  }
+  const pieces: TPiece[] = [];
+  if (t.l) pieces.push(t.l);
+  pieces.push(fact(f));
+  if (t.r) pieces.push(t.r);
+  return { pieces, facts: [f], kind: "fact", template: `${t.l}\u0000${t.r}` };
+}
+
+const TITLE_ORDER = [
+  "风格",
+  "颜色",
+  "材质",
+  "图案",
+  "版型",
+  "领型",
+  "袖型",
+  "袖长",
+  "款式",
+  "门襟",
+  "腰型",
+  "裙下摆",
+  "裤口",
+  "衣长",
+];
+
+/** Units for an apparel product in Chinese; `facts` in plan order. */
+export function realiseApparel(facts: readonly TFact[], o: TRealiseOptions): TRealised {
+  const product = facts.filter((f) => f.provenance.kind !== "review");
+  const garment = product.find((f) => f.cls === "品类");
+  const type = product.find((f) => f.cls === "类型");
+  // The category (裙) needs no words of its own when a garment value names it (连衣裙).
+  const typeSaid = !!type && product.some((f) => f !== type && f.value.includes(type.value));
+  const rest = facts.filter((f) => f !== garment && f !== type);
+
+  if (o.field === "TITLE") {
+    const rank = (f: TFact): number => {
+      const i = f.cls ? TITLE_ORDER.indexOf(f.cls) : -1;
+      return i < 0 ? TITLE_ORDER.length : i;
+    };
+    const words = product
+      .filter((f) => f !== garment && f !== type && !o.forbidden(f.value))
+      .sort((a, b) => rank(a) - rank(b))
+      .slice(0, 4)
+      .map((f): TUnit => ({ pieces: [fact(f)], facts: [f], kind: "fact" }));
+    const head = garment ?? type;
+    if (head) words.push({ pieces: head === type ? categoryPieces(head) : [fact(head)], facts: [head], kind: "fact" });
+    if (garment && type && !typeSaid) words.push({ pieces: [fact(type)], facts: [type], kind: "fact" });
+    return { units: words, mode: "words", perSentence: 1 };
+  }
+
+  const picker: TPicker = { used: new Set() };
+  const units: TUnit[] = [];
+  if (garment && type && !typeSaid) {
+    // 衬衫 does not say 上衣: "这款衬衫上衣".
+    units.push({ pieces: ["这款", fact(garment), fact(type)], facts: [garment, type], kind: "fact" });
+  } else if (garment) {
+    units.push(factUnit(garment, o, picker, true));
+  } else if (type) {
+    units.push({ pieces: ["这款", ...categoryPieces(type)], facts: [type], kind: "fact" });
+  }
+  const opening = units.length;
+  if (o.style === "technical") {
+    for (const f of rest)
+      units.push(
+        f.provenance.kind === "review"
+          ? factUnit(f, o, picker, false)
+          : // The key is part of what the clause states: the claim covers "领型：v领".
+            { pieces: [fact(f, `${f.key}：${f.value}`)], facts: [f], kind: "fact" },
+      );
+    return { units, mode: o.field === "BULLETS" ? "lines" : "list", perSentence: 1 };
+  }
+
+  const budget = o.field === "SHORT" ? 3 : o.field === "BULLETS" ? 5 : Infinity;
+  const usedClauses = new Set<string>();
+  let length = units.reduce((n, u) => n + unitText(u).length + 1, 0);
+  const connective = (f: TFact): TUnit | null => {
+    if (o.style !== "vivid" || !f.cls) return null;
+    for (const c of o.compiled.model.connectives[f.cls] ?? []) {
+      if (usedClauses.has(c.t) || o.forbidden(c.t) || o.banned?.has(c.t)) continue;
+      usedClauses.add(c.t);
+      return { pieces: [c.t], facts: [], kind: "connective" };
+    }
+    return null;
+  };
+  for (const f of rest) {
+    if (units.filter((u) => u.kind === "fact").length >= budget) break;
+    const u = factUnit(f, o, picker, units.length === 0);
+    if (o.field === "BULLETS") {
+      const c = length < o.targetChars ? connective(f) : null;
+      units.push(c ? { ...u, pieces: [...u.pieces, "，", ...c.pieces] } : u);
+    } else {
+      units.push(u);
+      length += unitText(u).length + 1;
+      const c = o.field === "DESCRIPTION" && length < o.targetChars ? connective(f) : null;
+      if (c) {
+        units.push(c);
+        length += unitText(c).length + 1;
+      }
+    }
+  }
+  // Bullets list the facts; "这款外套" is an opening, not a bullet (its fact stays in the title).
+  if (o.field === "BULLETS") return { units: units.slice(opening, opening + 5), mode: "lines", perSentence: 1 };
+  if (o.field === "DESCRIPTION" && o.style === "vivid") {
+    // Fillers say nothing new: none repeats a two-character word already said (气质 once).
+    const said = (t: string): boolean => {
+      const text = units.map(unitText).join("");
+      for (let i = 0; i + 2 <= t.length; i++)
+        if (/[\u4e00-\u9fff]{2}/.test(t.slice(i, i + 2)) && text.includes(t.slice(i, i + 2))) return true;
+      return false;
+    };
+    for (const filler of o.compiled.model.fillers) {
+      if (length >= o.targetChars) break;
+      if (usedClauses.has(filler.t) || o.forbidden(filler.t) || o.banned?.has(filler.t) || said(filler.t)) continue;
+      usedClauses.add(filler.t);
+      units.push({ pieces: [filler.t], facts: [], kind: "filler" });
+      length += filler.t.length + 1;
+    }
+  }
+  return { units, mode: "sentences", perSentence: o.field === "SHORT" ? units.length : o.style === "concise" ? 3 : 2 };
+}
