@@ -52,7 +52,7 @@ export type TJoinMode = "sentences" | "lines" | "list" | "words";
 /**
  * Joins clauses: `sentences` of `perSentence` clauses (Chinese) or sentence units (English),
  * `lines` (bullets), `list` (specifications: ；/ ; between, a full stop at the end) or `words`
- * (a title: no separator in Chinese, a space in English).
+ * (a title, whose units carry their own spaces).
  */
 export function joinUnits(
   units: readonly TUnit[],
@@ -74,8 +74,8 @@ export function joinUnits(
       return;
     }
     if (o.mode === "words") {
+      // A title's units carry their own spacing (none between Chinese words).
       b.unit(u);
-      if (!last && o.locale === "en") b.add(" ");
       return;
     }
     if (o.locale === "en") {

@@ -1,4 +1,3 @@
-import { extractAttributes } from "../analysis/attribute-extractor.js";
 import { lint } from "../lint/lint.js";
 import type { TAttributeMap, TLintLocale, TSeverity } from "../lint/types.js";
 import type { TCompiledModel } from "./model.js";
@@ -32,7 +31,11 @@ const WEARER =
 const COLOUR_EN =
   /\b(?:black|white|red|blue|green|grey|gray|pink|purple|yellow|orange|brown|beige|navy|khaki|gold|golden|silver|ivory|burgundy|teal|turquoise)\b/gi;
 
-/** Facts a text states, found without knowing which are sourced. */
+/**
+ * Facts a text states that the linter does not read as claims: vocabulary and input values,
+ * numbers, seasons, wearers, English colour words. (What the linter reads — colours, materials,
+ * measurements, origins… — comes from its own claims.)
+ */
 export function factTerms(
   text: string,
   o: { locale: TLintLocale; compiled: TCompiledModel; inputValues: readonly string[]; apparel: boolean },
@@ -50,7 +53,6 @@ export function factTerms(
     if (v.length < 2 && !/[\u4e00-\u9fff]/.test(v)) continue;
     for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + 1)) push("value", i, i + v.length);
   }
-  for (const f of extractAttributes(text)) if (f.key !== "brand" && f.key !== "model") push(f.key, f.start, f.end);
   for (const m of text.matchAll(o.locale === "zh" ? NUMBER_ZH : NUMBER_EN))
     push("number", m.index, m.index + m[0].length);
   for (const m of text.matchAll(SEASON)) push("season", m.index, m.index + m[0].length);
@@ -96,12 +98,14 @@ export function gateCandidate(o: {
   );
   const covered = (start: number, end: number): boolean => o.claims.some((c) => c.start <= start && end <= c.end);
   const seen = new Set<string>();
-  for (const t of factTerms(o.text, { locale: o.locale, compiled: o.compiled, inputValues, apparel: o.apparel })) {
-    const id = `${t.start}:${t.end}`;
-    if (covered(t.start, t.end) || seen.has(id)) continue;
+  const unsourced = (kind: string, start: number, end: number): void => {
+    const id = `${start}:${end}`;
+    if (covered(start, end) || seen.has(id)) return;
     seen.add(id);
-    reasons.push({ code: "unsourced_fact", term: t.text, kind: t.kind, start: t.start, end: t.end });
-  }
+    reasons.push({ code: "unsourced_fact", term: o.text.slice(start, end), kind, start, end });
+  };
+  for (const t of factTerms(o.text, { locale: o.locale, compiled: o.compiled, inputValues, apparel: o.apparel }))
+    unsourced(t.kind, t.start, t.end);
   const result = lint({
     text: o.text,
     locale: o.locale,
@@ -120,8 +124,11 @@ export function gateCandidate(o: {
         end: f.end,
         match: f.match,
       });
-  for (const c of result.claims)
-    if (c.status === "CONTRADICTED" || (c.status === "UNSUPPORTED" && c.kind !== "subjective"))
+  for (const c of result.claims) {
+    if (c.kind === "subjective") continue;
+    // Whatever the linter reads as a fact must be one of ours, cited, and supported.
+    unsourced(c.kind, c.start, c.end);
+    if (c.status !== "SUPPORTED")
       reasons.push({
         code: "ungrounded_claim",
         kind: c.kind,
@@ -130,6 +137,7 @@ export function gateCandidate(o: {
         end: c.end,
         text: c.text,
       });
+  }
   return {
     status: reasons.length ? "blocked" : "offered",
     reasons,

@@ -14,7 +14,15 @@ const TARGET_CHARS: Record<TVariantFieldName, number> = { TITLE: 30, SHORT: 50, 
 /** Lengths used when the merchant sets none. */
 const DEFAULT_MAX: Record<TVariantFieldName, number> = { TITLE: 60, SHORT: 80, BULLETS: 600, DESCRIPTION: 2000 };
 
-const codePoints = (s: string): number => [...s].length;
+// UTF-16 length bounds the code-point count from above: most texts need no counting.
+const codePoints = (s: string): number => {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
+};
 /** Rewrites of a blocked candidate before it is returned blocked. */
 const MAX_REPAIRS = 3;
 

@@ -71,8 +71,8 @@ export type TPlan = {
   emphasis: string[];
 };
 
-/** How many facts each field has room for. */
-const BUDGET: Record<TVariantFieldName, number> = { TITLE: 6, SHORT: 3, BULLETS: 5, DESCRIPTION: 24 };
+/** How many attributes (keys; a list is one) each field has room for. */
+const BUDGET: Record<TVariantFieldName, number> = { TITLE: 6, SHORT: 3, BULLETS: 6, DESCRIPTION: 24 };
 
 export function planFacts(
   facts: readonly TFact[],
@@ -103,5 +103,12 @@ export function planFacts(
     for (const f of lead) if (!emphasis.includes(f.key)) emphasis.push(f.key);
     ordered = [...lead, ...ordered.filter((f) => !matches(f))];
   }
-  return { facts: ordered.slice(0, BUDGET[o.field]), emphasis };
+  const keys = new Set<string>();
+  const kept = ordered.filter((f) => {
+    if (keys.has(f.key)) return true;
+    if (keys.size >= BUDGET[o.field]) return false;
+    keys.add(f.key);
+    return true;
+  });
+  return { facts: kept, emphasis };
 }

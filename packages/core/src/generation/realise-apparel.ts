@@ -173,8 +173,8 @@ export function realiseApparel(facts: readonly TFact[], o: TRealiseOptions): TRe
   if (o.field === "BULLETS") return { units: units.slice(opening, opening + 5), mode: "lines", perSentence: 1 };
   if (o.field === "DESCRIPTION" && o.style === "vivid") {
     // Fillers say nothing new: none repeats a two-character word already said (气质 once).
+    let text = units.map(unitText).join("");
     const said = (t: string): boolean => {
-      const text = units.map(unitText).join("");
       for (let i = 0; i + 2 <= t.length; i++)
         if (/[\u4e00-\u9fff]{2}/.test(t.slice(i, i + 2)) && text.includes(t.slice(i, i + 2))) return true;
       return false;
@@ -184,6 +184,7 @@ export function realiseApparel(facts: readonly TFact[], o: TRealiseOptions): TRe
       if (usedClauses.has(filler.t) || o.forbidden(filler.t) || o.banned?.has(filler.t) || said(filler.t)) continue;
       usedClauses.add(filler.t);
       units.push({ pieces: [filler.t], facts: [], kind: "filler" });
+      text += filler.t;
       length += filler.t.length + 1;
     }
   }

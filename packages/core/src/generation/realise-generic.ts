@@ -14,10 +14,23 @@ const FRAMES: readonly [RegExp, TFrame][] = [
   [/型号|model/i, { zh: (v) => `型号${v}`, en: (v) => `Model ${v}.` }],
   [/运动模式|sport ?modes?/i, { zh: (v) => `支持${v}运动模式`, en: (v) => `Sport modes: ${v}.` }],
   [/模式|功能|features?|modes?|functions?/i, { zh: (v, k) => `${k}：${v}`, en: (v, k) => `${human(k)}: ${v}.` }],
-  [/材质|面料|材料|material|fabric/i, { zh: (v) => `采用${v}材质`, en: (v) => `Made of ${v}.` }],
+  [
+    /材质|面料|材料|material|fabric/i,
+    {
+      // 表带材质 / strap material: the part is named ("表带采用尼龙材质", "Strap made of nylon.").
+      zh: (v, k) => `${k.replace(/(材质|面料|材料)$/, "")}采用${v}材质`,
+      en: (v, k) => {
+        const part = k
+          .replace(/[_-]+/g, " ")
+          .replace(/\s*(material|fabric)s?$/i, "")
+          .trim();
+        return part ? `${cap(part)} made of ${v}.` : `Made of ${v}.`;
+      },
+    },
+  ],
   [/颜色|配色|colou?r/i, { zh: (v) => `${v}配色`, en: (v) => `Comes in ${v}.` }],
   [/风格|style/i, { zh: (v) => `${v}风格`, en: (v) => `${cap(v)} style.` }],
-  [/续航|电池|battery/i, { zh: (v, k) => `${k}${v}`, en: (v) => `Battery life: ${v}.` }],
+  [/续航|battery life|runtime/i, { zh: (v, k) => `${k}${v}`, en: (v) => `Battery life: ${v}.` }],
   [/防水|water/i, { zh: (v) => `防水等级${v}`, en: (v) => `Water resistance: ${v}.` }],
   [/产地|原产|origin|made in/i, { zh: (v) => `产地${v}`, en: (v) => `Made in ${v}.` }],
   [/适用|compatib|fits/i, { zh: (v) => `适用于${v}`, en: (v) => `Compatible with ${v}.` }],
@@ -27,6 +40,7 @@ const FRAMES: readonly [RegExp, TFrame][] = [
 ];
 const DEFAULT_FRAME: TFrame = { zh: (v, k) => `${k}：${v}`, en: (v, k) => `${human(k)}: ${v}.` };
 const TYPE_KEY = /^(类型|品类|type|category|product type)$/i;
+const MODEL_KEY = /^(型号|model)$/i;
 
 const cap = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 /** battery_life → Battery life. */
@@ -80,55 +94,57 @@ function clause(g: TFact[], locale: TLintLocale, technical: boolean): TUnit {
 /** Units for any product in the given language; `facts` in plan order. */
 export function realiseGeneric(facts: readonly TFact[], locale: TLintLocale, o: TRealiseOptions): TRealised {
   const kept = facts.filter((f) => !o.forbidden(f.value));
-  const type = kept.find((f) => f.provenance.kind === "attribute" && TYPE_KEY.test(f.key));
-  const brand = kept.find((f) => f.provenance.kind === "attribute" && /^(品牌|brand)$/i.test(f.key));
-  const others = kept.filter((f) => f !== type && f !== brand);
+  const attribute = (re: RegExp) => kept.find((f) => f.provenance.kind === "attribute" && re.test(f.key));
+  // The product's name: brand, model and type as the attributes give them (沃创 R7 Active 智能手表).
+  const name = [attribute(/^(品牌|brand)$/i), attribute(MODEL_KEY), attribute(TYPE_KEY)].filter((f): f is TFact => !!f);
+  const others = kept.filter((f) => !name.includes(f));
   const technical = o.style === "technical";
+  const spaced = (fs: readonly TFact[]): TPiece[] =>
+    fs.flatMap((f, i): TPiece[] => {
+      const prev = fs[i - 1]?.value ?? "";
+      // Chinese words run together; a Latin word keeps a space from its neighbour.
+      const space = i > 0 && (locale === "en" || /[A-Za-z0-9]$/.test(prev) || /^[A-Za-z0-9]/.test(f.value));
+      return [...(space ? [" "] : []), { fact: f, text: f.value }];
+    });
 
   if (o.field === "TITLE") {
-    const words: TUnit[] = [];
-    const push = (f: TFact | undefined): void => {
-      if (f) words.push({ pieces: [{ fact: f, text: f.value }], facts: [f], kind: "fact" });
-    };
-    push(brand);
-    // Short single values read as title words (black, 5 ATM); lists do not.
+    // Short single values read as title words (black, 5 ATM); lists do not. The type ends the title.
     const single = groups(others).filter((g) => g.length === 1 && g[0]!.provenance.kind === "attribute");
-    for (const [f] of single.filter(([x]) => [...x!.value].length <= 12).slice(0, 3)) push(f);
-    push(type);
-    if (locale === "zh") {
-      // Words of a Chinese title are separated by spaces where a value is Latin (Apple Watch 黑色).
-      return {
-        units: words.map((u, i) => (i ? { ...u, pieces: [" ", ...u.pieces] } : u)),
-        mode: "words",
-        perSentence: 1,
-      };
-    }
-    return { units: words, mode: "words", perSentence: 1 };
+    const words = single
+      .map(([f]) => f!)
+      .filter((f) => [...f.value].length <= 12)
+      .slice(0, 3);
+    const type = name.find((f) => TYPE_KEY.test(f.key));
+    const ordered = [...name.filter((f) => f !== type), ...words, ...(type ? [type] : [])];
+    return {
+      units: spaced(ordered).reduce<TUnit[]>((units, p) => {
+        if (typeof p === "string") units.push({ pieces: [p], facts: [], kind: "connective" });
+        else units.push({ pieces: [p], facts: [p.fact], kind: "fact" });
+        return units;
+      }, []),
+      mode: "words",
+      perSentence: 1,
+    };
   }
 
   const units: TUnit[] = [];
-  if (type && !technical) {
+  if (name.length && !technical) {
     const opening: TPiece[] =
       locale === "zh"
-        ? ["这款", ...(brand ? [{ fact: brand, text: brand.value }] : []), { fact: type, text: type.value }]
-        : [
-            o.style === "vivid" ? "Meet the " : "This is the ",
-            ...(brand ? [{ fact: brand, text: brand.value }, " "] : []),
-            { fact: type, text: type.value },
-            ".",
-          ];
-    units.push({ pieces: opening, facts: brand ? [brand, type] : [type], kind: "fact" });
+        ? ["这款", ...spaced(name)]
+        : [o.style === "vivid" ? "Meet the " : "This is the ", ...spaced(name), "."];
+    units.push({ pieces: opening, facts: name, kind: "fact" });
   } else {
-    for (const f of [brand, type]) if (f) others.unshift(f);
+    others.unshift(...name);
   }
+  const opened = units.length;
   const limit = o.field === "SHORT" ? 2 : o.field === "BULLETS" ? 6 : Infinity;
   for (const g of groups(others)) {
-    if (units.filter((u) => u.kind === "fact").length >= limit + (type && !technical ? 1 : 0)) break;
+    if (units.length - opened >= limit) break;
     units.push(clause(g, locale, technical));
   }
   // Bullets list the facts; the opening sentence is for running text.
-  if (o.field === "BULLETS")
-    return { units: type && !technical ? units.slice(1) : units, mode: "lines", perSentence: 1 };
+  if (o.field === "BULLETS") return { units: units.slice(opened), mode: "lines", perSentence: 1 };
   if (technical) return { units, mode: locale === "zh" ? "list" : "lines", perSentence: 1 };
   return { units, mode: "sentences", perSentence: o.field === "SHORT" ? 3 : 2 };
 }
