@@ -899,6 +899,13 @@ describe("dashboard in Chromium", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("任务");
     await pageShot("jobs-zh");
+    // The experiment in Chinese: headings, hints and interval descriptions.
+    await page.goto(`${stack.dashboardUrl}/experiments/${encodeURIComponent(state.experimentProductId)}`);
+    await page.locator('[data-testid="experiment-audience"][data-segment="sport"]').waitFor();
+    expect(await page.getByTestId("arm-ctr").first().getByRole("img").getAttribute("aria-label")).toContain(
+      "95% 可信区间",
+    );
+    await pageShot("experiment-zh");
     await page.getByTestId("locale-switch").click();
     await expect.poll(() => page.getByTestId("nav-products").textContent()).toBe("Products");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
