@@ -15,6 +15,7 @@ export const UI_PERMISSIONS = {
   "variants:revert": ["ADMIN", "MODERATOR", "MERCHANDISER"],
   "audit:read": ["ADMIN", "MODERATOR", "ANALYST"],
   "insights:read": ["ADMIN", "MODERATOR", "ANALYST"],
+  "rulepacks:edit": ["ADMIN"],
   "duplicates:read": ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST"],
   "duplicates:decide": ["ADMIN", "MODERATOR"],
 } as const satisfies Record<string, readonly TRole[]>;

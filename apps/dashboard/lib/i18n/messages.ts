@@ -499,6 +499,14 @@ const en = {
   "insights.byRule": "Approval rate by rule",
   "insights.byRuleHint":
     "Items a rule flagged that moderators still approved as written: low means the rule is right. The {count} busiest rules.",
+  "insights.rulePrecision": "Rule precision",
+  "insights.rulePrecisionHint":
+    "From moderators' feedback on findings: confirmed ÷ (confirmed + false positives), lowest first.",
+  "insights.col.rule": "Rule",
+  "insights.col.findings": "Findings now",
+  "insights.col.confirmed": "Confirmed",
+  "insights.col.falsePositives": "False positives",
+  "insights.col.precision": "Precision",
   "insights.findingsTrend": "Findings by category",
   "insights.findingsTrendHint":
     "Findings first seen on each of the last {count} days (UTC) that still stand: a re-lint replaces a text's findings.",
@@ -1017,6 +1025,13 @@ const zh: Record<TMessageKey, string> = {
   "insights.byGeneratorHint": "原样批准的比例，以及被接受（批准或编辑后批准）的比例。",
   "insights.byRule": "各规则的通过率",
   "insights.byRuleHint": "被规则标记但审核员仍原样批准的比例：越低说明规则越准。显示最常触发的 {count} 条规则。",
+  "insights.rulePrecision": "规则准确率",
+  "insights.rulePrecisionHint": "来自审核员对问题的反馈：确认数 ÷（确认数 + 误报数），准确率最低的排在前面。",
+  "insights.col.rule": "规则",
+  "insights.col.findings": "当前问题数",
+  "insights.col.confirmed": "确认",
+  "insights.col.falsePositives": "误报",
+  "insights.col.precision": "准确率",
   "insights.findingsTrend": "各类别的问题数量",
   "insights.findingsTrendHint": "最近 {count} 天（UTC）每天首次发现且仍然存在的问题：重新检查会替换文本的问题。",
   "insights.throughput": "审核吞吐量",

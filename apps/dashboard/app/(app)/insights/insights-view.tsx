@@ -7,11 +7,14 @@ import {
   FINDING_CATEGORY_VALUES,
   FindingTrendDocument,
   InsightsDocument,
+  RulePrecisionDocument,
 } from "../../../lib/graphql/generated/graphql";
 import type { DecisionStatsFieldsFragment, FindingTrendQuery } from "../../../lib/graphql/generated/graphql";
 import { useI18n } from "../../../lib/i18n/i18n-provider";
 import { enumLabel } from "../../../lib/i18n/translate";
 import { useGraphQLQuery } from "../../../lib/use-graphql-query";
+import { can } from "../../../lib/roles";
+import { useCurrentUser } from "../current-user";
 import { BarChartView, ChartCard, DataTable, LineChartView } from "./charts";
 
 const PERIODS = [7, 30, 90] as const;
@@ -65,6 +68,8 @@ export function InsightsView() {
   const insights = useGraphQLQuery(InsightsDocument, { since, language: locale === "zh" ? "ZH" : "EN" });
   const trendSince = useMemo(() => startOfUtcDay(TREND_DAYS - 1).toISOString(), []);
   const trend = useGraphQLQuery(FindingTrendDocument, { since: trendSince });
+  const admin = can(useCurrentUser().role, "rulepacks:edit");
+  const precision = useGraphQLQuery(RulePrecisionDocument, {}, { skip: !admin });
 
   const utcDayLabel = (date: Date) =>
     new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
@@ -120,7 +125,14 @@ export function InsightsView() {
     { key: "approvalRate", label: t("insights.approvalRate") },
     { key: "acceptanceRate", label: t("insights.acceptanceRate") },
   ];
-  const error = insights.error ?? trend.error;
+  const error = insights.error ?? trend.error ?? precision.error;
+  const precisionRows = (precision.data?.rulePrecision ?? []).map((row) => ({
+    rule: row.rule,
+    findings: row.findings,
+    confirmed: row.confirmed,
+    falsePositives: row.falsePositives,
+    precision: row.precision ?? "—",
+  }));
 
   return (
     <div className="insights-page">
@@ -271,6 +283,26 @@ export function InsightsView() {
           />
         </ChartCard>
       </div>
+      {admin && (
+        <section className="card" data-testid="rule-precision" aria-label={t("insights.rulePrecision")}>
+          <h2>{t("insights.rulePrecision")}</h2>
+          <p className="muted small">{t("insights.rulePrecisionHint")}</p>
+          <DataTable
+            data={precisionRows}
+            columns={[
+              { key: "rule", label: t("insights.col.rule") },
+              { key: "findings", label: t("insights.col.findings") },
+              { key: "confirmed", label: t("insights.col.confirmed") },
+              { key: "falsePositives", label: t("insights.col.falsePositives") },
+              {
+                key: "precision",
+                label: t("insights.col.precision"),
+                format: (v) => (typeof v === "number" ? percent(v) : String(v)),
+              },
+            ]}
+          />
+        </section>
+      )}
     </div>
   );
 }

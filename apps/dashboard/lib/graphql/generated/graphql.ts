@@ -334,6 +334,11 @@ export type FindingTrendQueryVariables = Exact<{
 
 export type FindingTrendQuery = { findingTrend: Array<{ bucketStart: string, total: number, categories: Array<{ category: FindingCategory, count: number }> }> };
 
+export type RulePrecisionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RulePrecisionQuery = { rulePrecision: Array<{ rule: string, findings: number, confirmed: number, falsePositives: number, precision: number | null }> };
+
 export type QueueJobFieldsFragment = { id: string, queue: string, name: string, state: QueueJobState, attemptsMade: number, maxAttempts: number, progress: number | null, failedReason: string | null, payloadSummary: string, jobRunId: string | null, createdAt: string, processedAt: string | null, finishedAt: string | null, runAt: string | null };
 
 export type QueuesQueryVariables = Exact<{
@@ -628,6 +633,7 @@ export const ExperimentDocument: TDocument<ExperimentQuery, ExperimentQueryVaria
 export const ExperimentsDocument: TDocument<ExperimentsQuery, ExperimentsQueryVariables> = { query: "query Experiments($first:Int$after:String$filter:ExperimentFilter){experiments(first:$first after:$after filter:$filter){edges{cursor node{productId impressions clicks purchases ctr variants segments paused product{id sku title merchant{name}}}}pageInfo{hasNextPage endCursor}}}" };
 export const InsightsDocument: TDocument<InsightsQuery, InsightsQueryVariables> = { query: "query Insights($since:DateTime$language:UiLanguage!){byGenerator:decisionStats(by:GENERATOR since:$since){...DecisionStatsFields}byRule:decisionStats(by:RULE since:$since){...DecisionStatsFields}byReason:decisionStats(by:REASON since:$since){...DecisionStatsFields}reviewThroughput(bucket:DAY since:$since){bucketStart approved edited rejected published total}reviewQueueAge{total atRisk breached oldestCreatedAt buckets{key label count}}}fragment DecisionStatsFields on DecisionStatsRow{key label(language:$language)total approved edited rejected approvalRate acceptanceRate topRejectReasons{reasonCode count}}" };
 export const FindingTrendDocument: TDocument<FindingTrendQuery, FindingTrendQueryVariables> = { query: "query FindingTrend($since:DateTime!){findingTrend(bucket:DAY since:$since){bucketStart total categories{category count}}}" };
+export const RulePrecisionDocument: TDocument<RulePrecisionQuery, RulePrecisionQueryVariables> = { query: "query RulePrecision{rulePrecision{rule findings confirmed falsePositives precision}}" };
 export const QueuesDocument: TDocument<QueuesQuery, QueuesQueryVariables> = { query: "query Queues($states:[QueueJobState!]$first:Int){queues{name paused counts{waiting active delayed prioritized completed failed paused}jobs(states:$states first:$first){...QueueJobFields}}}fragment QueueJobFields on QueueJob{id queue name state attemptsMade maxAttempts progress failedReason payloadSummary jobRunId createdAt processedAt finishedAt runAt}" };
 export const RetryJobDocument: TDocument<RetryJobMutation, RetryJobMutationVariables> = { query: "mutation RetryJob($queue:String!$id:ID!){retryJob(queue:$queue id:$id){id state}}" };
 export const CancelJobDocument: TDocument<CancelJobMutation, CancelJobMutationVariables> = { query: "mutation CancelJob($queue:String!$id:ID!){cancelJob(queue:$queue id:$id)}" };
