@@ -5,7 +5,6 @@
 // shaped like "Event" (same columns, defaults and indexes, no foreign keys), in the same run.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import net from "node:net";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -14,6 +13,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { benchEnv, childEnv } from "../ingest/bench-env.mjs";
+import { freePort, killChildren, median, run, track, waitForHttp } from "../lib/processes.mjs";
 import { openBenchDatabase } from "../ingest/bench-database.mjs";
 import { copyLine } from "../ingest/copy-text.mjs";
 
@@ -42,51 +42,6 @@ const total = Number(values.events);
 const batchSize = Number(values.batch);
 const inFlight = Number(values["in-flight"]);
 
-const children = new Set();
-const track = (c) => (children.add(c), c.once("exit", () => children.delete(c)), c);
-process.on("SIGINT", () => {
-  for (const c of children) c.kill("SIGTERM");
-  process.exit(130);
-});
-
-function run(cmd, args, env) {
-  return new Promise((resolve, reject) => {
-    const c = track(spawn(process.execPath, [cmd, ...args], { env, stdio: ["ignore", "pipe", "pipe"] }));
-    let out = "";
-    let err = "";
-    c.stdout.on("data", (d) => (out += d));
-    c.stderr.on("data", (d) => (err += d));
-    c.once("exit", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(" ")}: ${err.slice(-500)}`)),
-    );
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url, timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const TYPES = [
   "impression",
   "impression",
@@ -283,6 +238,6 @@ async function main() {
 
 main().catch((e) => {
   process.stderr.write(`events bench failed: ${e.stack ?? e}\n`);
-  for (const c of children) c.kill("SIGTERM");
+  killChildren();
   process.exit(1);
 });

@@ -1,18 +1,36 @@
 // A small keep-alive HTTP/1.1 load generator on raw sockets: `connections` sockets each send one
-// GET, wait for the whole response (Content-Length framing), record the latency and send the next,
-// for `seconds`. Runs in its own process (see load-child.mjs) so it never shares an event loop with
-// the server it measures. No dependencies: what it measures is the server, not a client library.
+// request, wait for the whole response (Content-Length framing), record the latency and send the
+// next, for `seconds` — as fast as the server answers, or paced to `rate` requests/s in total. Runs
+// in its own process (see load-child.mjs) so it never shares an event loop with the server it
+// measures. No dependencies: what it measures is the server, not a client library.
 import net from "node:net";
 
 // `headers` may be a list: connection i sends headers[i % length] (e.g. several API keys).
-export async function runLoad({ host, port, path, headers = {}, connections, seconds, warmupSeconds = 1 }) {
-  const requests = (Array.isArray(headers) ? headers : [headers]).map((h) =>
-    Buffer.from(
-      `GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nConnection: keep-alive\r\n${Object.entries(h)
+// `body` (with `method`, e.g. POST) is sent with a Content-Length, as JSON unless headers say otherwise.
+export async function runLoad({
+  host,
+  port,
+  path,
+  method = "GET",
+  body,
+  headers = {},
+  connections,
+  seconds,
+  rate,
+  warmupSeconds = 1,
+}) {
+  const payload = body === undefined ? null : Buffer.from(body);
+  const requests = (Array.isArray(headers) ? headers : [headers]).map((h) => {
+    const all = payload ? { "content-type": "application/json", ...h, "content-length": String(payload.length) } : h;
+    const head = Buffer.from(
+      `${method} ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nConnection: keep-alive\r\n${Object.entries(all)
         .map(([k, v]) => `${k}: ${v}\r\n`)
         .join("")}\r\n`,
-    ),
-  );
+    );
+    return payload ? Buffer.concat([head, payload]) : head;
+  });
+  // Paced: each connection sends every `interval` ms (never two at once), so `rate` is the total.
+  const interval = rate ? (connections / rate) * 1000 : 0;
   const latencies = [];
   const statuses = new Map();
   let measuring = false;
@@ -26,10 +44,18 @@ export async function runLoad({ host, port, path, headers = {}, connections, sec
       sockets.push(socket);
       let buf = Buffer.alloc(0);
       let started = 0n;
-      const send = () => {
+      let next = performance.now() + (interval * index) / connections;
+      const write = () => {
         if (stopped) return (socket.end(), resolve());
         started = process.hrtime.bigint();
         socket.write(request);
+      };
+      const send = () => {
+        if (!interval) return write();
+        const wait = next - performance.now();
+        next = Math.max(next + interval, performance.now());
+        if (wait > 0) setTimeout(write, wait);
+        else write();
       };
       socket.on("connect", send);
       socket.on("error", reject);

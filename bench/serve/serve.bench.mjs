@@ -4,13 +4,12 @@
 // bare node:http server returning constant JSON of the same size, in the same run. Load comes from a
 // third process (load.mjs, raw keep-alive sockets). Prints p50/p95/p99 and the throughput ratio.
 import { spawn } from "node:child_process";
-import net from "node:net";
-import readline from "node:readline";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { benchEnv, childEnv } from "../ingest/bench-env.mjs";
+import { freePort, killChildren, median, run, startServer, track, waitForHttp } from "../lib/processes.mjs";
 import { openBenchDatabase } from "../ingest/bench-database.mjs";
 
 const USAGE = `node bench/serve/serve.bench.mjs [--runs N] [--seconds S] [--connections C] [--products P] [--cpu-prof DIR]`;
@@ -41,71 +40,7 @@ const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const productCount = Number(values.products);
 
-const children = new Set();
-const track = (c) => (children.add(c), c.once("exit", () => children.delete(c)), c);
-process.on("SIGINT", () => {
-  for (const c of children) c.kill("SIGTERM");
-  process.exit(130);
-});
-
-function run(cmd, args, env) {
-  return new Promise((resolve, reject) => {
-    const c = track(spawn(process.execPath, [cmd, ...args], { env, stdio: ["ignore", "pipe", "pipe"] }));
-    let out = "";
-    let err = "";
-    c.stdout.on("data", (d) => (out += d));
-    c.stderr.on("data", (d) => (err += d));
-    c.once("exit", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(" ")}: ${err.slice(-500)}`)),
-    );
-  });
-}
-
-/** Starts a server child and resolves with its port (it prints {"port"} or logs "api listening"). */
-function startServer(cmd, args, env) {
-  return new Promise((resolve, reject) => {
-    const c = track(spawn(process.execPath, [cmd, ...args], { env, stdio: ["ignore", "pipe", "pipe"] }));
-    let err = "";
-    c.stderr.on("data", (d) => (err += d));
-    const lines = readline.createInterface({ input: c.stdout });
-    lines.on("line", (line) => {
-      try {
-        const j = JSON.parse(line);
-        if (j.port) resolve({ child: c, port: j.port });
-      } catch {
-        // not JSON
-      }
-    });
-    c.once("exit", (code) => reject(new Error(`${cmd} exited ${code}: ${err.slice(-800)}`)));
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url, timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
 const load = async (opts) => JSON.parse(await run(path.join(here, "load-child.mjs"), [JSON.stringify(opts)], {}));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
   const { databaseUrl } = benchEnv();
@@ -244,6 +179,6 @@ async function main() {
 
 main().catch((e) => {
   process.stderr.write(`serve bench failed: ${e.stack ?? e}\n`);
-  for (const c of children) c.kill("SIGTERM");
+  killChildren();
   process.exit(1);
 });
