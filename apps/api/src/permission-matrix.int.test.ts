@@ -93,6 +93,16 @@ async function product(merchantId: string) {
   );
   return { productId, originalId: original.rows[0]!.id };
 }
+async function image(merchantId: string): Promise<{ productId: string; imageId: string }> {
+  const { productId } = await product(merchantId);
+  const { rows } = await db.pool.query<{ id: string }>(
+    `INSERT INTO "ProductImage" (id, "productId", url, position) VALUES (gen_random_uuid(), $1, 'https://img.example.com/m.jpg', 0) RETURNING id`,
+    [productId],
+  );
+  return { productId, imageId: rows[0]!.id };
+}
+// A 1×1 PNG.
+const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 async function pending(merchantId: string, text = "The best matrix watch"): Promise<string> {
   const { productId } = await product(merchantId);
   const { rows } = await db.pool.query<{ id: string }>(
@@ -171,7 +181,11 @@ async function duplicateCluster(merchantId: string): Promise<{ id: string; membe
   const a = (await product(merchantId)).productId;
   const b = (await product(merchantId)).productId;
   const id = await withTransaction(db.pool, async (tx) => {
-    await replaceDuplicatePairs(tx, { kind: "COPY", productIds: [a, b], pairs: [{ a, b, score: 0.9, method: "MINHASH" }] });
+    await replaceDuplicatePairs(tx, {
+      kind: "COPY",
+      productIds: [a, b],
+      pairs: [{ a, b, score: 0.9, method: "MINHASH" }],
+    });
     return (await refreshDuplicateClusters(tx, { kind: "COPY", productIds: [a, b] })).clusterIds[0]!;
   });
   return { id, members: [a, b] };
@@ -180,17 +194,23 @@ async function duplicateCluster(merchantId: string): Promise<{ id: string; membe
 const MATRIX: Record<string, TEntry> = {
   "Query.duplicateClusters": {
     access: "duplicates:read",
-    call: () => q(`query($m: ID) { duplicateClusters(filter: { merchantId: $m }, first: 5) { totalCount } }`, { m: own.id }),
+    call: () =>
+      q(`query($m: ID) { duplicateClusters(filter: { merchantId: $m }, first: 5) { totalCount } }`, { m: own.id }),
     foreign: {
-      call: () => q(`query($m: ID) { duplicateClusters(filter: { merchantId: $m }, first: 5) { totalCount } }`, { m: foreign.id }),
+      call: () =>
+        q(`query($m: ID) { duplicateClusters(filter: { merchantId: $m }, first: 5) { totalCount } }`, {
+          m: foreign.id,
+        }),
       expect: "FORBIDDEN",
     },
   },
   "Query.duplicateCluster": {
     access: "duplicates:read",
-    call: async () => q(`query($id: ID!) { duplicateCluster(id: $id) { id } }`, { id: (await duplicateCluster(own.id)).id }),
+    call: async () =>
+      q(`query($id: ID!) { duplicateCluster(id: $id) { id } }`, { id: (await duplicateCluster(own.id)).id }),
     foreign: {
-      call: async () => q(`query($id: ID!) { duplicateCluster(id: $id) { id } }`, { id: (await duplicateCluster(foreign.id)).id }),
+      call: async () =>
+        q(`query($id: ID!) { duplicateCluster(id: $id) { id } }`, { id: (await duplicateCluster(foreign.id)).id }),
       expect: (d) => d.duplicateCluster === null,
     },
   },
@@ -198,14 +218,20 @@ const MATRIX: Record<string, TEntry> = {
     access: "duplicates:decide",
     call: async () => {
       const c = await duplicateCluster(own.id);
-      return q(`mutation($c: ID!, $p: ID!) { keepDuplicateCanonical(clusterId: $c, productId: $p) { id } }`, { c: c.id, p: c.members[1] });
+      return q(`mutation($c: ID!, $p: ID!) { keepDuplicateCanonical(clusterId: $c, productId: $p) { id } }`, {
+        c: c.id,
+        p: c.members[1],
+      });
     },
   },
   "Mutation.markDuplicatesDistinct": {
     access: "duplicates:decide",
     call: async () => {
       const c = await duplicateCluster(own.id);
-      return q(`mutation($c: ID!, $p: [ID!]!) { markDuplicatesDistinct(clusterId: $c, productIds: $p) { id } }`, { c: c.id, p: [c.members[1]] });
+      return q(`mutation($c: ID!, $p: [ID!]!) { markDuplicatesDistinct(clusterId: $c, productIds: $p) { id } }`, {
+        c: c.id,
+        p: [c.members[1]],
+      });
     },
   },
   "Mutation.mergeDuplicateClusters": {
@@ -225,9 +251,12 @@ const MATRIX: Record<string, TEntry> = {
     tolerate: ["BAD_USER_INPUT"],
     foreign: {
       call: async () =>
-        q(`mutation($p: ID!) { applyQualityCorrections(productId: $p, field: TITLE, codes: [TITLE_TOO_SHORT]) { id } }`, {
-          p: (await product(foreign.id)).productId,
-        }),
+        q(
+          `mutation($p: ID!) { applyQualityCorrections(productId: $p, field: TITLE, codes: [TITLE_TOO_SHORT]) { id } }`,
+          {
+            p: (await product(foreign.id)).productId,
+          },
+        ),
       expect: "NOT_FOUND",
     },
   },
@@ -325,6 +354,61 @@ const MATRIX: Record<string, TEntry> = {
           { m: foreign.id },
         ),
       expect: "FORBIDDEN",
+    },
+  },
+  // Product images.
+  "Query.productImage": {
+    access: "catalog:read",
+    call: async () => q(`query($id: ID!) { productImage(id: $id) { id } }`, { id: (await image(own.id)).imageId }),
+    foreign: {
+      call: async () =>
+        q(`query($id: ID!) { productImage(id: $id) { id } }`, { id: (await image(foreign.id)).imageId }),
+      expect: nullAt("productImage"),
+    },
+  },
+  "Mutation.addProductImage": {
+    access: "images:manage",
+    call: async () =>
+      q(`mutation($p: ID!) { addProductImage(productId: $p, url: "https://img.example.com/added.jpg") { jobRunId } }`, {
+        p: (await product(own.id)).productId,
+      }),
+    foreign: {
+      call: async () =>
+        q(
+          `mutation($p: ID!) { addProductImage(productId: $p, url: "https://img.example.com/added.jpg") { jobRunId } }`,
+          {
+            p: (await product(foreign.id)).productId,
+          },
+        ),
+      expect: "NOT_FOUND",
+    },
+  },
+  "Mutation.uploadProductImage": {
+    access: "images:manage",
+    call: async () =>
+      q(`mutation($p: ID!, $c: String!) { uploadProductImage(productId: $p, contentBase64: $c) { jobRunId } }`, {
+        p: (await product(own.id)).productId,
+        c: PNG_BASE64,
+      }),
+    foreign: {
+      call: async () =>
+        q(`mutation($p: ID!, $c: String!) { uploadProductImage(productId: $p, contentBase64: $c) { jobRunId } }`, {
+          p: (await product(foreign.id)).productId,
+          c: PNG_BASE64,
+        }),
+      expect: "NOT_FOUND",
+    },
+  },
+  "Mutation.recheckProductImages": {
+    access: "images:manage",
+    call: async () =>
+      q(`mutation($p: ID!) { recheckProductImages(productId: $p) { images } }`, { p: (await image(own.id)).productId }),
+    foreign: {
+      call: async () =>
+        q(`mutation($p: ID!) { recheckProductImages(productId: $p) { images } }`, {
+          p: (await image(foreign.id)).productId,
+        }),
+      expect: "NOT_FOUND",
     },
   },
   // Jobs.

@@ -3,12 +3,13 @@ import { Registry, collectDefaultMetrics } from "prom-client";
 import type { TLogger, TWorkerEnv } from "@truecopy/config";
 import { createDatabase, queueReembedding } from "@truecopy/db";
 import { createQueues, createRedis } from "@truecopy/jobs";
-import { createSentimentClassifier, createTextEmbedder } from "@truecopy/ml";
+import { createOcr, createSentimentClassifier, createTextEmbedder } from "@truecopy/ml";
 import { analyzeProcessor } from "./features/analyze/analyze.processor.js";
 import { webhookProcessor } from "./features/webhook/webhook.processor.js";
 import { lintProcessor } from "./features/lint/lint.processor.js";
 import { dedupeProcessor } from "./features/dedupe/dedupe.processor.js";
 import { learnProcessor, scheduleLearning } from "./features/learn/learn.processor.js";
+import { visionProcessor } from "./features/vision/vision.processor.js";
 import { startOutboxRelay } from "./outbox/outbox-relay.js";
 import { startWorkers } from "./registry.js";
 
@@ -36,6 +37,8 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
       webhookProcessor({ db, env, log }, env.WORKER_CONCURRENCY),
       lintProcessor({ db, log }, env.WORKER_CONCURRENCY),
       dedupeProcessor({ db, embedder }, env.WORKER_CONCURRENCY),
+      // OCR models load on the first image (most workers never see one before they are needed).
+      visionProcessor({ db, env, log, ocr: createOcr() }, env.VISION_CONCURRENCY),
       learnProcessor({ db, redis: producerRedis, prefix: env.TRUECOPY_QUEUE_PREFIX, log }),
     ],
     log,

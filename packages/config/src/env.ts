@@ -32,6 +32,14 @@ export const ZRedisEnv = z.object({
     .default("truecopy"),
 });
 
+// Product images: where uploads are kept (shared by api and worker), the one folder local image paths
+// may point into (unset: paths are refused), private hosts image URLs may reach (admin allow-list).
+const ZImageEnv = z.object({
+  IMAGE_STORE_DIR: z.string().min(1).default(".data/images"),
+  IMAGE_LOCAL_DIR: z.string().min(1).optional(),
+  IMAGE_ALLOWED_HOSTS: z.string().max(2000).default(""),
+});
+
 export const ZApiEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
   .extend(ZRedisEnv.shape)
   .extend({
@@ -58,6 +66,9 @@ export const ZApiEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
     REVIEW_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
     // Comma-separated hosts/addresses webhooks may reach although they are private (e.g. 127.0.0.1 in tests).
     WEBHOOK_ALLOWED_HOSTS: z.string().max(2000).default(""),
+    ...ZImageEnv.shape,
+    // Largest image accepted by the upload mutation (bytes, before base64).
+    IMAGE_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1_000).max(20_000_000).default(10_000_000),
   });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 
@@ -74,6 +85,11 @@ export const ZWorkerEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
     METRICS_TOKEN: z.string().min(16).max(200).optional(),
     WEBHOOK_ALLOWED_HOSTS: z.string().max(2000).default(""),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    ...ZImageEnv.shape,
+    // Remote images: largest body and longest fetch; images checked at once per worker (OCR is CPU-bound).
+    IMAGE_MAX_BYTES: z.coerce.number().int().min(1_000).max(50_000_000).default(15_000_000),
+    IMAGE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    VISION_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   });
 export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
 

@@ -32,3 +32,5 @@ export * from "./serving-segment.repo.js";
 export * from "./serving-learn.repo.js";
 export * from "./experiment.repo.js";
 export * from "./serving-changes.js";
+export * from "./image.repo.js";
+export * from "./image-store.js";

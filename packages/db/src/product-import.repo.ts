@@ -3,6 +3,7 @@ import { withRetriedTransaction, type TQueryable } from "./client.js";
 import type pg from "pg";
 import { appendAudit, type TAuditInput } from "./audit.repo.js";
 import { queueImportLint } from "./lint.repo.js";
+import { queueImportVision } from "./image.repo.js";
 
 export type TImportActor = Pick<TAuditInput, "actorId" | "actorKind" | "requestId">;
 export type TImportBatchResult = {
@@ -92,13 +93,15 @@ export async function importProductBatch(
       ANALYZE_JOB_NAME,
       JSON.stringify({ jobRunId: result.jobRunId, productIds: result.changedIds }),
     ]);
-    // The merchant's copy as imported is linted too (its own run, one per import).
-    await queueImportLint(tx, {
+    // The merchant's copy as imported is linted too (its own run, one per import), and its images checked.
+    const importedBy = {
       importRunId: result.jobRunId,
       merchantId,
       productIds: result.changedIds,
       actorId: input.actor.actorKind === "user" ? input.actor.actorId : null,
-    });
+    };
+    await queueImportLint(tx, importedBy);
+    await queueImportVision(tx, importedBy);
     await appendAudit(tx, {
       ...input.actor,
       action: "products.import",

@@ -9,6 +9,7 @@ export const QueueName = {
   webhook: "webhook",
   learn: "learn",
   dedupe: "dedupe",
+  vision: "vision",
 } as const;
 export type TQueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -42,6 +43,15 @@ export const ZLearnPayload = z.object({
   forceTrain: z.boolean().optional(),
 });
 export type TLearnPayload = z.infer<typeof ZLearnPayload>;
+
+// Checks product images (fetch, decode, quality, colours, OCR + lint) and stores their reports.
+export const ZVisionPayload = z.object({
+  // Absent for a single added or re-checked image outside a tracked run.
+  jobRunId: z.uuid().optional(),
+  batchKey: z.string().min(1).max(64),
+  imageIds: z.array(z.uuid()).min(1).max(100),
+});
+export type TVisionPayload = z.infer<typeof ZVisionPayload>;
 
 /** Redis pub/sub channel on which API processes drop serving cache entries (`{"products":[…]}`). */
 export const servingInvalidationChannel = (prefix: string) => `${prefix}:serving:invalidate`;
@@ -102,6 +112,17 @@ export const QUEUES = {
     defaults: {
       attempts: 5,
       backoff: { type: "exponential", delay: 1_000 },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    } satisfies JobsOptions,
+  },
+  [QueueName.vision]: {
+    payload: ZVisionPayload,
+    jobName: "check-images",
+    // An image that cannot be fetched is recorded as such, not retried: retries are for crashes.
+    defaults: {
+      attempts: 3,
+      backoff: { type: "exponential", delay: 5_000 },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     } satisfies JobsOptions,

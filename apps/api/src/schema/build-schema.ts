@@ -19,6 +19,7 @@ import { DuplicateClusterResolver, ProductDuplicatesResolver } from "./duplicate
 import { ProductQualityResolver } from "./quality.resolver.js";
 import { ExperimentResolver } from "./experiment.resolver.js";
 import { SegmentResolver } from "./segment.resolver.js";
+import { ProductImageResolver, ProductImagesResolver } from "./image.resolver.js";
 
 export const RESOLVERS = [
   AuthResolver,
@@ -44,6 +45,8 @@ export const RESOLVERS = [
   DuplicateClusterResolver,
   ProductDuplicatesResolver,
   ProductQualityResolver,
+  ProductImageResolver,
+  ProductImagesResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   "variants:serve": ["ADMIN", "SERVICE"],
   "events:record": ["ADMIN", "SERVICE"],
   "segments:manage": ["ADMIN", "MERCHANDISER"],
+  // Product images: add (URL or upload) and re-check; merchandisers for their own merchant.
+  "images:manage": ["ADMIN", "MERCHANDISER"],
 } as const satisfies Record<string, readonly TRole[]>;
 export type TPermission = keyof typeof PERMISSIONS;
 

@@ -184,3 +184,21 @@ function kMeans(labs: Float64Array, n: number, k: number, seed: number): TLab[] 
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The colour with the largest share of the product (of the frame when there is no background). */
+export function mainColour(colours: readonly TDominantColour[]): TDominantColour | null {
+  const fg = colours.filter((c) => !c.background);
+  const pool = fg.length ? fg : colours;
+  return pool.reduce<TDominantColour | null>((best, c) => (!best || c.share > best.share ? c : best), null);
+}
+
+/**
+ * Whether two images show the same main colour (CIEDE2000 within 12): perceptual hashes see only
+ * brightness structure, so a black and a silver box photographed alike hash alike.
+ */
+export function sameMainColour(a: readonly TDominantColour[], b: readonly TDominantColour[]): boolean {
+  const x = mainColour(a);
+  const y = mainColour(b);
+  if (!x || !y) return true;
+  return deltaE2000(x.lab, y.lab) <= 12;
+}

@@ -13,3 +13,4 @@ export * from "./image-text.js";
 export * from "./image-checks.js";
 export * from "./image-analysis.js";
 export * from "./ocr-lines.js";
+export * from "./image-ref.js";

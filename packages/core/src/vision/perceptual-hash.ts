@@ -45,9 +45,9 @@ const COS = (() => {
 })();
 
 /**
- * pHash: 32×32 gray thumbnail, 2-D DCT, the 8×8 lowest frequencies without the DC term's row and
- * column bias (the top-left 8×8 block including DC, as in the common implementation), each bit
- * set when its coefficient is above the block's median.
+ * pHash: 32×32 gray thumbnail, 2-D DCT, the 8×8 lowest frequencies (the top-left block including
+ * DC, as in the common implementation), each bit set when its coefficient is above the median of
+ * the AC coefficients.
  */
 export function perceptualHash(img: TRaster | TGray): TImageHash {
   const g = grayAt(img, N, N);
@@ -66,12 +66,18 @@ export function perceptualHash(img: TRaster | TGray): TImageHash {
       for (let y = 0; y < N; y++) s += rows[y * 8 + kx]! * COS[ky * N + y]!;
       coeffs[ky * 8 + kx] = s;
     }
-  // The DC coefficient is the mean brightness: leave it out of the median so a global brightness
-  // change cannot flip the other bits.
-  const ac = [...coeffs.slice(1)].sort((a, b) => a - b);
+  // Coefficients are quantised to a step of 2% of the largest AC coefficient first: a plain
+  // packshot (a box on white) has many coefficients that are zero by symmetry, and without the
+  // step re-encoding noise decides which side of the median they fall. The DC coefficient (mean
+  // brightness) stays out of the median so a global brightness change cannot flip the other bits.
+  let peak = 0;
+  for (let i = 1; i < 64; i++) peak = Math.max(peak, Math.abs(coeffs[i]!));
+  const step = peak * 0.02 || 1;
+  const q = Array.from(coeffs, (c) => Math.round(c / step));
+  const ac = q.slice(1).sort((a, b) => a - b);
   const median = (ac[31]! + ac[32]!) / 2;
   const bits: boolean[] = [];
-  for (let i = 0; i < 64; i++) bits.push(coeffs[i]! > median);
+  for (let i = 0; i < 64; i++) bits.push(q[i]! > median);
   return bitsToHash(bits);
 }
 
@@ -88,21 +94,12 @@ export function imageHashFromHex(hex: string): TImageHash {
 }
 
 /**
- * Block keys for lookup: the hash cut into `blocks` equal runs of hex digits, each prefixed with its
- * position. Two hashes within distance d < blocks share at least one block exactly (pigeonhole), so
- * an index on the keys finds every candidate; the exact distance is then checked.
+ * Block keys for lookup: the hash's 8 bytes, each prefixed with its position ("0:3f", "1:a0" …).
+ * Two hashes within distance 7 share at least one byte exactly (pigeonhole), so an index on the
+ * keys finds every candidate within DUPLICATE_MAX_DISTANCE; the exact distance is then checked.
+ * The keys are substrings of the stored hex, so SQL can compute them from the column.
  */
-export function imageHashBlocks(hex: string, blocks = DUPLICATE_MAX_DISTANCE + 2): string[] {
-  const h = imageHashFromHex(hex);
-  const bits = (BigInt(h.hi) << 32n) | BigInt(h.lo);
-  const out: string[] = [];
-  let start = 0;
-  for (let i = 0; i < blocks; i++) {
-    const end = Math.round(((i + 1) * 64) / blocks);
-    const width = BigInt(end - start);
-    const v = (bits >> BigInt(64 - end)) & ((1n << width) - 1n);
-    out.push(`${i}:${v.toString(16)}`);
-    start = end;
-  }
-  return out;
+export function imageHashBlocks(hex: string): string[] {
+  const h = imageHashToHex(imageHashFromHex(hex));
+  return Array.from({ length: 8 }, (_, i) => `${i}:${h.slice(2 * i, 2 * i + 2)}`);
 }

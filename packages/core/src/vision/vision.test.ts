@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   analyzeImage,
+  checkImageRef,
   colourFindings,
   compatibleColour,
   cropQuad,
@@ -515,5 +516,53 @@ describe("recognised lines: word spaces and split lines", () => {
     expect(joined.map((l) => l.text)).toEqual(["Made in China", "100% Cotton"]);
     expect(joined[0]!.box).toEqual([84, 353, 264, 38]);
     expect(joined[0]!.charPositions).toHaveLength([..."Made in China"].length);
+  });
+});
+
+describe("image references", () => {
+  it("accepts public URLs, uploads and (when enabled) relative paths inside the image folder", () => {
+    expect(checkImageRef("https://img.example.com/a.jpg")).toMatchObject({
+      ok: true,
+      ref: { kind: "url", host: "img.example.com" },
+    });
+    const sha = "a".repeat(64);
+    expect(checkImageRef(`upload:${sha}.png`)).toEqual({
+      ok: true,
+      ref: { kind: "upload", sha256: sha, file: `${sha}.png` },
+    });
+    expect(checkImageRef("demo/images/x.jpg", { localPaths: true })).toEqual({
+      ok: true,
+      ref: { kind: "path", path: "demo/images/x.jpg" },
+    });
+    expect(checkImageRef("./a/../b.png", { localPaths: true })).toEqual({
+      ok: true,
+      ref: { kind: "path", path: "b.png" },
+    });
+  });
+
+  it("refuses private hosts unless allowed, other schemes, and paths that leave the folder", () => {
+    for (const [ref, reason] of [
+      ["http://127.0.0.1/a.png", /not a public address/],
+      ["http://169.254.169.254/latest/meta-data", /not a public address/],
+      ["http://[::1]/a.png", /not a public address/],
+      ["http://localhost/a.png", /not a public host/],
+      ["https://user:pw@img.example.com/a.png", /credentials/],
+      ["file:///etc/passwd", /not file:/],
+      ["data:image/png;base64,AAAA", /not data:/],
+      ["/etc/passwd", /stay inside/],
+      ["../secret.png", /stay inside/],
+      ["a/../../secret.png", /stay inside/],
+      ["C:\\Windows\\win.ini", /stay inside/],
+      ["", /empty/],
+    ] as const)
+      expect(checkImageRef(ref, { localPaths: true }), ref).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(reason),
+      });
+    expect(checkImageRef("images/a.png")).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/IMAGE_LOCAL_DIR/),
+    });
+    expect(checkImageRef("http://127.0.0.1:8080/a.png", { allowedHosts: ["127.0.0.1"] })).toMatchObject({ ok: true });
   });
 });
