@@ -8,6 +8,7 @@ import { analyzeProcessor } from "./features/analyze/analyze.processor.js";
 import { webhookProcessor } from "./features/webhook/webhook.processor.js";
 import { lintProcessor } from "./features/lint/lint.processor.js";
 import { dedupeProcessor } from "./features/dedupe/dedupe.processor.js";
+import { generateProcessor } from "./features/generate/generate.processor.js";
 import { learnProcessor, scheduleLearning } from "./features/learn/learn.processor.js";
 import { visionProcessor } from "./features/vision/vision.processor.js";
 import { startOutboxRelay } from "./outbox/outbox-relay.js";
@@ -36,6 +37,10 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
       analyzeProcessor({ db, embedder, sentiment }, env.WORKER_CONCURRENCY),
       webhookProcessor({ db, env, log }, env.WORKER_CONCURRENCY),
       lintProcessor({ db, log }, env.WORKER_CONCURRENCY),
+      generateProcessor(
+        { db, redis: producerRedis, queues, prefix: env.TRUECOPY_QUEUE_PREFIX, log },
+        env.WORKER_CONCURRENCY,
+      ),
       dedupeProcessor({ db, embedder }, env.WORKER_CONCURRENCY),
       // OCR models load on the first image (most workers never see one before they are needed).
       visionProcessor({ db, env, log, ocr: createOcr() }, env.VISION_CONCURRENCY),

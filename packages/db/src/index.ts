@@ -34,3 +34,4 @@ export * from "./experiment.repo.js";
 export * from "./serving-changes.js";
 export * from "./image.repo.js";
 export * from "./image-store.js";
+export * from "./generation.repo.js";

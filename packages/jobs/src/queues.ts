@@ -8,6 +8,7 @@ export const QueueName = {
   lint: "lint",
   webhook: "webhook",
   learn: "learn",
+  generate: "generate",
   dedupe: "dedupe",
   vision: "vision",
 } as const;
@@ -35,6 +36,32 @@ export const ZWebhookPayload = z.object({
   deliveryId: z.uuid(),
 });
 export type TWebhookPayload = z.infer<typeof ZWebhookPayload>;
+
+// Generates candidate copy for a batch of products (every field × style × audience asked for) and
+// stores the results as GENERATED/LLM variants, PENDING_REVIEW or BLOCKED (docs/generation.md).
+export const ZGeneratePayload = z.object({
+  jobRunId: z.uuid(),
+  batchKey: z.string().min(1).max(64),
+  productIds: z.array(z.uuid()).min(1).max(100),
+  fields: z
+    .array(z.enum(["TITLE", "BULLETS", "DESCRIPTION", "SHORT"]))
+    .min(1)
+    .max(4),
+  styles: z
+    .array(z.enum(["concise", "vivid", "technical"]))
+    .min(1)
+    .max(3),
+  // Empty: no particular audience.
+  audiences: z.array(z.string().min(1).max(40)).max(8),
+  // "llm" uses the configured LLM provider (the template generator when none is configured).
+  generator: z.enum(["template", "llm"]).optional(),
+  // Variants generated per second across all workers for this run.
+  ratePerSecond: z.number().int().min(1).max(10_000).optional(),
+});
+export type TGeneratePayload = z.infer<typeof ZGeneratePayload>;
+
+/** Redis key that pauses a generation run while it exists (set and removed by the API). */
+export const generationPauseKey = (prefix: string, jobRunId: string) => `${prefix}:generate:paused:${jobRunId}`;
 
 // The serving learning loop (a repeatable job): fold new shopper events into per-audience counts,
 // re-train the matrix factorisation, apply the guardrail.
@@ -103,6 +130,16 @@ export const QUEUES = {
       attempts: 3,
       backoff: { type: "exponential", delay: 5_000 },
       removeOnComplete: { age: 3600, count: 100 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    } satisfies JobsOptions,
+  },
+  [QueueName.generate]: {
+    payload: ZGeneratePayload,
+    jobName: "generate-variants",
+    defaults: {
+      attempts: 5,
+      backoff: { type: "exponential", delay: 2_000 },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     } satisfies JobsOptions,
   },

@@ -12,3 +12,16 @@ export {
   type TTemplate,
 } from "./model.js";
 export { generationIdempotencyKey } from "./idempotency.js";
+export {
+  llmRequest,
+  llmCandidate,
+  claimsOfText,
+  completionText,
+  completionUsage,
+  llmCostUsd,
+  retryDelayMs,
+  LLM_GENERATOR,
+  type TLlmRequest,
+  type TLlmMessage,
+  type TLlmUsage,
+} from "./llm.js";

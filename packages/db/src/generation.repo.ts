@@ -1,0 +1,302 @@
+import { createHash } from "node:crypto";
+import type pg from "pg";
+import { AppError } from "@truecopy/core";
+import { withRetriedTransaction, type TQueryable } from "./client.js";
+import { recordJobRunBatch } from "./job-run.repo.js";
+import { enqueueLint } from "./lint.repo.js";
+
+// The generate queue's contract (packages/jobs) repeated here: db must not import jobs.
+export const GENERATE_QUEUE = "generate";
+export const GENERATE_JOB_NAME = "generate-variants";
+/** Job-run name of a batch generation. */
+export const GENERATE_RUN = "generate-variants";
+/** Products per job: one job writes all their fields × styles × audiences in one transaction. */
+export const GENERATE_BATCH = 25;
+/** Products one request may select. */
+export const MAX_GENERATION_PRODUCTS = 10_000;
+
+export type TGenerationSelection = {
+  /** Null: every merchant (staff only; the API scopes merchant-bound callers). */
+  merchantId: string | null;
+  productIds?: readonly string[] | undefined;
+  category?: string | null | undefined;
+  /** Case-insensitive match on sku, title and description (as the products query). */
+  search?: string | null | undefined;
+};
+
+export type TGenerationRequest = {
+  fields: readonly ("TITLE" | "BULLETS" | "DESCRIPTION" | "SHORT")[];
+  styles: readonly ("concise" | "vivid" | "technical")[];
+  /** Empty: no particular audience. */
+  audiences: readonly string[];
+  generator?: "template" | "llm" | undefined;
+  ratePerSecond?: number | undefined;
+};
+
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Selects the products a request covers and queues their generation as one tracked run: a JobRun
+ * (queue `generate`, total = number of products, progress per product) and one outbox row per
+ * batch of products, in one transaction. Returns the run (finished at once when nothing matched).
+ */
+export async function queueGenerationRun(
+  pool: pg.Pool,
+  o: { selection: TGenerationSelection; request: TGenerationRequest; actorId: string | null },
+): Promise<{ jobRunId: string; products: number }> {
+  const s = o.selection;
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (s.merchantId) where.push(`p."merchantId" = ${param(s.merchantId)}::uuid`);
+  if (s.productIds?.length) where.push(`p.id = ANY(${param(s.productIds)}::uuid[])`);
+  if (s.category) where.push(`p.category = ${param(s.category)}`);
+  if (s.search?.trim()) {
+    const like = param(`%${escapeLike(s.search.trim())}%`);
+    where.push(`(p.sku ILIKE ${like} OR p.title ILIKE ${like} OR p.description ILIKE ${like})`);
+  }
+  const digest = createHash("sha256")
+    .update(
+      JSON.stringify([s.merchantId, [...(s.productIds ?? [])].sort(), s.category ?? null, s.search ?? null, o.request]),
+    )
+    .digest("hex");
+  return withRetriedTransaction(pool, async (tx) => {
+    const { rows } = await tx.query<{ id: string }>(
+      `SELECT p.id FROM "Product" p ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY p.id LIMIT ${MAX_GENERATION_PRODUCTS + 1}`,
+      params,
+    );
+    if (rows.length > MAX_GENERATION_PRODUCTS)
+      throw new AppError(
+        "BAD_USER_INPUT",
+        `the selection covers more than ${MAX_GENERATION_PRODUCTS} products: narrow it (merchant, category, search, ids)`,
+        { max: MAX_GENERATION_PRODUCTS },
+      );
+    const ids = rows.map((r) => r.id);
+    const run = await tx.query<{ id: string }>(
+      `INSERT INTO "JobRun" (id, queue, name, "payloadDigest", status, total, "merchantId", "createdById", "updatedAt", "finishedAt")
+       VALUES (gen_random_uuid(), $1, $2, $3, $4::"JobStatus", $5, $6, $7, now(), CASE WHEN $5 = 0 THEN now() END) RETURNING id`,
+      [GENERATE_QUEUE, GENERATE_RUN, digest, ids.length ? "QUEUED" : "COMPLETED", ids.length, s.merchantId, o.actorId],
+    );
+    const jobRunId = run.rows[0]!.id;
+    const payloads: string[] = [];
+    for (let i = 0; i < ids.length; i += GENERATE_BATCH)
+      payloads.push(
+        JSON.stringify({
+          jobRunId,
+          productIds: ids.slice(i, i + GENERATE_BATCH),
+          fields: o.request.fields,
+          styles: o.request.styles,
+          audiences: o.request.audiences,
+          ...(o.request.generator ? { generator: o.request.generator } : {}),
+          ...(o.request.ratePerSecond ? { ratePerSecond: o.request.ratePerSecond } : {}),
+        }),
+      );
+    if (payloads.length)
+      await tx.query(
+        `INSERT INTO "Outbox" (queue, "jobName", payload) SELECT $2, $3, p::jsonb FROM unnest($1::text[]) AS p`,
+        [payloads, GENERATE_QUEUE, GENERATE_JOB_NAME],
+      );
+    return { jobRunId, products: ids.length };
+  });
+}
+
+export type TProductForGeneration = {
+  id: string;
+  merchantId: string;
+  category: string | null;
+  locale: string | null;
+  sourceVersion: number;
+  attributes: unknown;
+  reviews: { id: string; text: string }[];
+};
+
+const REVIEWS_PER_PRODUCT = 200;
+
+/** Products with what generation reads: attributes, locale, version and their first reviews. */
+export async function loadProductsForGeneration(
+  db: TQueryable,
+  ids: readonly string[],
+): Promise<TProductForGeneration[]> {
+  const { rows } = await db.query<TProductForGeneration>(
+    `SELECT p.id, p."merchantId", p.category, p.locale, p."sourceVersion", p.attributes,
+       COALESCE((SELECT json_agg(json_build_object('id', r.id, 'text', r.text) ORDER BY r."createdAt", r.id)
+                 FROM (SELECT id, text, "createdAt" FROM "ProductReview" WHERE "productId" = p.id
+                       ORDER BY "createdAt", id LIMIT ${REVIEWS_PER_PRODUCT}) r), '[]'::json) AS reviews
+     FROM "Product" p WHERE p.id = ANY($1::uuid[]) ORDER BY p.id`,
+    [ids],
+  );
+  return rows;
+}
+
+/** Which of these idempotency keys already have a variant (a re-run finds them instead of duplicating). */
+export async function existingGenerationKeys(db: TQueryable, keys: readonly string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const { rows } = await db.query<{ key: string }>(
+    `SELECT "idempotencyKey" AS key FROM "Variant" WHERE "idempotencyKey" = ANY($1::text[])`,
+    [keys],
+  );
+  return new Set(rows.map((r) => r.key));
+}
+
+/** The run's status as processors see it; null when it is not a generation run. */
+export async function generationRunStatus(db: TQueryable, jobRunId: string): Promise<string | null> {
+  const { rows } = await db.query<{ status: string }>(`SELECT status FROM "JobRun" WHERE id = $1 AND queue = $2`, [
+    jobRunId,
+    GENERATE_QUEUE,
+  ]);
+  return rows[0]?.status ?? null;
+}
+
+/** One candidate as the worker produced it. */
+export type TGeneratedVariant = {
+  productId: string;
+  productVersion: number;
+  field: "TITLE" | "BULLETS" | "DESCRIPTION" | "SHORT";
+  locale: string;
+  text: string;
+  origin: "GENERATED" | "LLM";
+  generator: string;
+  generatorVersion: string;
+  style: string;
+  audience: string | null;
+  emphasis: string[];
+  /** Offered candidates wait for review; the gate's rejects are kept BLOCKED, for the record. */
+  status: "PENDING_REVIEW" | "BLOCKED";
+  idempotencyKey: string;
+  /** Claims with provenance, and the gate's verdict and reasons (and LLM accounting): kept with the variant. */
+  claims: unknown[];
+  generation: Record<string, unknown>;
+};
+
+/**
+ * Stores one batch's candidates in one transaction: each becomes a new GENERATED/LLM variant
+ * (PENDING_REVIEW or BLOCKED) unless its idempotency key already has one — so a retried job or a
+ * repeated request never duplicates — with an Analysis row holding its claims and the gate's
+ * verdict; new variants are queued for linting (their findings); the batch counts on its run.
+ * Nothing else is touched: existing variants, human-written or edited, stay as they are.
+ */
+export async function saveGeneratedVariants(
+  pool: pg.Pool,
+  o: {
+    variants: readonly TGeneratedVariant[];
+    progress: { jobRunId: string; batchKey: string; processed: number; failed: number; error?: string | null };
+  },
+): Promise<{ created: number; existing: number; recorded: boolean }> {
+  return withRetriedTransaction(pool, async (tx) => {
+    // A cancelled run takes no more variants (a job that was already past its check writes nothing).
+    const run = await tx.query<{ status: string }>(`SELECT status FROM "JobRun" WHERE id = $1 FOR SHARE`, [
+      o.progress.jobRunId,
+    ]);
+    if (run.rows[0]?.status === "CANCELLED") return { created: 0, existing: 0, recorded: false };
+    const rows = o.variants.filter((v) => v.text.trim());
+    let inserted: { id: string; key: string }[] = [];
+    if (rows.length) {
+      const result = await tx.query<{ id: string; key: string }>(
+        `INSERT INTO "Variant" AS v (id, "productId", field, locale, text, origin, generator, "generatorVersion", audience,
+           emphasis, style, status, "idempotencyKey", "updatedAt")
+         SELECT gen_random_uuid(), x."productId", x.field::"VariantField", x.locale, x.text, x.origin::"VariantOrigin",
+           x.generator, x."generatorVersion", x.audience, ARRAY(SELECT jsonb_array_elements_text(x.emphasis)), x.style,
+           x.status::"VariantStatus", x."idempotencyKey", now()
+         FROM jsonb_to_recordset($1::jsonb) AS x("productId" uuid, field text, locale text, text text, origin text,
+           generator text, "generatorVersion" text, audience text, emphasis jsonb, style text, status text, "idempotencyKey" text)
+         ON CONFLICT ("idempotencyKey") DO NOTHING
+         RETURNING v.id, v."idempotencyKey" AS key`,
+        [JSON.stringify(rows.map(({ claims: _c, generation: _g, productVersion: _p, ...v }) => v))],
+      );
+      inserted = result.rows;
+    }
+    if (inserted.length) {
+      const byKey = new Map(rows.map((v) => [v.idempotencyKey, v]));
+      const analyses = inserted.map(({ id, key }) => {
+        const v = byKey.get(key)!;
+        return {
+          productId: v.productId,
+          variantId: id,
+          sourceVersion: v.productVersion,
+          language: v.locale,
+          attributes: v.claims,
+          normalized: { generation: { ...v.generation, jobRunId: o.progress.jobRunId } },
+        };
+      });
+      await tx.query(
+        `INSERT INTO "Analysis" (id, "productId", "variantId", "sourceVersion", language, normalized, attributes)
+         SELECT gen_random_uuid(), x."productId", x."variantId", x."sourceVersion", x.language, x.normalized, x.attributes
+         FROM jsonb_to_recordset($1::jsonb) AS x("productId" uuid, "variantId" uuid, "sourceVersion" int, language text,
+           normalized jsonb, attributes jsonb)`,
+        [JSON.stringify(analyses)],
+      );
+      await enqueueLint(
+        tx,
+        inserted.map((r) => r.id),
+      );
+    }
+    const recorded = await recordJobRunBatch(tx, o.progress);
+    return { created: inserted.length, existing: rows.length - inserted.length, recorded };
+  });
+}
+
+export type TGenerationRunStats = {
+  /** Candidates stored for review, and held back by the gate. */
+  offered: number;
+  blocked: number;
+  /** Why candidates were blocked: gate reason code → count. */
+  blockedReasons: Record<string, number>;
+  /** LLM usage of the run (0 for the template generator). */
+  promptTokens: number;
+  completionTokens: number;
+  costUsd: number;
+  cachedResponses: number;
+};
+
+/** What a generation run has produced so far. */
+export async function generationRunStats(db: TQueryable, jobRunId: string): Promise<TGenerationRunStats> {
+  type TStored = {
+    gate?: { status?: string; reasons?: { code?: string }[] };
+    llm?: { promptTokens?: number; completionTokens?: number; costUsd?: number; cached?: boolean };
+  };
+  const { rows } = await db.query<{ status: string; generation: TStored | null }>(
+    `SELECT v.status, a.normalized->'generation' AS generation FROM "Analysis" a JOIN "Variant" v ON v.id = a."variantId"
+     WHERE a."variantId" IS NOT NULL AND a.normalized->'generation'->>'jobRunId' = $1`,
+    [jobRunId],
+  );
+  const stats: TGenerationRunStats = {
+    offered: 0,
+    blocked: 0,
+    blockedReasons: {},
+    promptTokens: 0,
+    completionTokens: 0,
+    costUsd: 0,
+    cachedResponses: 0,
+  };
+  for (const r of rows) {
+    const blocked = r.generation?.gate?.status === "blocked";
+    if (blocked) {
+      stats.blocked++;
+      for (const reason of r.generation?.gate?.reasons ?? [])
+        if (reason.code) stats.blockedReasons[reason.code] = (stats.blockedReasons[reason.code] ?? 0) + 1;
+    } else stats.offered++;
+    const llm = r.generation?.llm;
+    if (llm) {
+      stats.promptTokens += llm.promptTokens ?? 0;
+      stats.completionTokens += llm.completionTokens ?? 0;
+      stats.costUsd += llm.costUsd ?? 0;
+      if (llm.cached) stats.cachedResponses++;
+    }
+  }
+  stats.costUsd = Math.round(stats.costUsd * 1e6) / 1e6;
+  return stats;
+}
+
+/** Cancels a generation run that has not finished; returns whether it did. */
+export async function cancelGenerationRun(db: TQueryable, jobRunId: string): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE "JobRun" SET status = 'CANCELLED', "finishedAt" = now(), "updatedAt" = now(),
+       error = COALESCE(error, 'cancelled')
+     WHERE id = $1 AND queue = $2 AND status IN ('QUEUED', 'RUNNING')`,
+    [jobRunId, GENERATE_QUEUE],
+  );
+  return (r.rowCount ?? 0) > 0;
+}
