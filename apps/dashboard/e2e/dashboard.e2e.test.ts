@@ -732,6 +732,65 @@ describe("dashboard in Chromium", () => {
     state.pending.QUALITY = variantId;
   });
 
+  it("adds an image and shows what the checks found on it: boxes over the picture, its text and colours", async () => {
+    // A packshot drawn in the browser: a silver background (the attribute says black) and a claim
+    // printed on the box that the linter flags.
+    const dataUrl = await page.evaluate(() => {
+      const canvas = document.createElement("canvas");
+      canvas.width = 640;
+      canvas.height = 400;
+      const g = canvas.getContext("2d");
+      if (g === null) throw new Error("no 2d canvas");
+      g.fillStyle = "#c8cacc";
+      g.fillRect(0, 0, 640, 400);
+      g.fillStyle = "#ffffff";
+      g.fillRect(120, 60, 400, 280);
+      g.fillStyle = "#111111";
+      g.font = "bold 56px 'Noto Sans CJK SC', sans-serif";
+      g.fillText("100%有效", 180, 180);
+      g.font = "40px 'Noto Sans CJK SC', sans-serif";
+      g.fillText("降噪耳机", 240, 270);
+      return canvas.toDataURL("image/png");
+    });
+    const copy = state.rows.find((row) => row.sku.endsWith("-ZH1B"));
+    if (copy === undefined) throw new Error("import step did not run");
+    await page.goto(`${stack.dashboardUrl}/products?q=${encodeURIComponent(copy.sku)}`);
+    await expect.poll(() => page.getByTestId("product-row").first().getAttribute("data-sku")).toBe(copy.sku);
+    await page.getByTestId("product-row").first().getByRole("link").click();
+    await expect.poll(() => page.getByTestId("product-title").textContent()).toBe(copy.title);
+    await page.getByTestId("image-upload").setInputFiles({
+      name: "packshot.png",
+      mimeType: "image/png",
+      buffer: Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ""), "base64"),
+    });
+    // The page looks again while the check is pending.
+    const evidence = page.getByTestId("image-evidence");
+    await evidence.waitFor({ timeout: JOB_TIMEOUT_MS });
+    expect(await evidence.getByTestId("image-overlay").getAttribute("viewBox")).toBe("0 0 640 400");
+    await expect
+      .poll(() => evidence.getByTestId("image-text-line").allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining("100%有效")]));
+    expect(await evidence.getByTestId("image-finding-box").count()).toBeGreaterThan(0);
+    // The box sits where the text is, at the size the picture is shown.
+    const [box, picture] = await Promise.all([
+      evidence.getByTestId("image-finding-box").first().boundingBox(),
+      evidence.locator("img").boundingBox(),
+    ]);
+    if (box === null || picture === null) throw new Error("image or box not laid out");
+    const scale = picture.width / 640;
+    expect(box.x - picture.x).toBeGreaterThan(150 * scale);
+    expect(box.x - picture.x).toBeLessThan(200 * scale);
+    expect(box.y - picture.y).toBeGreaterThan(100 * scale);
+    expect(box.y - picture.y).toBeLessThan(180 * scale);
+    await pageShot("product-image");
+    // The same evidence beside the copy in review.
+    await page.goto(`${stack.dashboardUrl}/review/${encodeURIComponent(state.pending.QUALITY ?? "")}`);
+    await page.getByTestId("review-item").waitFor();
+    await page.getByTestId("image-evidence").waitFor();
+    expect(await page.getByTestId("image-evidence").getByTestId("image-finding-box").count()).toBeGreaterThan(0);
+    await pageShot("review-item-image");
+  });
+
   it("records shoppers' events for the original and the approved edit (as a shop would)", async () => {
     // The learning job folds them into the experiment's counts within a minute; the experiments
     // test near the end reads them.

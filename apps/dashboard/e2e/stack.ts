@@ -201,6 +201,8 @@ export async function startStack(): Promise<TStack> {
     TRUECOPY_QUEUE_PREFIX: queuePrefix,
     NODE_ENV: "test",
     LOG_LEVEL: env.logLevel,
+    // Uploaded images, shared by the API that stores them and the worker that checks them.
+    IMAGE_STORE_DIR: path.join(logDir, "images"),
   };
 
   const services: TService[] = [];

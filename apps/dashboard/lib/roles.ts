@@ -18,6 +18,7 @@ export const UI_PERMISSIONS = {
   "rulepacks:edit": ["ADMIN"],
   "duplicates:read": ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST"],
   "duplicates:decide": ["ADMIN", "MODERATOR"],
+  "images:manage": ["ADMIN", "MERCHANDISER"],
 } as const satisfies Record<string, readonly TRole[]>;
 export type TUiPermission = keyof typeof UI_PERMISSIONS;
 

@@ -20,6 +20,20 @@ export type TImageEvidence = {
 
 const HEX = /^#[0-9a-f]{6}$/i;
 
+/** The finding's number on a filled tab at the box's top left corner (inside the image). */
+function NumberBadge({ x, y, size, number }: { x: number; y: number; size: number; number: number }) {
+  const width = size * (number > 9 ? 1.5 : 1);
+  const top = Math.max(0, y - size);
+  return (
+    <g className="overlay-badge">
+      <rect x={x} y={top} width={width} height={size} rx={size / 6} />
+      <text x={x + width / 2} y={top + size * 0.78} fontSize={size * 0.75} textAnchor="middle">
+        {number}
+      </text>
+    </g>
+  );
+}
+
 /**
  * A product image with what the checks found drawn on it: findings as numbered boxes (coloured by
  * severity), recognised text as thin outlines, listed below with the dominant colours. The overlay
@@ -80,14 +94,7 @@ export function ImageEvidence({ image, alt }: { image: TImageEvidence; alt: stri
                   <title>{shape.label}</title>
                 </rect>
                 {shape.kind === "finding" && number > 0 && (
-                  <text
-                    x={shape.x + stroke}
-                    y={shape.y - stroke}
-                    fontSize={Math.max(10, stroke * 7)}
-                    className="overlay-number"
-                  >
-                    {number}
-                  </text>
+                  <NumberBadge x={shape.x} y={shape.y} size={Math.max(12, stroke * 8)} number={number} />
                 )}
               </g>
             );
@@ -105,7 +112,7 @@ export function ImageEvidence({ image, alt }: { image: TImageEvidence; alt: stri
                   data-testid="image-finding"
                   className={`sev-text-${finding.severity.toLowerCase()}`}
                 >
-                  {number > 0 && <span className="overlay-key">{number}</span>}
+                  {number > 0 && <span className={`overlay-key key-${finding.severity.toLowerCase()}`}>{number}</span>}
                   <strong className="small">{enumLabel(t, "finding.severity", finding.severity)}</strong>{" "}
                   <span className="small">{finding.message}</span>
                 </li>
@@ -130,7 +137,15 @@ export function ImageEvidence({ image, alt }: { image: TImageEvidence; alt: stri
             {image.colours.map((colour) => (
               <li key={`${colour.name}-${colour.hex}`} className="small">
                 <svg viewBox="0 0 10 10" className="swatch" aria-hidden="true">
-                  <rect width="10" height="10" rx="2" fill={HEX.test(colour.hex) ? colour.hex : "#ffffff"} />
+                  <rect
+                    x="0.5"
+                    y="0.5"
+                    width="9"
+                    height="9"
+                    rx="2"
+                    className="swatch-rect"
+                    fill={HEX.test(colour.hex) ? colour.hex : "#ffffff"}
+                  />
                 </svg>
                 {colour.name} {Math.round(colour.share * 100)}%
               </li>

@@ -8,6 +8,9 @@ import type { ProductQuery } from "../../../../lib/graphql/generated/graphql";
 import { useI18n, useT } from "../../../../lib/i18n/i18n-provider";
 import type { TMessageKey } from "../../../../lib/i18n/messages";
 import { useGraphQLQuery } from "../../../../lib/use-graphql-query";
+import { can } from "../../../../lib/roles";
+import { useCurrentUser } from "../../current-user";
+import { ProductImages } from "../../product-images";
 import { LanguageBadge } from "../language-badge";
 import { CopyCheck } from "./copy-check";
 import { ReviewAspects } from "./review-aspects";
@@ -53,6 +56,7 @@ function Stars({ rating }: { rating: number | null }) {
 
 function ProductBody({ product, onChanged }: { product: TProductDetail; onChanged: () => void }) {
   const { t, locale } = useI18n();
+  const user = useCurrentUser();
   const attributes = attributeEntries(product.attributes);
   return (
     <article className="product-detail">
@@ -279,23 +283,24 @@ function ProductBody({ product, onChanged }: { product: TProductDetail; onChange
             )}
           </section>
 
-          <section className="card">
+          <section className="card" data-testid="product-images-card">
             <h2>{t("product.images")}</h2>
-            {product.images.length === 0 ? (
-              <p className="muted">{t("product.noImages")}</p>
-            ) : (
+            <ProductImages
+              productId={product.id}
+              images={product.productImages}
+              title={product.title}
+              canUpload={can(user.role, "images:manage")}
+              onChanged={onChanged}
+            />
+            {product.images.some((image) => webUrl(image) !== null) && (
               <ul className="image-list" data-testid="product-images">
                 {product.images.map((image, index) => {
                   const href = webUrl(image);
-                  return (
+                  return href === null ? null : (
                     <li key={`${index}-${image}`} className="mono small">
-                      {href !== null ? (
-                        <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-                          {image}
-                        </a>
-                      ) : (
-                        image
-                      )}
+                      <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+                        {image}
+                      </a>
                     </li>
                   );
                 })}
@@ -313,7 +318,13 @@ export function ProductDetail({ id }: { id: string }) {
   const query = useGraphQLQuery(
     ProductDocument,
     { id },
-    { pollMs: PENDING_ANALYSIS_POLL_MS, pollWhile: (data) => data.product !== null && data.product.analysis === null },
+    {
+      pollMs: PENDING_ANALYSIS_POLL_MS,
+      // Until the analysis and the image checks have reached this product.
+      pollWhile: (data) =>
+        data.product !== null &&
+        (data.product.analysis === null || data.product.productImages.some((image) => image.status === "PENDING")),
+    },
   );
 
   const missing =

@@ -1,6 +1,7 @@
 "use client";
 
 import { ActorName } from "../../actor-name";
+import { ProductImages } from "../../product-images";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -33,16 +34,6 @@ import { FindingCard } from "../finding-card";
 import { ClaimBadge, RejectDialog, ShortcutHelp } from "../review-widgets";
 
 type TVariant = NonNullable<ReviewItemViewQuery["variant"]>;
-
-// Merchant-supplied URLs become links only when they are plain web addresses.
-function webUrl(raw: string): string | null {
-  try {
-    const url = new URL(raw);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
 
 function attributeEntries(attributes: unknown): [string, unknown][] {
   if (attributes === null || typeof attributes !== "object" || Array.isArray(attributes)) return [];
@@ -436,26 +427,13 @@ function ItemBody({ variant, onChanged }: { variant: TVariant; onChanged: () => 
               </ul>
             )}
             <h3>{t("product.images")}</h3>
-            {product.images.length === 0 ? (
-              <p className="muted">{t("product.noImages")}</p>
-            ) : (
-              <ul className="image-list">
-                {product.images.map((image, index) => {
-                  const href = webUrl(image);
-                  return (
-                    <li key={`${index}-${image}`} className="mono small">
-                      {href !== null ? (
-                        <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-                          {image}
-                        </a>
-                      ) : (
-                        image
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
+            <ProductImages
+              productId={product.id}
+              images={product.productImages}
+              title={product.title}
+              canUpload={false}
+              onChanged={onChanged}
+            />
             <p className="small">
               <Link href={`/products/${encodeURIComponent(product.id)}`}>{t("review.productPage")}</Link>
             </p>
