@@ -34,7 +34,7 @@ export type TDominantColourOptions = {
 
 const ITERATIONS = 20;
 /** Clusters nearer than this (CIEDE2000) are one colour. */
-const MERGE_DISTANCE = 7;
+const MERGE_DISTANCE = 4;
 /** The background cluster must hold at least this share of the border samples. */
 const BACKGROUND_BORDER_SHARE = 0.55;
 
