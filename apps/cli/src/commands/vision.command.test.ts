@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { createOcr, releaseOcrSessions } from "@truecopy/ml";
-import { visionLine } from "./vision.command.js";
+import { visionLine, type TSeenImages } from "./vision.command.js";
 
 // The `truecopy vision` contract on images made here: a black box on white with "100%有效"
 // printed on a label (libvips renders the text with the system's Noto CJK fonts).
@@ -43,6 +43,8 @@ beforeAll(async () => {
     .jpeg({ quality: 90 })
     .toFile(path.join(dir, "box.jpg"));
   await writeFile(path.join(dir, "notes.txt"), "not an image");
+  // The same picture, smaller and re-encoded.
+  await sharp(path.join(dir, "box.jpg")).resize(450).png().toFile(path.join(dir, "box-small.png"));
 }, 60_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -75,6 +77,17 @@ describe("truecopy vision (the stable CLI contract)", () => {
     const absolute = v.findings.find((f: { category: string }) => f.category === "ABSOLUTE");
     expect(absolute).toMatchObject({ severity: "HIGH", match: expect.stringContaining("100%有效") });
     expect(absolute.box[1]).toBeGreaterThanOrEqual(590);
+  });
+
+  it("reports an image that is the same picture as an earlier line's", async () => {
+    const seen: TSeenImages = [];
+    const line = async (id: string, file: string) => {
+      const r = await visionLine({ line: 1, raw: JSON.stringify({ id, path: file }) }, { ocr, baseDir: dir, seen });
+      return r.ok ? (JSON.parse(r.output) as { findings: { rule: string; message: string }[] }) : null;
+    };
+    expect((await line("first", "box.jpg"))!.findings.map((f) => f.rule)).not.toContain("image.duplicate");
+    const again = (await line("second", "box-small.png"))!.findings.find((f) => f.rule === "image.duplicate");
+    expect(again?.message).toContain("first");
   });
 
   it("reports malformed lines and unreadable images with line and id, without output", async () => {

@@ -3,7 +3,17 @@ import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { z } from "zod";
-import { analyzeImage, isAppError } from "@truecopy/core";
+import {
+  analyzeImage,
+  duplicateFinding,
+  DUPLICATE_MAX_DISTANCE,
+  imageHashDistance,
+  imageHashFromHex,
+  isAppError,
+  messageLocale,
+  sameMainColour,
+  type TDominantColour,
+} from "@truecopy/core";
 import { createOcr, decodeImage, type TOcr } from "@truecopy/ml";
 
 // The contract (stable; used by external evaluation): one input line {"id","path"} (optionally
@@ -16,7 +26,8 @@ import { createOcr, decodeImage, type TOcr } from "@truecopy/ml";
 // marked); `box` is [x, y, width, height] in the image's pixels. A malformed line or an image that
 // cannot be read is reported on stderr (line number, id, reason) and gets no output line; the
 // other lines are still processed and the exit code is 1. Relative paths are resolved against the
-// input file's folder, then the working directory. No database is needed.
+// input file's folder, then the working directory. An image that is the same picture as an earlier
+// line's gets an image.duplicate finding naming that line's id. No database is needed.
 
 const ZVisionInput = z.object({
   id: z.union([z.string(), z.number()], { error: "id must be a string or a number" }),
@@ -61,8 +72,14 @@ async function resolveImage(file: string, baseDir: string): Promise<string> {
   }
 }
 
+/** Images of earlier lines, for the duplicate check within one input file. */
+export type TSeenImages = { id: string | number; phash: string; colours: TDominantColour[] }[];
+
 /** Analyses one input line into its output line, or the error for stderr; exported for tests. */
-export async function visionLine(l: TVisionLine, o: { ocr: TOcr; baseDir: string }): Promise<TVisionLineResult> {
+export async function visionLine(
+  l: TVisionLine,
+  o: { ocr: TOcr; baseDir: string; seen?: TSeenImages },
+): Promise<TVisionLineResult> {
   const input = parseLine(l);
   if (typeof input === "string") return { ok: false, error: input };
   const where = `line ${l.line} (id ${JSON.stringify(input.id)})`;
@@ -94,6 +111,15 @@ export async function visionLine(l: TVisionLine, o: { ocr: TOcr; baseDir: string
       ...(input.locale ? { locale: input.locale } : {}),
     },
   });
+  // The same picture on an earlier line (another product of the file): pHash and main colour.
+  const hash = imageHashFromHex(a.phash);
+  const matches = (o.seen ?? [])
+    .map((s) => ({ s, distance: imageHashDistance(hash, imageHashFromHex(s.phash)) }))
+    .filter(({ s, distance }) => distance <= DUPLICATE_MAX_DISTANCE && sameMainColour(a.colors, s.colours))
+    .map(({ s, distance }) => ({ productId: String(s.id), sku: String(s.id), imageId: String(s.id), distance }));
+  const duplicate = duplicateFinding({ matches, locale: messageLocale(input.locale, input.text ?? "") });
+  if (duplicate) a.findings.push(duplicate);
+  o.seen?.push({ id: input.id, phash: a.phash, colours: a.colors });
   return {
     ok: true,
     output: JSON.stringify({
@@ -131,10 +157,11 @@ export async function visionCommand(o: { file: string; ocr?: TOcr }): Promise<nu
   const input = createInterface({ input: createReadStream(o.file, { encoding: "utf8" }), crlfDelay: Infinity });
   let line = 0;
   let bad = 0;
+  const seen: TSeenImages = [];
   for await (const raw of input) {
     line += 1;
     if (!raw.trim()) continue;
-    const r = await visionLine({ line, raw }, { ocr, baseDir });
+    const r = await visionLine({ line, raw }, { ocr, baseDir, seen });
     if (r.ok) process.stdout.write(`${r.output}\n`);
     else {
       bad += 1;
