@@ -158,6 +158,15 @@ async function jobRun(merchantId: string): Promise<string> {
   );
   return rows[0]!.id;
 }
+/** A generation run waiting in the queue (no outbox rows: nothing runs it). */
+async function generationRun(merchantId: string): Promise<string> {
+  const { rows } = await db.pool.query<{ id: string }>(
+    `INSERT INTO "JobRun" (id, queue, name, "payloadDigest", status, total, "merchantId", "updatedAt")
+     VALUES (gen_random_uuid(), 'generate', 'generate-variants', 'matrix', 'QUEUED', 1, $1, now()) RETURNING id`,
+    [merchantId],
+  );
+  return rows[0]!.id;
+}
 /** A decision batch taken by the caller's own key, so an undo by them is theirs to make. */
 async function batchOf(caller: TCaller): Promise<string> {
   const id = await pending(own.id);
@@ -687,6 +696,83 @@ const MATRIX: Record<string, TEntry> = {
   "Query.decisionStats": { access: "insights:read", call: () => q(`{ decisionStats(by: GENERATOR) { key } }`) },
   "Query.reviewThroughput": { access: "insights:read", call: () => q(`{ reviewThroughput(bucket: DAY) { total } }`) },
   "Query.reviewQueueAge": { access: "insights:read", call: () => q(`{ reviewQueueAge { total } }`) },
+  // Copy generation.
+  "Query.generatePreview": {
+    access: "variants:generate",
+    call: async () =>
+      q(`query($p: ID!) { generatePreview(productId: $p, field: TITLE, audience: "运动") { status text } }`, {
+        p: (await product(own.id)).productId,
+      }),
+    foreign: {
+      call: async () =>
+        q(`query($p: ID!) { generatePreview(productId: $p, field: TITLE) { status } }`, {
+          p: (await product(foreign.id)).productId,
+        }),
+      expect: "NOT_FOUND",
+    },
+  },
+  "Mutation.generateVariants": {
+    access: "variants:generate",
+    call: async () =>
+      q(
+        `mutation($m: ID, $p: [ID!]) { generateVariants(filter: { merchantId: $m, productIds: $p }, fields: [TITLE]) { id } }`,
+        {
+          m: own.id,
+          p: [(await product(own.id)).productId],
+        },
+      ),
+    foreign: {
+      call: () =>
+        q(`mutation($m: ID) { generateVariants(filter: { merchantId: $m }, fields: [TITLE]) { id } }`, {
+          m: foreign.id,
+        }),
+      expect: "FORBIDDEN",
+    },
+  },
+  "Query.generationRun": {
+    access: "variants:generate",
+    call: async () =>
+      q(`query($r: ID!) { generationRun(jobRunId: $r) { paused } }`, { r: await generationRun(own.id) }),
+    foreign: {
+      call: async () =>
+        q(`query($r: ID!) { generationRun(jobRunId: $r) { paused } }`, { r: await generationRun(foreign.id) }),
+      expect: nullAt("generationRun"),
+    },
+  },
+  "Mutation.pauseGeneration": {
+    access: "variants:generate",
+    call: async () =>
+      q(`mutation($r: ID!) { pauseGeneration(jobRunId: $r) { paused } }`, { r: await generationRun(own.id) }),
+    foreign: {
+      call: async () =>
+        q(`mutation($r: ID!) { pauseGeneration(jobRunId: $r) { paused } }`, { r: await generationRun(foreign.id) }),
+      expect: "NOT_FOUND",
+    },
+  },
+  "Mutation.resumeGeneration": {
+    access: "variants:generate",
+    call: async () =>
+      q(`mutation($r: ID!) { resumeGeneration(jobRunId: $r) { paused } }`, { r: await generationRun(own.id) }),
+    foreign: {
+      call: async () =>
+        q(`mutation($r: ID!) { resumeGeneration(jobRunId: $r) { paused } }`, { r: await generationRun(foreign.id) }),
+      expect: "NOT_FOUND",
+    },
+  },
+  "Mutation.cancelGeneration": {
+    access: "variants:generate",
+    call: async () =>
+      q(`mutation($r: ID!) { cancelGeneration(jobRunId: $r) { jobRun { status } } }`, {
+        r: await generationRun(own.id),
+      }),
+    foreign: {
+      call: async () =>
+        q(`mutation($r: ID!) { cancelGeneration(jobRunId: $r) { jobRun { status } } }`, {
+          r: await generationRun(foreign.id),
+        }),
+      expect: "NOT_FOUND",
+    },
+  },
   // Serving: audiences, shopper events, experiments.
   "Query.segments": {
     access: "catalog:read",

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "variants:publish": ["ADMIN", "MERCHANDISER"],
   "variants:revert": ["ADMIN", "MODERATOR", "MERCHANDISER"],
   "variants:export": ["ADMIN", "MERCHANDISER", "ANALYST", "SERVICE"],
+  // Writing candidate copy (previews and batches); merchandisers for their own merchant.
+  "variants:generate": ["ADMIN", "MERCHANDISER"],
   "audit:read": ["ADMIN", "MODERATOR", "ANALYST"],
   "insights:read": ["ADMIN", "MODERATOR", "ANALYST"],
   "jobs:manage": ["ADMIN"],

@@ -1,7 +1,8 @@
 import { extractAspectMentions, judgeMention } from "../insights/review-aspects.js";
 import { summarizeAspects } from "../insights/aspect-summary.js";
 import type { TLintLocale } from "../lint/types.js";
-import type { TGenerationInput, TProvenance } from "./types.js";
+import type { TImageFacts } from "../vision/image-analysis.js";
+import type { TGenerationInput, TImageFact, TProvenance } from "./types.js";
 
 /** One thing the copy may state, with where it comes from. */
 export type TFact = {
@@ -91,4 +92,29 @@ export function praiseFacts(input: TGenerationInput, locale: TLintLocale): TFact
         cls: null,
       } satisfies TFact;
     });
+}
+
+const COLOUR_KEY = /颜色|配色|色彩|colou?r/i;
+
+/**
+ * What checked product images contribute as facts: the main colour of the first image that has
+ * one, only when no attribute gives a colour (the merchant's data wins over a picture).
+ */
+export function imageColourFacts(
+  images: readonly TImageFacts[],
+  o: { locale: TLintLocale; attributes: TGenerationInput["attributes"] },
+): TImageFact[] {
+  if (Object.keys(o.attributes).some((k) => COLOUR_KEY.test(k))) return [];
+  for (const img of images) {
+    const c = img.colours[0];
+    if (c && img.imageId)
+      return [
+        {
+          imageId: img.imageId,
+          key: o.locale === "zh" ? "颜色" : "colour",
+          value: o.locale === "zh" ? c.nameZh : c.nameEn,
+        },
+      ];
+  }
+  return [];
 }

@@ -90,6 +90,8 @@ export function gateCandidate(o: {
       reasons: [{ code: "empty", message: "nothing to say: no usable facts" }],
       findings: [],
       lintClaims: [],
+      verdict: "pass",
+      packs: [],
     };
   }
   const reasons: TGateReason[] = [];
@@ -143,5 +145,7 @@ export function gateCandidate(o: {
     reasons,
     findings: result.findings,
     lintClaims: result.claims,
+    verdict: result.verdict,
+    packs: result.packs,
   };
 }

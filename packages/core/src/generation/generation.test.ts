@@ -242,3 +242,28 @@ describe("generationIdempotencyKey", () => {
     expect(keys[0]).toMatch(/^gen:[0-9a-f]{40}$/);
   });
 });
+
+describe("image facts", () => {
+  it("adds the main colour of a checked image only when no attribute gives a colour, citing the image", async () => {
+    const { imageColourFacts } = await import("./facts.js");
+    const images = [
+      {
+        imageId: "img-1",
+        colours: [{ id: "red", nameZh: "红色", nameEn: "red", hex: "#c00", share: 0.6 }],
+        text: [],
+        evidence: [],
+      },
+    ];
+    expect(imageColourFacts(images, { locale: "zh", attributes: { 颜色: "白色" } })).toEqual([]);
+    const facts = imageColourFacts(images, { locale: "zh", attributes: { 类型: "裙", 裙长: "连衣裙" } });
+    expect(facts).toEqual([{ imageId: "img-1", key: "颜色", value: "红色" }]);
+    const c = generateCopy({
+      locale: "zh",
+      field: "DESCRIPTION",
+      attributes: { 类型: "裙", 裙长: "连衣裙" },
+      imageFindings: facts,
+    });
+    expect(c.gate.status, JSON.stringify(c.gate.reasons)).toBe("offered");
+    expect(c.claims.find((x) => x.text === "红色")?.source).toBe("image:img-1");
+  });
+});

@@ -2,7 +2,7 @@ export * from "./types.js";
 export { generateCopy } from "./generate.js";
 export { gateCandidate, factTerms, evidenceAttributes, type TFactTerm } from "./gate.js";
 export { planFacts, audienceProfile, type TPlan } from "./planner.js";
-export { inputFacts, praiseFacts, sourceOf, type TFact } from "./facts.js";
+export { inputFacts, praiseFacts, imageColourFacts, sourceOf, type TFact } from "./facts.js";
 export {
   compiledModel,
   GENERATOR_MODEL,

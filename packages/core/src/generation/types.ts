@@ -8,6 +8,7 @@ import type {
   TLintLocale,
   TSeverity,
   TVariantFieldName,
+  TVerdict,
 } from "../lint/types.js";
 
 export const GENERATION_STYLES = ["concise", "vivid", "technical"] as const;
@@ -74,6 +75,9 @@ export type TGateResult = {
   findings: TLintFinding[];
   /** The linter's own reading of the claims (SUPPORTED with evidence, or not). */
   lintClaims: TClaim[];
+  /** The linter's verdict and the packs it applied (`id@version`). */
+  verdict: TVerdict;
+  packs: string[];
 };
 
 export type TGenerationCandidate = {

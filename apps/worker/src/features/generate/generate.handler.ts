@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import {
   generateCopy,
   generationIdempotencyKey,
+  imageColourFacts,
   GENERATOR_NAME,
   GENERATOR_VERSION,
   LLM_GENERATOR,
@@ -17,6 +18,7 @@ import {
   liveBrandPacks,
   loadProductsForGeneration,
   markJobRunStarted,
+  productImageFacts,
   saveGeneratedVariants,
   type TDatabase,
   type TGeneratedVariant,
@@ -118,6 +120,10 @@ export async function generateBatch(deps: TGenerateDeps, payload: TGeneratePaylo
     const attributes = toAttributeMap(product.attributes);
     const locale = localeOf(product, attributes);
     const brandPack: TBrandPack | undefined = packs.get(product.merchantId)?.pack ?? undefined;
+    const imageFindings = imageColourFacts(await productImageFacts(pool, product.id), {
+      locale: resolveLintLocale(locale, ""),
+      attributes,
+    });
     for (const field of payload.fields)
       for (const style of payload.styles)
         for (const audience of audiences)
@@ -132,6 +138,7 @@ export async function generateBatch(deps: TGenerateDeps, payload: TGeneratePaylo
               attributes,
               category: product.category,
               reviews: product.reviews,
+              ...(imageFindings.length ? { imageFindings } : {}),
               ...(brandPack ? { brandPack } : {}),
             },
             key: generationIdempotencyKey({
