@@ -661,20 +661,25 @@ describe("dashboard in Chromium", () => {
     await page.waitForURL(/\/duplicates\/[^/?]+$/);
     const members = page.getByTestId("cluster-member");
     await expect.poll(() => members.count()).toBeGreaterThanOrEqual(2);
-    const skus = await members.evaluateAll((cards) => cards.map((card) => card.querySelector(".mono")?.textContent));
-    expect(skus).toEqual(expect.arrayContaining([first.sku, copy.sku]));
-    // The passages the copy shares with the canonical member are marked in both columns.
+    const clusterId = decodeURIComponent(page.url().split("/duplicates/")[1] ?? "");
+    // Both listings are members (earlier runs' copies join the cluster in a reused database, so
+    // the page may show only the first dozen).
+    const cluster = await gqlInPage<{
+      duplicateCluster: { memberCount: number; members: { product: { sku: string } }[] };
+    }>(`query($id: ID!) { duplicateCluster(id: $id) { memberCount members(first: 500) { product { sku } } } }`, {
+      id: clusterId,
+    });
+    expect(cluster.data?.duplicateCluster.members.map((m) => m.product.sku)).toEqual(
+      expect.arrayContaining([first.sku, copy.sku]),
+    );
+    // The passages each member shares with the canonical member are marked.
     for (const member of await members.all())
       expect(await member.getByTestId("shared-passage").count()).toBeGreaterThan(0);
     await pageShot("duplicate-cluster");
-    // Keep the first listing as canonical: the cluster is confirmed, and the decision is audited.
-    const firstCard = page
-      .getByTestId("cluster-member")
-      .filter({ has: page.getByRole("link", { name: first.sku, exact: true }) });
-    await firstCard.getByTestId("keep-canonical").click();
+    // Keep the canonical member: the cluster is confirmed, and the decision is audited.
+    const canonicalCard = page.locator('[data-testid="cluster-member"][data-canonical="true"]');
+    await canonicalCard.getByTestId("keep-canonical").click();
     await expect.poll(() => page.getByTestId("cluster").getAttribute("data-status")).toBe("CONFIRMED");
-    expect(await firstCard.getAttribute("data-canonical")).toBe("true");
-    const clusterId = decodeURIComponent(page.url().split("/duplicates/")[1] ?? "");
     const audit = await gqlInPage<{
       auditEvents: { edges: { node: { action: string; actor: { name: string } | null } }[] };
     }>(
@@ -693,6 +698,38 @@ describe("dashboard in Chromium", () => {
       .poll(() => page.locator(`[data-testid="cluster-row"][data-cluster-id="${clusterId}"]`).count())
       .toBe(1);
     await pageShot("duplicates");
+
+    // The same-product cluster: the moderator says the second listing is a different product.
+    await page.goto(`${stack.dashboardUrl}/products?q=${encodeURIComponent(first.sku)}`);
+    await expect.poll(() => page.getByTestId("product-row").first().getAttribute("data-sku")).toBe(first.sku);
+    await page.getByTestId("product-row").first().getByRole("link").click();
+    await expect.poll(() => page.getByTestId("product-title").textContent()).toBe(first.title);
+    const sameProduct = page.getByTestId("product-duplicate-link").filter({ hasText: "Same product" });
+    await sameProduct.first().click();
+    await page.waitForURL(/\/duplicates\/[^/?]+$/);
+    const productClusterId = decodeURIComponent(page.url().split("/duplicates/")[1] ?? "");
+    const memberCount = async () =>
+      (
+        await gqlInPage<{ duplicateCluster: { memberCount: number } | null }>(
+          `query($id: ID!) { duplicateCluster(id: $id) { memberCount } }`,
+          { id: productClusterId },
+        )
+      ).data?.duplicateCluster?.memberCount ?? 0;
+    const before = await memberCount();
+    await page
+      .locator('[data-testid="cluster-member"][data-canonical="false"]')
+      .last()
+      .getByTestId("mark-distinct-check")
+      .check();
+    await page.getByTestId("mark-distinct").click();
+    // A cluster left with one member is gone (back to the list); a larger one loses that member.
+    if (before <= 2) await page.waitForURL(/\/duplicates$/);
+    await expect.poll(memberCount).toBe(before <= 2 ? 0 : before - 1);
+    const distinct = await gqlInPage<{ auditEvents: { edges: { node: { action: string } }[] } }>(
+      `query($id: String) { auditEvents(filter: { entityType: "DuplicateCluster", entityId: $id }) { edges { node { action } } } }`,
+      { id: productClusterId },
+    );
+    expect(distinct.data?.auditEvents.edges.map((e) => e.node.action)).toContain("duplicates.mark_distinct");
   });
 
   it("shows the copy's quality with reasons and applies a correction as a text for review", async () => {

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatPrice } from "../../../../lib/format";
 import { errorMessage, graphqlRequest, GraphQLRequestError } from "../../../../lib/graphql-client";
@@ -132,6 +133,7 @@ export function ClusterView({ id }: { id: string }) {
   const { t } = useI18n();
   const user = useCurrentUser();
   const toast = useToast();
+  const router = useRouter();
   const query = useGraphQLQuery(DuplicateClusterDocument, { id });
   const [distinct, setDistinct] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -204,7 +206,12 @@ export function ClusterView({ id }: { id: string }) {
             disabled={busy || distinct.length === 0}
             onClick={() =>
               void run(async () => {
-                await graphqlRequest(MarkDuplicatesDistinctDocument, { clusterId: cluster.id, productIds: distinct });
+                const remaining = await graphqlRequest(MarkDuplicatesDistinctDocument, {
+                  clusterId: cluster.id,
+                  productIds: distinct,
+                });
+                // Fewer than two members left: the cluster is gone, back to the list.
+                if (!remaining.markDuplicatesDistinct.some((c) => c.id === cluster.id)) router.push("/duplicates");
                 return t("duplicates.markedDistinct", { count: distinct.length });
               })
             }
