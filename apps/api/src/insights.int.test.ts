@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { createLogger } from "@truecopy/config";
-import { createApiKey, type TDatabase } from "@truecopy/db";
+import { appendAudit, createApiKey, type TAuditInput, type TDatabase } from "@truecopy/db";
 import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
 import { loadEnv } from "./env.js";
 import { startApiServer, type TApiServer } from "./server.js";
 
 // Insights that read the linter's output: findings per category and day (findingTrend) and the
-// rule packs' labels on decision stats by rule. Findings and decisions are written with chosen
-// dates, so the buckets they land in are known.
+// rule packs' labels on decision stats by rule, written with chosen dates so the buckets they land
+// in are known; and who acted, by name and role, on audit events (user, API key, system, gone).
 
 let db: TDatabase;
 let api: TApiServer;
@@ -16,6 +16,7 @@ let shop: { id: string; slug: string };
 let other: { id: string; slug: string };
 let variantId: string;
 const keys: Record<"analyst" | "otherService", string> = {} as never;
+let analystKeyId: string;
 
 type TGqlResponse = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 async function gql(query: string, variables: Record<string, unknown>, key: keyof typeof keys = "analyst") {
@@ -50,7 +51,9 @@ beforeAll(async () => {
   );
   shop = await createTestMerchant(db, "insights-shop");
   other = await createTestMerchant(db, "insights-other");
-  keys.analyst = (await createApiKey(db.pool, { name: "analyst", role: "ANALYST" })).key;
+  const analyst = await createApiKey(db.pool, { name: "analyst", role: "ANALYST" });
+  keys.analyst = analyst.key;
+  analystKeyId = analyst.id;
   keys.otherService = (await createApiKey(db.pool, { name: "svc", role: "SERVICE", merchantId: other.id })).key;
   const { rows } = await db.pool.query<{ productId: string }>(
     `INSERT INTO "Product" (id, "merchantId", sku, title, description, "contentHash", "updatedAt")
@@ -158,5 +161,44 @@ describe("decisionStats labels", () => {
     });
     expect(byKey.get("zh.urgency.stock")).toMatchObject({ en: "Low stock (zh)", zh: "库存紧张" });
     expect(r.data.reason).toEqual([{ key: "EXAGGERATION", label: null }]);
+  });
+});
+
+describe("audit actors", () => {
+  async function audit(e: TAuditInput) {
+    const client = await db.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await appendAudit(client, e);
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+  }
+
+  it("names API keys with their role, leaves system events and vanished actors without one", async () => {
+    const entityId = `actors-${randomUUID()}`;
+    const base = { entityType: "Test", entityId };
+    await audit({ ...base, action: "test.by_key", actorId: analystKeyId, actorKind: "api_key" });
+    await audit({ ...base, action: "test.by_system", actorId: null, actorKind: "system" });
+    await audit({ ...base, action: "test.by_gone", actorId: randomUUID(), actorKind: "user" });
+    const r = await gql(
+      `query($id: String) { auditEvents(filter: { entityId: $id }) { edges { node { action actorKind actor { kind name role } } } } }`,
+      { id: entityId },
+    );
+    expect(r.errors).toBeUndefined();
+    const byAction = Object.fromEntries(
+      (r.data.auditEvents.edges as { node: { action: string; actorKind: string; actor: unknown } }[]).map((e) => [
+        e.node.action,
+        e.node,
+      ]),
+    );
+    expect(byAction["test.by_key"]).toEqual({
+      action: "test.by_key",
+      actorKind: "api_key",
+      actor: { kind: "api_key", name: "analyst", role: "ANALYST" },
+    });
+    expect(byAction["test.by_system"]).toMatchObject({ actorKind: "system", actor: null });
+    expect(byAction["test.by_gone"]).toMatchObject({ actorKind: "user", actor: null });
   });
 });
