@@ -104,6 +104,26 @@ export type FindingFeedbackKind =
   | 'CONFIRMED'
   | 'FALSE_POSITIVE';
 
+/** OFFERED: may enter review; BLOCKED: held back by the gate (stored BLOCKED by batches) */
+export type GateStatus =
+  | 'BLOCKED'
+  | 'OFFERED';
+
+/** Which products a batch generation covers (merchant-bound callers: their own) */
+export type GenerationFilter = {
+  category?: string | null | undefined;
+  merchantId?: string | number | null | undefined;
+  /** At most 10,000 */
+  productIds?: Array<string | number> | null | undefined;
+  /** Case-insensitive match on sku, title and description */
+  search?: string | null | undefined;
+};
+
+export type GenerationStyle =
+  | 'CONCISE'
+  | 'TECHNICAL'
+  | 'VIVID';
+
 /** PENDING until the vision job has run; UNAVAILABLE when the image could not be fetched or decoded */
 export type ImageStatus =
   | 'CHECKED'
@@ -322,6 +342,67 @@ export type ExperimentsQueryVariables = Exact<{
 
 
 export type ExperimentsQuery = { experiments: { edges: Array<{ cursor: string, node: { productId: string, impressions: number, clicks: number, purchases: number, ctr: number, variants: number, segments: number, paused: number, product: { id: string, sku: string, title: string, merchant: { name: string } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type GenerateProductsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type GenerateProductsQuery = { products: { edges: Array<{ node: { id: string, sku: string, title: string, locale: string | null, category: string | null } }> } };
+
+export type GenerationPreviewFieldsFragment = { text: string, locale: string, field: VariantField, style: GenerationStyle, audience: string | null, emphasis: Array<string>, status: GateStatus, generator: string, generatorVersion: string, claims: Array<{ text: string, start: number, end: number, source: string, sourceKind: string, sourceRef: string }>, reasons: Array<{ code: string, detail: string, text: string, start: number | null, end: number | null, severity: Severity | null }>, lint: { verdict: LintVerdict, findings: Array<{ rule: string, severity: Severity, start: number, end: number, message: string }> } };
+
+export type GeneratePreviewQueryVariables = Exact<{
+  productId: string | number;
+  field: VariantField;
+  style?: GenerationStyle | null | undefined;
+  audience?: string | null | undefined;
+}>;
+
+
+export type GeneratePreviewQuery = { generatePreview: { text: string, locale: string, field: VariantField, style: GenerationStyle, audience: string | null, emphasis: Array<string>, status: GateStatus, generator: string, generatorVersion: string, claims: Array<{ text: string, start: number, end: number, source: string, sourceKind: string, sourceRef: string }>, reasons: Array<{ code: string, detail: string, text: string, start: number | null, end: number | null, severity: Severity | null }>, lint: { verdict: LintVerdict, findings: Array<{ rule: string, severity: Severity, start: number, end: number, message: string }> } } };
+
+export type GenerationRunFieldsFragment = { paused: boolean, offered: number, blocked: number, promptTokens: number, completionTokens: number, costUsd: number, blockedReasons: Array<{ code: string, count: number }>, jobRun: { id: string, status: JobStatus, total: number, processed: number, failed: number, progress: number, error: string | null } };
+
+export type GenerateVariantsMutationVariables = Exact<{
+  filter: GenerationFilter;
+  fields: Array<VariantField> | VariantField;
+  styles?: Array<GenerationStyle> | GenerationStyle | null | undefined;
+  audiences?: Array<string> | string | null | undefined;
+  ratePerSecond?: number | null | undefined;
+}>;
+
+
+export type GenerateVariantsMutation = { generateVariants: { id: string } };
+
+export type GenerationRunQueryVariables = Exact<{
+  jobRunId: string | number;
+}>;
+
+
+export type GenerationRunQuery = { generationRun: { paused: boolean, offered: number, blocked: number, promptTokens: number, completionTokens: number, costUsd: number, blockedReasons: Array<{ code: string, count: number }>, jobRun: { id: string, status: JobStatus, total: number, processed: number, failed: number, progress: number, error: string | null } } | null };
+
+export type PauseGenerationMutationVariables = Exact<{
+  jobRunId: string | number;
+}>;
+
+
+export type PauseGenerationMutation = { pauseGeneration: { paused: boolean, offered: number, blocked: number, promptTokens: number, completionTokens: number, costUsd: number, blockedReasons: Array<{ code: string, count: number }>, jobRun: { id: string, status: JobStatus, total: number, processed: number, failed: number, progress: number, error: string | null } } };
+
+export type ResumeGenerationMutationVariables = Exact<{
+  jobRunId: string | number;
+}>;
+
+
+export type ResumeGenerationMutation = { resumeGeneration: { paused: boolean, offered: number, blocked: number, promptTokens: number, completionTokens: number, costUsd: number, blockedReasons: Array<{ code: string, count: number }>, jobRun: { id: string, status: JobStatus, total: number, processed: number, failed: number, progress: number, error: string | null } } };
+
+export type CancelGenerationMutationVariables = Exact<{
+  jobRunId: string | number;
+}>;
+
+
+export type CancelGenerationMutation = { cancelGeneration: { paused: boolean, offered: number, blocked: number, promptTokens: number, completionTokens: number, costUsd: number, blockedReasons: Array<{ code: string, count: number }>, jobRun: { id: string, status: JobStatus, total: number, processed: number, failed: number, progress: number, error: string | null } } };
 
 export type ProductImageFieldsFragment = { id: string, url: string, status: ImageStatus, width: number | null, height: number | null, error: string | null, preview: string | null, colors: Array<{ name: string, nameZh: string, nameEn: string, hex: string, share: number, background: boolean }>, text: Array<{ text: string, box: Array<number>, confidence: number }>, findings: Array<{ rule: string, category: FindingCategory, severity: Severity, message: string, box: Array<number> | null, match: string | null }> };
 
@@ -610,6 +691,10 @@ export const FINDING_CATEGORY_VALUES = ["ABSOLUTE", "AUTHORITY", "GUARANTEE", "I
 export type TFindingCategory = (typeof FINDING_CATEGORY_VALUES)[number];
 export const FINDING_FEEDBACK_KIND_VALUES = ["CONFIRMED", "FALSE_POSITIVE"] as const;
 export type TFindingFeedbackKind = (typeof FINDING_FEEDBACK_KIND_VALUES)[number];
+export const GATE_STATUS_VALUES = ["BLOCKED", "OFFERED"] as const;
+export type TGateStatus = (typeof GATE_STATUS_VALUES)[number];
+export const GENERATION_STYLE_VALUES = ["CONCISE", "TECHNICAL", "VIVID"] as const;
+export type TGenerationStyle = (typeof GENERATION_STYLE_VALUES)[number];
 export const IMAGE_STATUS_VALUES = ["CHECKED", "PENDING", "UNAVAILABLE"] as const;
 export type TImageStatus = (typeof IMAGE_STATUS_VALUES)[number];
 export const IMPORT_FORMAT_VALUES = ["CSV", "JSONL"] as const;
@@ -649,6 +734,13 @@ export const DuplicateClustersDocument: TDocument<DuplicateClustersQuery, Duplic
 export const MergeDuplicateClustersDocument: TDocument<MergeDuplicateClustersMutation, MergeDuplicateClustersMutationVariables> = { query: "mutation MergeDuplicateClusters($clusterIds:[ID!]!){mergeDuplicateClusters(clusterIds:$clusterIds){id memberCount}}" };
 export const ExperimentDocument: TDocument<ExperimentQuery, ExperimentQueryVariables> = { query: "query Experiment($productId:ID!$since:DateTime){experiment(productId:$productId since:$since){productId since product{id sku title}audiences{segment impressions clicks arms{variantId isOriginal paused impressions clicks purchases ctr{...RateFields}cvr{...RateFields}liftVsOriginal{estimate low high}probabilityToBeBest probabilityBelowOriginal trafficShare variant{id field locale origin generator status text}}}traffic{day segment variantId impressions share}}}fragment RateFields on RateEstimate{rate low high}" };
 export const ExperimentsDocument: TDocument<ExperimentsQuery, ExperimentsQueryVariables> = { query: "query Experiments($first:Int$after:String$filter:ExperimentFilter){experiments(first:$first after:$after filter:$filter){edges{cursor node{productId impressions clicks purchases ctr variants segments paused product{id sku title merchant{name}}}}pageInfo{hasNextPage endCursor}}}" };
+export const GenerateProductsDocument: TDocument<GenerateProductsQuery, GenerateProductsQueryVariables> = { query: "query GenerateProducts($search:String$first:Int){products(filter:{search:$search}first:$first){edges{node{id sku title locale category}}}}" };
+export const GeneratePreviewDocument: TDocument<GeneratePreviewQuery, GeneratePreviewQueryVariables> = { query: "query GeneratePreview($productId:ID!$field:VariantField!$style:GenerationStyle$audience:String){generatePreview(productId:$productId field:$field style:$style audience:$audience){...GenerationPreviewFields}}fragment GenerationPreviewFields on GenerationPreview{text locale field style audience emphasis status generator generatorVersion claims{text start end source sourceKind sourceRef}reasons{code detail text start end severity}lint{verdict findings{rule severity start end message}}}" };
+export const GenerateVariantsDocument: TDocument<GenerateVariantsMutation, GenerateVariantsMutationVariables> = { query: "mutation GenerateVariants($filter:GenerationFilter!$fields:[VariantField!]!$styles:[GenerationStyle!]$audiences:[String!]$ratePerSecond:Int){generateVariants(filter:$filter fields:$fields styles:$styles audiences:$audiences ratePerSecond:$ratePerSecond){id}}" };
+export const GenerationRunDocument: TDocument<GenerationRunQuery, GenerationRunQueryVariables> = { query: "query GenerationRun($jobRunId:ID!){generationRun(jobRunId:$jobRunId){...GenerationRunFields}}fragment GenerationRunFields on GenerationRun{paused offered blocked blockedReasons{code count}promptTokens completionTokens costUsd jobRun{id status total processed failed progress error}}" };
+export const PauseGenerationDocument: TDocument<PauseGenerationMutation, PauseGenerationMutationVariables> = { query: "mutation PauseGeneration($jobRunId:ID!){pauseGeneration(jobRunId:$jobRunId){...GenerationRunFields}}fragment GenerationRunFields on GenerationRun{paused offered blocked blockedReasons{code count}promptTokens completionTokens costUsd jobRun{id status total processed failed progress error}}" };
+export const ResumeGenerationDocument: TDocument<ResumeGenerationMutation, ResumeGenerationMutationVariables> = { query: "mutation ResumeGeneration($jobRunId:ID!){resumeGeneration(jobRunId:$jobRunId){...GenerationRunFields}}fragment GenerationRunFields on GenerationRun{paused offered blocked blockedReasons{code count}promptTokens completionTokens costUsd jobRun{id status total processed failed progress error}}" };
+export const CancelGenerationDocument: TDocument<CancelGenerationMutation, CancelGenerationMutationVariables> = { query: "mutation CancelGeneration($jobRunId:ID!){cancelGeneration(jobRunId:$jobRunId){...GenerationRunFields}}fragment GenerationRunFields on GenerationRun{paused offered blocked blockedReasons{code count}promptTokens completionTokens costUsd jobRun{id status total processed failed progress error}}" };
 export const UploadProductImageDocument: TDocument<UploadProductImageMutation, UploadProductImageMutationVariables> = { query: "mutation UploadProductImage($productId:ID!$contentBase64:String!){uploadProductImage(productId:$productId contentBase64:$contentBase64){created jobRunId image{id status}}}" };
 export const InsightsDocument: TDocument<InsightsQuery, InsightsQueryVariables> = { query: "query Insights($since:DateTime$language:UiLanguage!){byGenerator:decisionStats(by:GENERATOR since:$since){...DecisionStatsFields}byRule:decisionStats(by:RULE since:$since){...DecisionStatsFields}byReason:decisionStats(by:REASON since:$since){...DecisionStatsFields}reviewThroughput(bucket:DAY since:$since){bucketStart approved edited rejected published total}reviewQueueAge{total atRisk breached oldestCreatedAt buckets{key label count}}}fragment DecisionStatsFields on DecisionStatsRow{key label(language:$language)total approved edited rejected approvalRate acceptanceRate topRejectReasons{reasonCode count}}" };
 export const FindingTrendDocument: TDocument<FindingTrendQuery, FindingTrendQueryVariables> = { query: "query FindingTrend($since:DateTime!){findingTrend(bucket:DAY since:$since){bucketStart total categories{category count}}}" };
