@@ -121,7 +121,8 @@ describe("queues", () => {
     failedId = job.id ?? "";
     const [analyze] = await waitFor(
       () => queueState(["analyze"], ["FAILED"]),
-      (qs) => qs[0]?.jobs.some((j) => j.id === failedId) ?? false,
+      // Counts and the job list are read one after the other: wait until both have seen the failure.
+      (qs) => (qs[0]?.jobs.some((j) => j.id === failedId) ?? false) && (qs[0]?.counts.failed ?? 0) >= 1,
       "the job to fail",
     );
     expect(analyze?.counts.failed).toBeGreaterThanOrEqual(1);
