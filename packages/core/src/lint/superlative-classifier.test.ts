@@ -13,6 +13,12 @@ describe("superlative-v1 (paraphrased superlatives)", () => {
     "音质在同价位找不到对手",
     "Nothing else on the market comes close",
     "you won't find a better kettle at any price",
+    "这台空气炸锅在同价位里谁都比不过",
+    "用过它之后，别的枕头都睡不惯了",
+    "市面上很难再找到第二台这样的咖啡机",
+    "no kettle in its class can rival this one",
+    "it makes every rival look dated",
+    "there is simply no better way to brew coffee",
   ])("scores %s at or above the threshold", (clause) => {
     expect(superlativeProbability(clause)).toBeGreaterThanOrEqual(t);
   });
@@ -24,6 +30,12 @@ describe("superlative-v1 (paraphrased superlatives)", () => {
     "No other tools are needed",
     "Charge fully before first use",
     "Keeps coffee hot for 6 hours",
+    "这款连衣裙的领口设计很别致",
+    "采用第一代升级面料",
+    "比上一代更安静",
+    "Folds flat and fits any car trunk",
+    "Nothing else to install",
+    "The handle stays cool, unlike cheaper pans",
   ])("scores %s below the threshold", (clause) => {
     expect(superlativeProbability(clause)).toBeLessThan(t);
   });

@@ -2,7 +2,7 @@ import model from "./models/superlative-v1.json" with { type: "json" };
 import { clauseSpans } from "./clauses.js";
 import { isNegated, type TLintContext } from "./lint-context.js";
 import { spanIndex } from "./span-index.js";
-import { SUPERLATIVE_BUCKETS, superlativeFeatures } from "./superlative-features.js";
+import { SUPERLATIVE_BUCKETS, SUPERLATIVE_FEATURES_VERSION, superlativeFeatures } from "./superlative-features.js";
 import type { TLintFinding } from "./types.js";
 
 // Paraphrased superlatives that no word list holds (无人能及, 同价位无敌, "nothing else comes close"):
@@ -14,6 +14,8 @@ type TModel = {
   name: string;
   version: string;
   buckets: number;
+  /** SUPERLATIVE_FEATURES_VERSION the weights were trained on. */
+  features: number;
   bias: number;
   threshold: number;
   /** [bucket, weight] pairs; every other bucket weighs 0. */
@@ -23,6 +25,10 @@ type TModel = {
 const M = model as unknown as TModel;
 if (M.buckets !== SUPERLATIVE_BUCKETS)
   throw new Error(`${M.name}: trained with ${M.buckets} buckets, features use ${SUPERLATIVE_BUCKETS}`);
+if (M.features !== SUPERLATIVE_FEATURES_VERSION)
+  throw new Error(
+    `${M.name}: trained on features v${M.features}, superlativeFeatures is v${SUPERLATIVE_FEATURES_VERSION}: retrain (scripts/train-superlative.mjs)`,
+  );
 const WEIGHTS = new Float32Array(SUPERLATIVE_BUCKETS);
 for (const [id, w] of M.weights) WEIGHTS[id] = w;
 

@@ -2,12 +2,16 @@ import { foldText } from "./text-fold.js";
 
 // Features of the paraphrased-superlative classifier, shared by training
 // (packages/core/scripts/train-superlative.mjs imports this from the built package) and inference:
-// Han character 1–3-grams, Latin words and word bigrams of the folded clause, runs of digits
-// collapsed to one 0 (so "20%" and "30%" are one feature). Each is hashed (FNV-1a over UTF-16 code
-// units, seeded per kind) into SUPERLATIVE_BUCKETS buckets, computed on the fly without building
-// the n-gram strings: this runs on every clause of every linted text.
+// Han character 1–3-grams, Latin words, word bigrams and the character 3–5-grams of each word
+// (with its boundaries, "<rival" … "led>": rival, rivals, unrivalled and rivalled share them, so a
+// wording the model never saw still lands near the ones it did), runs of digits collapsed to one 0
+// (so "20%" and "30%" are one feature). Each is hashed (FNV-1a over UTF-16 code units, seeded per
+// kind) into SUPERLATIVE_BUCKETS buckets, computed on the fly without building the n-gram strings:
+// this runs on every clause of every linted text.
 
 export const SUPERLATIVE_BUCKETS = 1 << 18;
+/** Bumped whenever the features change: a model trained on other features must not load. */
+export const SUPERLATIVE_FEATURES_VERSION = 2;
 const MASK = SUPERLATIVE_BUCKETS - 1;
 const PRIME = 0x01000193;
 const SEED = 0x811c9dc5;
@@ -17,6 +21,10 @@ const isLatin = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || c === 0x27;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const step = (h: number, c: number): number => Math.imul(h ^ c, PRIME) >>> 0;
 const seedOf = (kind: number): number => (SEED ^ kind) >>> 0;
+const BOUNDARY = 0x3c;
+const BOUNDARY_END = 0x3e;
+// The word being read, for its character n-grams (longer words only contribute their first 64).
+const wordChars = new Uint16Array(66);
 
 /** Hashed feature ids of one clause (with repeats: counts matter). */
 export function superlativeFeatures(clause: string): number[] {
@@ -37,12 +45,22 @@ export function superlativeFeatures(clause: string): number[] {
     if (wordLen === 0) return;
     ids.push(word & MASK);
     if (pairStarted) ids.push(pair & MASK);
+    // Character 3–5-grams of "<word>" (kinds 13–15).
+    const n = Math.min(wordLen, 64) + 2;
+    wordChars[n - 1] = BOUNDARY_END;
+    for (let len = 3; len <= 5; len++)
+      for (let i = 0; i + len <= n; i++) {
+        let g = seedOf(10 + len);
+        for (let k = i; k < i + len; k++) g = step(g, wordChars[k]!);
+        ids.push(g & MASK);
+      }
     prevWord = word;
     wordLen = 0;
     lastWasDigit = false;
   };
   const addWordChar = (c: number) => {
     if (wordLen === 0) {
+      wordChars[0] = BOUNDARY;
       word = seedOf(4);
       pairStarted = prevWord >= 0;
       // The bigram hashes the previous word's characters; we keep its hash and mix it in.
@@ -50,6 +68,7 @@ export function superlativeFeatures(clause: string): number[] {
     }
     word = step(word, c);
     if (pairStarted) pair = step(pair, c);
+    if (wordLen < 64) wordChars[wordLen + 1] = c;
     wordLen++;
   };
 
