@@ -77,11 +77,31 @@ const stems = valueStems(allValues);
 // How many references use a word, and how typical a phrase's characters are.
 const wordRefs = new Map();
 const gramRefs = new Map();
+// The same per category (类型): what 裤 copy shares is not what 裙 copy shares.
+const gramRefsByCategory = new Map();
+const rowsByCategory = new Map();
 for (const r of mining) {
   for (const w of new Set(jiebaWords(r.summary))) wordRefs.set(w, (wordRefs.get(w) ?? 0) + 1);
   const seen = new Set();
   for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= r.summary.length; i++) seen.add(r.summary.slice(i, i + n));
   for (const g of seen) gramRefs.set(g, (gramRefs.get(g) ?? 0) + 1);
+  const cat = r.attributes.find((a) => a.key === "类型")?.value ?? "";
+  if (!gramRefsByCategory.has(cat)) gramRefsByCategory.set(cat, new Map());
+  rowsByCategory.set(cat, (rowsByCategory.get(cat) ?? 0) + 1);
+  const byCat = gramRefsByCategory.get(cat);
+  for (const g of seen) byCat.set(g, (byCat.get(g) ?? 0) + 1);
+}
+function categoryTypicality(s, cat) {
+  const refs = gramRefsByCategory.get(cat);
+  const n = rowsByCategory.get(cat);
+  let sum = 0;
+  let k = 0;
+  for (let len = 2; len <= 4; len++)
+    for (let i = 0; i + len <= s.length; i++) {
+      sum += (refs.get(s.slice(i, i + len)) ?? 0) / n;
+      k++;
+    }
+  return k ? sum / k : 0;
 }
 function typicality(s) {
   let sum = 0;
@@ -255,6 +275,15 @@ const fillerList = [...fillers]
   .map(([t]) => ({ t, s: clauseScore(t) }))
   .sort((a, b) => b.s - a.s || (a.t < b.t ? -1 : 1));
 
+/** Fillers ranked per category: the best few for copy of that kind. */
+const FILLERS_PER_CATEGORY = 150;
+const fillersByCategory = {};
+for (const cat of [...rowsByCategory.keys()].filter(Boolean).sort())
+  fillersByCategory[cat] = fillerList
+    .map((f) => ({ t: f.t, s: +(W.typicality * 20 * categoryTypicality(f.t, cat)).toFixed(4) }))
+    .sort((a, b) => b.s - a.s || (a.t < b.t ? -1 : 1))
+    .slice(0, FILLERS_PER_CATEGORY);
+
 const round = (x) => +x.toFixed(3);
 const byCategory = {};
 for (const cat of [...positions.keys()].sort())
@@ -288,6 +317,7 @@ const model = {
   templates: templateList,
   connectives: connectiveTable,
   fillers: fillerList,
+  fillersByCategory,
 };
 const longest = Math.max(...templateList.map((t) => t.l.length + t.r.length), ...fillerList.map((f) => f.t.length));
 // Written as the repository's formatter writes it, so `prettier --write` leaves the file as trained.

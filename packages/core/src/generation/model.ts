@@ -39,6 +39,8 @@ export type TGeneratorModel = {
   connectives: Record<string, { t: string; s: number }[]>;
   /** Fact-free clauses that close a description, best first. */
   fillers: { t: string; s: number }[];
+  /** The same, ranked for each category (类型): what its copy typically says. */
+  fillersByCategory: Record<string, { t: string; s: number }[]>;
 };
 
 export const GENERATOR_MODEL = model as TGeneratorModel;

@@ -77,6 +77,9 @@ function factUnit(f: TFact, o: TRealiseOptions, picker: TPicker, opening: boolea
   return { pieces, facts: [f], kind: "fact", template: `${t.l}\u0000${t.r}` };
 }
 
+/** Attributes an opening puts before the garment noun (这款白色蕾丝连衣裙). */
+const OPENING_CLASSES = ["颜色", "材质", "图案"];
+
 const TITLE_ORDER = [
   "风格",
   "颜色",
@@ -121,13 +124,29 @@ export function realiseApparel(facts: readonly TFact[], o: TRealiseOptions): TRe
 
   const picker: TPicker = { used: new Set() };
   const units: TUnit[] = [];
+  // The opening names the garment with its most visible attributes, as copy does: 这款白色蕾丝连衣裙.
+  // One per class, colour before material before pattern (白色蕾丝连衣裙), two at most.
+  const modifiers =
+    o.style === "technical"
+      ? []
+      : OPENING_CLASSES.flatMap((cls) => {
+          const f = rest.find((x) => x.cls === cls && [...x.value].length <= 3 && !isSingle(x.value));
+          return f ? [f] : [];
+        }).slice(0, 2);
+  const named = (head: TFact): TPiece[] => [...modifiers.map((f) => fact(f)), fact(head)];
   if (garment && type && !typeSaid) {
     // 衬衫 does not say 上衣: "这款衬衫上衣".
-    units.push({ pieces: ["这款", fact(garment), fact(type)], facts: [garment, type], kind: "fact" });
+    units.push({ pieces: ["这款", ...named(garment), fact(type)], facts: [...modifiers, garment, type], kind: "fact" });
+  } else if (garment && modifiers.length) {
+    units.push({ pieces: ["这款", ...named(garment)], facts: [...modifiers, garment], kind: "fact" });
   } else if (garment) {
     units.push(factUnit(garment, o, picker, true));
   } else if (type) {
-    units.push({ pieces: ["这款", ...categoryPieces(type)], facts: [type], kind: "fact" });
+    units.push({
+      pieces: ["这款", ...modifiers.map((f) => fact(f)), ...categoryPieces(type)],
+      facts: [...modifiers, type],
+      kind: "fact",
+    });
   }
   const opening = units.length;
   if (o.style === "technical") {
@@ -179,7 +198,8 @@ export function realiseApparel(facts: readonly TFact[], o: TRealiseOptions): TRe
         if (/[\u4e00-\u9fff]{2}/.test(t.slice(i, i + 2)) && text.includes(t.slice(i, i + 2))) return true;
       return false;
     };
-    for (const filler of o.compiled.model.fillers) {
+    const model = o.compiled.model;
+    for (const filler of (type && model.fillersByCategory[type.value]) || model.fillers) {
       if (length >= o.targetChars) break;
       if (usedClauses.has(filler.t) || o.forbidden(filler.t) || o.banned?.has(filler.t) || said(filler.t)) continue;
       usedClauses.add(filler.t);
