@@ -22,7 +22,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { lint } from "@truecopy/core";
+import { lint, slotClassOf } from "@truecopy/core";
 import prettier from "prettier";
 import { loadAdvertiseGen } from "./lib/advertisegen.mjs";
 import { jiebaWords } from "./lib/generation-metrics.mjs";
@@ -50,14 +50,9 @@ const out =
     ? resolve(process.argv[outIndex + 1])
     : join(here, "../../core/src/generation/models/generator-v1.json");
 
-const CLASS_PREFIX = /^(衣|裙|裤)(?=款式|领型|袖型|袖长|门襟|腰型|衣门襟|衣长)/;
-const GARMENT_KEYS = new Set(["衣样式", "裙型", "裤型", "裙长", "裤长"]);
-/** Keys that say the same thing for different garments share a class: 衣领型 and 裙领型 are 领型. */
-export function classOf(key) {
-  if (GARMENT_KEYS.has(key)) return "品类";
-  const k = key.replace(CLASS_PREFIX, "");
-  return k === "衣门襟" ? "门襟" : k;
-}
+// Keys that say the same thing for different garments share a class (the rule lives in core, so a
+// key the mining data never had finds its class at generation time too).
+const classOf = slotClassOf;
 
 const { rows, sha256 } = loadAdvertiseGen();
 const mining = rows.filter((r) => !r.evaluation);

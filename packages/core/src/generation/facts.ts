@@ -33,7 +33,7 @@ function valuesOf(v: unknown): string[] {
 }
 
 /** The product's attributes and image findings as facts, in input order, without duplicates. */
-export function inputFacts(input: TGenerationInput, classes: Readonly<Record<string, string>>): TFact[] {
+export function inputFacts(input: TGenerationInput, classOf: (key: string) => string | null): TFact[] {
   const out: TFact[] = [];
   const seen = new Set<string>();
   for (const [key, raw] of Object.entries(input.attributes)) {
@@ -41,7 +41,7 @@ export function inputFacts(input: TGenerationInput, classes: Readonly<Record<str
       const id = `${key}\u0000${value}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      out.push({ key, value, provenance: { kind: "attribute", key }, cls: classes[key] ?? null });
+      out.push({ key, value, provenance: { kind: "attribute", key }, cls: classOf(key) });
     }
   }
   for (const f of input.imageFindings ?? []) {
@@ -53,7 +53,7 @@ export function inputFacts(input: TGenerationInput, classes: Readonly<Record<str
       key: f.key,
       value,
       provenance: { kind: "image", imageId: f.imageId, key: f.key },
-      cls: classes[f.key] ?? null,
+      cls: classOf(f.key),
     });
   }
   return out;

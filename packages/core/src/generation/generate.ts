@@ -79,7 +79,7 @@ export function generateCopy(
   const locale = resolveLintLocale(input.locale, "");
   const style: TGenerationStyle = input.style ?? "vivid";
   const forbidden = forbiddenIn(input.brandPack, locale);
-  const facts = [...inputFacts(input, compiled.model.classes), ...praiseFacts(input, locale)].filter(
+  const facts = [...inputFacts(input, compiled.classOf), ...praiseFacts(input, locale)].filter(
     (f) => !forbidden(f.value),
   );
   const apparel = isApparel(facts, locale);

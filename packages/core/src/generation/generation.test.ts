@@ -267,3 +267,19 @@ describe("image facts", () => {
     expect(c.claims.find((x) => x.text === "红色")?.source).toBe("image:img-1");
   });
 });
+
+describe("keys the mining data never had", () => {
+  it("find their slot class by the class rule (裤领型 is a 领型)", () => {
+    expect(compiledModel().classOf("裤领型")).toBe("领型");
+    expect(compiledModel().classOf("洗涤方式")).toBeNull();
+    const c = generateCopy({
+      locale: "zh",
+      field: "DESCRIPTION",
+      attributes: { 类型: "裤", 裤领型: "v领", 洗涤方式: "手洗" },
+    });
+    expect(c.text).toContain("v领");
+    expect(c.text).not.toContain("裤领型为");
+    expect(c.text).toContain("洗涤方式为手洗");
+    expect(c.gate.status, JSON.stringify(c.gate.reasons)).toBe("offered");
+  });
+});

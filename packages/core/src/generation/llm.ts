@@ -45,7 +45,7 @@ function promptFacts(
   locale: TLintLocale,
   compiled: TCompiledModel,
 ): { facts: TFact[]; emphasis: string[] } {
-  const facts = [...inputFacts(input, compiled.model.classes), ...praiseFacts(input, locale)];
+  const facts = [...inputFacts(input, compiled.classOf), ...praiseFacts(input, locale)];
   const typeValue = input.attributes["类型"];
   const plan = planFacts(facts, {
     model: compiled.model,

@@ -44,6 +44,20 @@ export type TGeneratorModel = {
 };
 
 export const GENERATOR_MODEL = model as TGeneratorModel;
+
+const GARMENT_KEYS = new Set(["衣样式", "裙型", "裤型", "裙长", "裤长"]);
+const CLASS_PREFIX = /^(衣|裙|裤)(?=款式|领型|袖型|袖长|门襟|腰型|衣门襟|衣长)/;
+
+/**
+ * The slot class of an apparel key: keys that mean the same for different garments share templates
+ * (衣领型 and 裙领型 are 领型; 衣样式, 裙型, 裤型, 裙长, 裤长 name the garment: 品类). Training and
+ * generation use this one rule, so a key the mining data never had still finds its class.
+ */
+export function slotClassOf(key: string): string {
+  if (GARMENT_KEYS.has(key)) return "品类";
+  const k = key.replace(CLASS_PREFIX, "");
+  return k === "衣门襟" ? "门襟" : k;
+}
 /** Name of the template generator, as stored on variants (`Variant.generator`). */
 export const GENERATOR_NAME = "truecopy-template";
 /** Bumped with the model or any change to planning, realisation or the gate. */
@@ -55,6 +69,8 @@ export type TCompiledModel = {
   templatesByClass: ReadonlyMap<string, readonly TTemplate[]>;
   /** Every value and stem of the vocabulary, matched in one pass. */
   vocabulary: TDictionary;
+  /** The slot class of a key: the model's own, else the class rule when the model has that class. */
+  classOf: (key: string) => string | null;
 };
 
 let compiled: TCompiledModel | null = null;
@@ -73,9 +89,11 @@ export function compiledModel(): TCompiledModel {
   // Single characters (裙, 裤, 衫, h) are everywhere in ordinary words: they are facts only as
   // attribute values the input gives, which the gate checks separately.
   for (const list of Object.values(GENERATOR_MODEL.values)) for (const v of list) if (v.length > 1) surfaces.add(v);
+  const known = new Set(Object.values(GENERATOR_MODEL.classes));
   compiled = {
     model: GENERATOR_MODEL,
     templatesByClass: byClass,
+    classOf: (key) => GENERATOR_MODEL.classes[key] ?? (known.has(slotClassOf(key)) ? slotClassOf(key) : null),
     vocabulary: buildDictionary([Object.fromEntries([...surfaces].map((s) => [s, [s]]))]),
   };
   return compiled;

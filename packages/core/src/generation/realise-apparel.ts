@@ -68,7 +68,8 @@ function factUnit(f: TFact, o: TRealiseOptions, picker: TPicker, opening: boolea
   const t = pickTemplate(f, o, picker, opening);
   if (!t) {
     // No clause of the corpus may say it: the value alone, or key and value for unknown keys.
-    return { pieces: f.cls ? [fact(f)] : [`${f.key}为`, fact(f)], facts: [f], kind: "fact" };
+    // (The key is part of the statement: the claim covers "保修期为一年".)
+    return { pieces: [f.cls ? fact(f) : fact(f, `${f.key}为${f.value}`)], facts: [f], kind: "fact" };
   }
   const pieces: TPiece[] = [];
   if (t.l) pieces.push(t.l);
