@@ -11,7 +11,7 @@ import { foldText } from "./text-fold.js";
 
 export const SUPERLATIVE_BUCKETS = 1 << 18;
 /** Bumped whenever the features change: a model trained on other features must not load. */
-export const SUPERLATIVE_FEATURES_VERSION = 2;
+export const SUPERLATIVE_FEATURES_VERSION = 3;
 const MASK = SUPERLATIVE_BUCKETS - 1;
 const PRIME = 0x01000193;
 const SEED = 0x811c9dc5;
@@ -45,15 +45,17 @@ export function superlativeFeatures(clause: string): number[] {
     if (wordLen === 0) return;
     ids.push(word & MASK);
     if (pairStarted) ids.push(pair & MASK);
-    // Character 3–5-grams of "<word>" (kinds 13–15).
+    // Character 3–5-grams of "<word>" (kind 13): one rolling hash per start, emitted at 3, 4 and 5.
     const n = Math.min(wordLen, 64) + 2;
     wordChars[n - 1] = BOUNDARY_END;
-    for (let len = 3; len <= 5; len++)
-      for (let i = 0; i + len <= n; i++) {
-        let g = seedOf(10 + len);
-        for (let k = i; k < i + len; k++) g = step(g, wordChars[k]!);
+    for (let i = 0; i + 3 <= n; i++) {
+      let g = step(step(seedOf(13), wordChars[i]!), wordChars[i + 1]!);
+      const last = Math.min(i + 5, n);
+      for (let k = i + 2; k < last; k++) {
+        g = step(g, wordChars[k]!);
         ids.push(g & MASK);
       }
+    }
     prevWord = word;
     wordLen = 0;
     lastWasDigit = false;
