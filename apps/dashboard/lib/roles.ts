@@ -16,6 +16,7 @@ export const UI_PERMISSIONS = {
   "audit:read": ["ADMIN", "MODERATOR", "ANALYST"],
   "insights:read": ["ADMIN", "MODERATOR", "ANALYST"],
   "rulepacks:edit": ["ADMIN"],
+  "variants:generate": ["ADMIN", "MERCHANDISER"],
   "duplicates:read": ["ADMIN", "MODERATOR", "MERCHANDISER", "ANALYST"],
   "duplicates:decide": ["ADMIN", "MODERATOR"],
   "images:manage": ["ADMIN", "MERCHANDISER"],

@@ -20,6 +20,7 @@ const NAV_ITEMS: { href: string; label: TMessageKey; permission?: TUiPermission 
   { href: "/products", label: "nav.products" },
   { href: "/jobs", label: "nav.jobs", permission: "jobs:read" },
   { href: "/duplicates", label: "nav.duplicates", permission: "duplicates:read" },
+  { href: "/generate", label: "nav.generate", permission: "variants:generate" },
   { href: "/audit", label: "nav.audit", permission: "audit:read" },
   { href: "/insights", label: "nav.insights", permission: "insights:read" },
   { href: "/experiments", label: "nav.experiments", permission: "insights:read" },

@@ -27,6 +27,7 @@ const en = {
   "nav.audit": "Audit",
   "nav.insights": "Insights",
   "nav.duplicates": "Duplicates",
+  "nav.generate": "Generate",
   "duplicates.title": "Duplicates",
   "duplicates.count": "{count|# cluster|# clusters}",
   "duplicates.intro":
@@ -565,6 +566,7 @@ const zh: Record<TMessageKey, string> = {
   "nav.audit": "审计",
   "nav.insights": "洞察",
   "nav.duplicates": "重复",
+  "nav.generate": "生成文案",
   "duplicates.title": "重复内容",
   "duplicates.count": "共 {count} 组",
   "duplicates.intro": "跨商品重复使用的文案，以及重复上架的同一商品，按规范成员分组。打开一组即可并排比较各成员。",
