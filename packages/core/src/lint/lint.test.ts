@@ -210,6 +210,7 @@ describe("zh-CN: audience superlatives, 最新 as promotion, nothing compares", 
     ["装在天花板上的风扇灯", []],
     ["既能保证温度又不闷热", []],
     ["续航领先于上一代", []],
+    ["无线传输能超过10米", []],
   ]));
 
 describe("zh-CN: medical-grade cosmetic efficacy, hair, sleep and mood, never ill again", () =>
@@ -269,6 +270,7 @@ describe("en-US: favourites, rivals, comparisons with everything", () =>
     ["Pick your favourite colour.", []],
     ["Cleans with steam rather than any harsh chemicals.", []],
     ["Nothing beats the feeling of clean sheets.", []],
+    ["Nothing touches the lens when folded.", []],
     ["Quieter than our previous model.", []],
     ["Best served warm.", []],
     ["Best for ages 3 and up.", []],
