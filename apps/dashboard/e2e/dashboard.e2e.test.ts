@@ -912,16 +912,16 @@ describe("dashboard in Chromium", () => {
       await expect.poll(() => page.getByTestId(chart).locator("svg.recharts-surface").count()).toBeGreaterThan(0);
     }
     // The throughput table behind the chart holds today's decisions.
-    const throughput = await page.getByTestId("chart-throughput").locator("tbody tr").count();
-    expect(throughput).toBeGreaterThan(0);
+    // (Charts draw their frame before their data arrives: wait for the rows.)
+    await expect.poll(() => page.getByTestId("chart-throughput").locator("tbody tr").count()).toBeGreaterThan(0);
     // Findings per day come from findingTrend: seven days, today's with this run's findings.
     const trendRows = page.getByTestId("chart-findings").locator("tbody tr");
-    expect(await trendRows.count()).toBe(7);
+    await expect.poll(() => trendRows.count()).toBe(7);
     const today = (await trendRows.last().locator("td").allTextContents()).slice(1).map(Number);
     expect(today.some((count) => count > 0)).toBe(true);
     // Rules by their names from the packs, not their ids.
+    await expect.poll(() => page.getByTestId("chart-rule").locator("tbody tr").count()).toBeGreaterThan(0);
     const ruleNames = await page.getByTestId("chart-rule").locator("tbody tr td:first-child").allTextContents();
-    expect(ruleNames.length).toBeGreaterThan(0);
     expect(ruleNames.some((name) => /^(zh|en|grounding)\./.test(name))).toBe(false);
     await pageShot("insights");
   });
