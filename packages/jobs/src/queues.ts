@@ -90,79 +90,59 @@ export const ZDedupePayload = z.object({
 });
 export type TDedupePayload = z.infer<typeof ZDedupePayload>;
 
+// Retried with exponential backoff; finished jobs kept for a day (10,000 at most) unless said
+// otherwise, failed ones for `failedDays` (7) so they can be inspected and retried.
+function retried(
+  attempts: number,
+  delayMs: number,
+  o: { completed?: { age: number; count: number }; failedDays?: number } = {},
+): JobsOptions {
+  return {
+    attempts,
+    backoff: { type: "exponential", delay: delayMs },
+    removeOnComplete: o.completed ?? { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: (o.failedDays ?? 7) * 24 * 3600 },
+  };
+}
+
 export const QUEUES = {
   [QueueName.analyze]: {
     payload: ZAnalyzePayload,
     jobName: "analyze-products",
-    defaults: {
-      attempts: 5,
-      backoff: { type: "exponential", delay: 1_000 },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    } satisfies JobsOptions,
+    defaults: retried(5, 1_000),
   },
   [QueueName.lint]: {
     payload: ZLintPayload,
     jobName: "lint-variants",
-    defaults: {
-      attempts: 5,
-      backoff: { type: "exponential", delay: 1_000 },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    } satisfies JobsOptions,
+    defaults: retried(5, 1_000),
   },
   [QueueName.webhook]: {
     payload: ZWebhookPayload,
     jobName: "deliver-webhook",
     // A receiver that is down for a while still gets the event: ~2 s, 4 s ... up to about 17 minutes.
-    defaults: {
-      attempts: 10,
-      backoff: { type: "exponential", delay: 2_000 },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 14 * 24 * 3600 },
-    } satisfies JobsOptions,
+    defaults: retried(10, 2_000, { failedDays: 14 }),
   },
   [QueueName.learn]: {
     payload: ZLearnPayload,
     jobName: "learn-serving",
     // The next scheduled run comes soon: a failed one is retried a little, never piled up.
-    defaults: {
-      attempts: 3,
-      backoff: { type: "exponential", delay: 5_000 },
-      removeOnComplete: { age: 3600, count: 100 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    } satisfies JobsOptions,
+    defaults: retried(3, 5_000, { completed: { age: 3600, count: 100 } }),
   },
   [QueueName.generate]: {
     payload: ZGeneratePayload,
     jobName: "generate-variants",
-    defaults: {
-      attempts: 5,
-      backoff: { type: "exponential", delay: 2_000 },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    } satisfies JobsOptions,
+    defaults: retried(5, 2_000),
   },
   [QueueName.dedupe]: {
     payload: ZDedupePayload,
     jobName: "dedupe-products",
-    defaults: {
-      attempts: 5,
-      backoff: { type: "exponential", delay: 1_000 },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    } satisfies JobsOptions,
+    defaults: retried(5, 1_000),
   },
   [QueueName.vision]: {
     payload: ZVisionPayload,
     jobName: "check-images",
     // An image that cannot be fetched is recorded as such, not retried: retries are for crashes.
-    defaults: {
-      attempts: 3,
-      backoff: { type: "exponential", delay: 5_000 },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    } satisfies JobsOptions,
+    defaults: retried(3, 5_000),
   },
 } as const;
 
