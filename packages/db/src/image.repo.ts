@@ -12,6 +12,7 @@ import {
 import { withRetriedTransaction, type TQueryable } from "./client.js";
 import { appendAudit, type TAuditInput } from "./audit.repo.js";
 import { recordJobRunBatch } from "./job-run.repo.js";
+import { createQueuedJobRun, writeOutboxBatches } from "./outbox.repo.js";
 
 // Product images and what the vision checks found in them. The report of a check lives in
 // ProductImage.findings (a versioned JSON document; width, height and phash in their columns), so
@@ -127,29 +128,14 @@ export async function enqueueImageChecks(
   jobRunId?: string,
 ): Promise<number> {
   const ids = [...new Set(imageIds)];
-  const payloads: string[] = [];
-  for (let i = 0; i < ids.length; i += VISION_BATCH) {
-    const chunk = ids.slice(i, i + VISION_BATCH);
-    payloads.push(JSON.stringify(jobRunId ? { jobRunId, imageIds: chunk } : { imageIds: chunk }));
-  }
-  if (payloads.length)
-    await tx.query(
-      `INSERT INTO "Outbox" (queue, "jobName", payload) SELECT $2, $3, p::jsonb FROM unnest($1::text[]) AS p`,
-      [payloads, VISION_QUEUE, VISION_JOB_NAME],
-    );
-  return payloads.length;
-}
-
-async function createVisionRun(
-  tx: TQueryable,
-  o: { name: string; digest: string; merchantId: string; total: number; actorId: string | null },
-): Promise<string> {
-  const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO "JobRun" (id, queue, name, "payloadDigest", status, total, "merchantId", "createdById", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, 'QUEUED', $4, $5, $6, now()) RETURNING id`,
-    [VISION_QUEUE, o.name, o.digest, o.total, o.merchantId, o.actorId],
-  );
-  return rows[0]!.id;
+  return writeOutboxBatches(tx, {
+    queue: VISION_QUEUE,
+    jobName: VISION_JOB_NAME,
+    key: "imageIds",
+    ids,
+    batchSize: VISION_BATCH,
+    jobRunId,
+  });
 }
 
 /**
@@ -178,7 +164,8 @@ export async function queueImportVision(
   );
   const jobRunId =
     grown.rows[0]?.id ??
-    (await createVisionRun(tx, {
+    (await createQueuedJobRun(tx, {
+      queue: VISION_QUEUE,
       name: VISION_RUN_IMPORT,
       digest,
       merchantId: o.merchantId,
@@ -229,7 +216,8 @@ export async function addProductImage(
       row = existing.rows[0];
       if (!row) throw new TooManyImagesError(`a product has at most ${MAX_PRODUCT_IMAGES} images`);
     }
-    const jobRunId = await createVisionRun(tx, {
+    const jobRunId = await createQueuedJobRun(tx, {
+      queue: VISION_QUEUE,
       name: VISION_RUN_RECHECK,
       digest: `image:${row.id}`,
       merchantId: p.merchantId,
@@ -264,7 +252,8 @@ export async function recheckProductImages(
       [o.productId, o.imageIds ?? null],
     );
     if (!rows.length) return { jobRunId: null, images: 0 };
-    const jobRunId = await createVisionRun(tx, {
+    const jobRunId = await createQueuedJobRun(tx, {
+      queue: VISION_QUEUE,
       name: VISION_RUN_RECHECK,
       digest: `product:${o.productId}`,
       merchantId: rows[0]!.merchantId,

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { withRetriedTransaction, type TQueryable } from "./client.js";
 import { recordJobRunBatch } from "./job-run.repo.js";
+import { createQueuedJobRun, writeOutboxBatches } from "./outbox.repo.js";
 
 // The lint queue's contract (packages/jobs) repeated here: db must not import jobs.
 export const LINT_QUEUE = "lint";
@@ -22,28 +23,14 @@ export const LIVE_VARIANT_STATUSES = ["PENDING_REVIEW", "APPROVED", "PUBLISHED"]
 export async function enqueueLint(tx: TQueryable, variantIds: readonly string[], jobRunId?: string): Promise<number> {
   const ids = [...new Set(variantIds)];
   if (!ids.length) return 0;
-  const payloads: string[] = [];
-  for (let i = 0; i < ids.length; i += MAX_LINT_BATCH) {
-    const chunk = ids.slice(i, i + MAX_LINT_BATCH);
-    payloads.push(JSON.stringify(jobRunId ? { jobRunId, variantIds: chunk } : { variantIds: chunk }));
-  }
-  await tx.query(
-    `INSERT INTO "Outbox" (queue, "jobName", payload) SELECT $2, $3, p::jsonb FROM unnest($1::text[]) AS p`,
-    [payloads, LINT_QUEUE, LINT_JOB_NAME],
-  );
-  return payloads.length;
-}
-
-async function createLintRun(
-  tx: TQueryable,
-  o: { name: string; digest: string; merchantId: string; total: number; actorId: string | null },
-): Promise<string> {
-  const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO "JobRun" (id, queue, name, "payloadDigest", status, total, "merchantId", "createdById", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, 'QUEUED', $4, $5, $6, now()) RETURNING id`,
-    [LINT_QUEUE, o.name, o.digest, o.total, o.merchantId, o.actorId],
-  );
-  return rows[0]!.id;
+  return writeOutboxBatches(tx, {
+    queue: LINT_QUEUE,
+    jobName: LINT_JOB_NAME,
+    key: "variantIds",
+    ids,
+    batchSize: MAX_LINT_BATCH,
+    jobRunId,
+  });
 }
 
 /**
@@ -73,7 +60,8 @@ export async function queueImportLint(
   );
   const jobRunId =
     grown.rows[0]?.id ??
-    (await createLintRun(tx, {
+    (await createQueuedJobRun(tx, {
+      queue: LINT_QUEUE,
       name: LINT_RUN_IMPORT,
       digest,
       merchantId: o.merchantId,
@@ -102,7 +90,8 @@ export async function queueMerchantRelint(
     [o.merchantId, LIVE_VARIANT_STATUSES],
   );
   if (!rows.length) return { jobRunId: null, variants: 0 };
-  const jobRunId = await createLintRun(tx, {
+  const jobRunId = await createQueuedJobRun(tx, {
+    queue: LINT_QUEUE,
     name: LINT_RUN_BRAND_PACK,
     digest: o.reason.slice(0, 200),
     merchantId: o.merchantId,

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import type { TQueryable } from "./client.js";
 
 export type TOutboxMessage = {
   id: number;
@@ -56,4 +57,45 @@ export async function markOutboxFailed(
 export async function outboxBacklog(pool: pg.Pool): Promise<number> {
   const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Outbox" WHERE status = 'PENDING'`);
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * Writes outbox messages for `ids` in batches of `batchSize`, each payload `{ jobRunId?, [key]: batch }`,
+ * inside the caller's transaction. Returns how many messages were written.
+ */
+export async function writeOutboxBatches(
+  tx: TQueryable,
+  o: {
+    queue: string;
+    jobName: string;
+    key: string;
+    ids: readonly string[];
+    batchSize: number;
+    jobRunId?: string | null;
+  },
+): Promise<number> {
+  const payloads: string[] = [];
+  for (let i = 0; i < o.ids.length; i += o.batchSize) {
+    const chunk = o.ids.slice(i, i + o.batchSize);
+    payloads.push(JSON.stringify(o.jobRunId ? { jobRunId: o.jobRunId, [o.key]: chunk } : { [o.key]: chunk }));
+  }
+  if (payloads.length)
+    await tx.query(
+      `INSERT INTO "Outbox" (queue, "jobName", payload) SELECT $2, $3, p::jsonb FROM unnest($1::text[]) AS p`,
+      [payloads, o.queue, o.jobName],
+    );
+  return payloads.length;
+}
+
+/** A QUEUED job run whose batches the worker will record; returns its id. */
+export async function createQueuedJobRun(
+  tx: TQueryable,
+  o: { queue: string; name: string; digest: string; merchantId: string; total: number; actorId: string | null },
+): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO "JobRun" (id, queue, name, "payloadDigest", status, total, "merchantId", "createdById", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, 'QUEUED', $4, $5, $6, now()) RETURNING id`,
+    [o.queue, o.name, o.digest, o.total, o.merchantId, o.actorId],
+  );
+  return rows[0]!.id;
 }
