@@ -46,6 +46,9 @@ COPY --from=build /repo/packages ./packages
 COPY --from=build /repo/prisma ./prisma
 COPY --from=build /repo/apps/api ./apps/api
 # The image's unprivileged `node` user; the app only reads its files.
+# Uploaded images live on a volume shared with the other app (IMAGE_STORE_DIR); a new named volume
+# takes this folder's owner, so the unprivileged user can write to it.
+RUN mkdir -p /data/images && chown node:node /data/images
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \

@@ -64,6 +64,25 @@ describe("docker/compose.yml", () => {
     expect(s.api!.ports).toContain(`${api.API_PORT}:${api.API_PORT}`);
   });
 
+  it("gives the API and the worker one image store on a shared named volume", () => {
+    const s = compose.services;
+    const api = parseEnv(ZApiEnv, envOf(s.api!));
+    const worker = parseEnv(ZWorkerEnv, envOf(s.worker!));
+    // An upload written by the API must be readable by the worker that checks it.
+    expect(api.IMAGE_STORE_DIR).toBe(worker.IMAGE_STORE_DIR);
+    expect(path.isAbsolute(api.IMAGE_STORE_DIR)).toBe(true);
+    const mountOf = (svc: TService) => (svc.volumes ?? []).find((v) => v.split(":")[1] === api.IMAGE_STORE_DIR);
+    expect(mountOf(s.api!), "api mounts the image store").toBeDefined();
+    expect(mountOf(s.worker!)).toBe(mountOf(s.api!));
+    expect(compose.volumes).toHaveProperty(mountOf(s.api!)!.split(":")[0]!);
+    // The apps run unprivileged: the image must create the mount point owned by that user.
+    for (const file of ["api.Dockerfile", "worker.Dockerfile"]) {
+      const dockerfile = readFileSync(path.join(root, "docker", file), "utf8");
+      expect(dockerfile, file).toContain(`mkdir -p ${api.IMAGE_STORE_DIR} && chown node:node ${api.IMAGE_STORE_DIR}`);
+      expect(dockerfile.indexOf("chown node:node"), file).toBeLessThan(dockerfile.indexOf("USER node"));
+    }
+  });
+
   it("publishes no port twice and keeps Redis from evicting queue keys", () => {
     const published = Object.values(compose.services).flatMap((s) => (s.ports ?? []).map((p) => p.split(":").at(-2)));
     expect(new Set(published).size).toBe(published.length);

@@ -39,6 +39,9 @@ COPY --from=build /repo/node_modules ./node_modules
 COPY --from=build /repo/packages ./packages
 COPY --from=build /repo/prisma ./prisma
 COPY --from=build /repo/apps/worker ./apps/worker
+# Uploaded images live on a volume shared with the other app (IMAGE_STORE_DIR); a new named volume
+# takes this folder's owner, so the unprivileged user can write to it.
+RUN mkdir -p /data/images && chown node:node /data/images
 USER node
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.WORKER_HEALTH_PORT + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
