@@ -17,6 +17,7 @@
 // scores. Writes packages/core/src/generation/models/generator-v1.json; deterministic.
 //
 //   pnpm --filter @truecopy/core build && node packages/ml/scripts/train-generator.mjs [--out FILE]
+//     [--hold-out-fold 1..4]  also leave out one fold of the mining part (cross-validation; needs --out)
 //
 // Model card: docs/models/generator-v1.md.
 import { writeFileSync } from "node:fs";
@@ -49,15 +50,23 @@ const out =
   outIndex >= 0
     ? resolve(process.argv[outIndex + 1])
     : join(here, "../../core/src/generation/models/generator-v1.json");
+const holdOutIndex = process.argv.indexOf("--hold-out-fold");
+const heldOutFold = holdOutIndex >= 0 ? Number(process.argv[holdOutIndex + 1]) : null;
+if (heldOutFold !== null && (![1, 2, 3, 4].includes(heldOutFold) || outIndex < 0)) {
+  console.error("--hold-out-fold takes a mining fold 1..4 and needs --out (the shipped model is mined from all four)");
+  process.exit(2);
+}
 
 // Keys that say the same thing for different garments share a class (the rule lives in core, so a
 // key the mining data never had finds its class at generation time too).
 const classOf = slotClassOf;
 
 const { rows, sha256 } = loadAdvertiseGen();
-const mining = rows.filter((r) => !r.evaluation);
+const mining = rows.filter((r) => !r.evaluation && r.fold !== heldOutFold);
 const N = mining.length;
-console.error(`mining ${N} of ${rows.length} rows (${rows.length - N} held out for evaluation)`);
+console.error(
+  `mining ${N} of ${rows.length} rows (${rows.length - N} held out for evaluation${heldOutFold ? ` and fold ${heldOutFold} for cross-validation` : ""})`,
+);
 
 // Vocabulary: every value of every key (the facts a phrase must not state unless it is the slot).
 const valuesByKey = new Map();
@@ -303,6 +312,7 @@ const model = {
     miningRows: N,
     evaluationRows: rows.length - N,
     split: "sha256(content)[0] % 5 === 0 → evaluation",
+    ...(heldOutFold ? { heldOutFold } : {}),
   },
   weights: W,
   classes,

@@ -5,6 +5,7 @@ export { planFacts, audienceProfile, type TPlan } from "./planner.js";
 export { inputFacts, praiseFacts, imageColourFacts, sourceOf, type TFact } from "./facts.js";
 export {
   compiledModel,
+  compileModel,
   slotClassOf,
   GENERATOR_MODEL,
   GENERATOR_NAME,

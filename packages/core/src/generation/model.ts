@@ -75,26 +75,33 @@ export type TCompiledModel = {
 
 let compiled: TCompiledModel | null = null;
 
-/** The model with its lookup structures, built once per process. */
+/** The shipped model with its lookup structures, built once per process. */
 export function compiledModel(): TCompiledModel {
-  if (compiled) return compiled;
+  compiled ??= compileModel(GENERATOR_MODEL);
+  return compiled;
+}
+
+/**
+ * Lookup structures for a model: the shipped one, or one mined from part of the corpus (the
+ * evaluation's cross-validation trains a model per fold and generates with it).
+ */
+export function compileModel(model: TGeneratorModel): TCompiledModel {
   const byClass = new Map<string, TTemplate[]>();
-  for (const t of GENERATOR_MODEL.templates) {
+  for (const t of model.templates) {
     const list = byClass.get(t.c);
     if (list) list.push(t);
     else byClass.set(t.c, [t]);
   }
   for (const list of byClass.values()) list.sort((a, b) => b.s - a.s);
-  const surfaces = new Set<string>(GENERATOR_MODEL.stems);
+  const surfaces = new Set<string>(model.stems);
   // Single characters (裙, 裤, 衫, h) are everywhere in ordinary words: they are facts only as
   // attribute values the input gives, which the gate checks separately.
-  for (const list of Object.values(GENERATOR_MODEL.values)) for (const v of list) if (v.length > 1) surfaces.add(v);
-  const known = new Set(Object.values(GENERATOR_MODEL.classes));
-  compiled = {
-    model: GENERATOR_MODEL,
+  for (const list of Object.values(model.values)) for (const v of list) if (v.length > 1) surfaces.add(v);
+  const known = new Set(Object.values(model.classes));
+  return {
+    model,
     templatesByClass: byClass,
-    classOf: (key) => GENERATOR_MODEL.classes[key] ?? (known.has(slotClassOf(key)) ? slotClassOf(key) : null),
+    classOf: (key) => model.classes[key] ?? (known.has(slotClassOf(key)) ? slotClassOf(key) : null),
     vocabulary: buildDictionary([Object.fromEntries([...surfaces].map((s) => [s, [s]]))]),
   };
-  return compiled;
 }

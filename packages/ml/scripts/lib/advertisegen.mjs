@@ -34,8 +34,17 @@ export function attributeMap(attributes) {
   return map;
 }
 
-/** 1 in 5 distinct attribute strings (by sha256) is held out for evaluation. */
-export const isEvaluationRow = (content) => createHash("sha256").update(content).digest()[0] % 5 === 0;
+/**
+ * Fold of an attribute string by its sha256: fold 0 (1 in 5) is held out for evaluation, folds 1–4
+ * are the mining part (the evaluation's cross-validation holds out one of them at a time).
+ */
+export const foldOf = (content) => createHash("sha256").update(content).digest()[0] % 5;
+export const isEvaluationRow = (content) => foldOf(content) === 0;
+/**
+ * The evaluation rows' halves, by another byte of the same hash: settings may be tuned while
+ * looking at TUNE; CHECK is only ever reported.
+ */
+export const evaluationHalf = (content) => (createHash("sha256").update(content).digest()[1] % 2 ? "check" : "tune");
 
 export function loadAdvertiseGen(file = ADVERTISEGEN_FILE) {
   const raw = readFileSync(file);
@@ -45,7 +54,16 @@ export function loadAdvertiseGen(file = ADVERTISEGEN_FILE) {
     .filter((l) => l.trim())
     .map((l, index) => {
       const { content, summary } = JSON.parse(l);
-      return { index, content, summary, attributes: parseContent(content), evaluation: isEvaluationRow(content) };
+      const fold = foldOf(content);
+      return {
+        index,
+        content,
+        summary,
+        attributes: parseContent(content),
+        fold,
+        evaluation: fold === 0,
+        half: fold === 0 ? evaluationHalf(content) : null,
+      };
     });
   return { rows, sha256: createHash("sha256").update(raw).digest("hex") };
 }
