@@ -18,6 +18,7 @@ import { generateCommand } from "./commands/generate.command.js";
 import { matchCommand } from "./commands/match.command.js";
 import { dedupeCommand } from "./commands/dedupe.command.js";
 import { exportCommand } from "./commands/export.command.js";
+import { exportPublishedCommand } from "./commands/export-published.command.js";
 import { simulateCommand } from "./commands/simulate.command.js";
 import { visionCommand } from "./commands/vision.command.js";
 import { isRole, seedCommand } from "./commands/seed.command.js";
@@ -32,6 +33,8 @@ Commands:
                                   import a catalog; rows are validated one by one, invalid rows reported and skipped
   export [--format jsonl|csv] [--out FILE] [--merchant SLUG]
                                   write the catalog in the import format
+  export --published [--since ISO-DATE] [--format jsonl|csv] [--out FILE] [--merchant SLUG]
+                                  write every live (published) text, oldest first, as the HTTP export does
   analyze --in FILE.jsonl         text analysis of {"id","text","locale"?} lines → one JSON line each (offline)
   lint --in FILE.jsonl [--brand-pack FILE.json]
                                   compliance lint of {"id","text","locale"?,"attributes"?} lines → one JSON line
@@ -101,6 +104,8 @@ async function run(argv: string[]): Promise<number> {
       products: { type: "string" },
       chart: { type: "string" },
       json: { type: "boolean" },
+      published: { type: "boolean" },
+      since: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -142,6 +147,21 @@ async function run(argv: string[]): Promise<number> {
     case "export": {
       const format = (values.format ?? "jsonl").toLowerCase();
       if (format !== "jsonl" && format !== "csv") throw new UsageError("--format must be jsonl or csv");
+      if (values.published) {
+        const since = values.since ? new Date(values.since) : undefined;
+        if (since && Number.isNaN(since.getTime())) throw new UsageError("--since must be an ISO date-time");
+        const n = await withDb((db) =>
+          exportPublishedCommand(db, {
+            format,
+            ...(values.out ? { out: values.out } : {}),
+            ...(values.merchant ? { merchant: values.merchant } : {}),
+            ...(since ? { since } : {}),
+          }),
+        );
+        process.stderr.write(`exported ${n} published texts\n`);
+        return 0;
+      }
+      if (values.since) throw new UsageError("--since needs --published");
       await withDb((db) =>
         exportCommand(db, {
           format,
@@ -193,7 +213,10 @@ async function run(argv: string[]): Promise<number> {
     }
     case "generate": {
       if (!values.in) throw new UsageError("generate needs --in FILE.jsonl");
-      return generateCommand({ file: values.in, ...(values["brand-pack"] ? { brandPackFile: values["brand-pack"] } : {}) });
+      return generateCommand({
+        file: values.in,
+        ...(values["brand-pack"] ? { brandPackFile: values["brand-pack"] } : {}),
+      });
     }
     case "audit:verify": {
       const r = await withDb((db) => verifyAuditChain(db.pool));

@@ -1,3 +1,4 @@
+import type { TPublishedExportRow } from "@truecopy/core";
 import type { TQueryable } from "./client.js";
 
 // What is live: one PUBLISHED variant per product, field and locale. Shops poll it (GraphQL or the
@@ -52,3 +53,16 @@ export async function* iteratePublishedVariants(
     after = { at: last.publishedAt, id: last.variantId };
   }
 }
+
+/** The export row (HTTP, CLI): everything as text, the time it went live as ISO 8601. */
+export const toPublishedExportRow = (r: TPublishedVariantRow): TPublishedExportRow => ({
+  merchant: r.merchant,
+  sku: r.sku,
+  productId: r.productId,
+  variantId: r.variantId,
+  field: r.field,
+  locale: r.locale,
+  origin: r.origin,
+  text: r.text,
+  publishedAt: r.publishedAt.toISOString(),
+});

@@ -1,30 +1,11 @@
 import type { Request, Response, Router } from "express";
 import express from "express";
-import {
-  AppError,
-  can,
-  csvLine,
-  isMerchantBound,
-  PUBLISHED_EXPORT_COLUMNS,
-  type TPublishedExportRow,
-} from "@truecopy/core";
-import { iteratePublishedVariants, type TDatabase, type TPublishedVariantRow } from "@truecopy/db";
+import { AppError, can, csvLine, isMerchantBound, PUBLISHED_EXPORT_COLUMNS } from "@truecopy/core";
+import { iteratePublishedVariants, toPublishedExportRow, type TDatabase } from "@truecopy/db";
 import type { TLogger } from "@truecopy/config";
 import { authenticate } from "../auth/authenticate.js";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const toExportRow = (r: TPublishedVariantRow): TPublishedExportRow => ({
-  merchant: r.merchant,
-  sku: r.sku,
-  productId: r.productId,
-  variantId: r.variantId,
-  field: r.field,
-  locale: r.locale,
-  origin: r.origin,
-  text: r.text,
-  publishedAt: r.publishedAt.toISOString(),
-});
 
 function fail(res: Response, status: number, code: string, message: string) {
   res.status(status).json({ error: { code, message } });
@@ -82,7 +63,7 @@ export function publishedExportRouter(db: TDatabase, log: TLogger): Router {
       if (format === "csv") await write(`\uFEFF${csvLine(PUBLISHED_EXPORT_COLUMNS)}`);
       for await (const row of iteratePublishedVariants(db.pool, { merchantId, since })) {
         if (aborted) return;
-        const r = toExportRow(row);
+        const r = toPublishedExportRow(row);
         await write(format === "csv" ? csvLine(PUBLISHED_EXPORT_COLUMNS.map((c) => r[c])) : `${JSON.stringify(r)}\n`);
       }
       res.end();
