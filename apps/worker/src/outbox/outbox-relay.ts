@@ -6,7 +6,8 @@ import {
   type TDatabase,
   type TOutboxMessage,
 } from "@truecopy/db";
-import { isQueueName, type TQueues } from "@truecopy/jobs";
+import { z } from "zod";
+import { isQueueName, type TQueueName, type TQueues } from "@truecopy/jobs";
 import type { TLogger } from "@truecopy/config";
 
 /**
@@ -64,19 +65,37 @@ export function startOutboxRelay(o: { db: TDatabase; queues: TQueues; pollMs: nu
   };
 }
 
+// What a tracked run counts for each queue: the payload's list of items and what they were queued
+// for. A Record over every queue name, so a new queue must say whether its messages belong to a run.
+const RUN_ITEMS: Record<TQueueName, { key: string; what: string } | null> = {
+  analyze: { key: "productIds", what: "products could not be queued for analysis" },
+  lint: { key: "variantIds", what: "variants could not be queued for linting" },
+  generate: { key: "productIds", what: "products could not be queued for generation" },
+  vision: { key: "imageIds", what: "images could not be queued for checks" },
+  dedupe: null,
+  webhook: null,
+  learn: null,
+};
+
+// Loose on purpose: a message is often given up on because its payload no longer parses, and its run
+// still has to learn how many items it lost.
+const ZRunOf = z.object({ jobRunId: z.uuid() });
+
 /** A message that will never be queued still counts on its job run, so the run finishes as failed. */
 async function failJobRunOf(db: TDatabase, m: TOutboxMessage): Promise<void> {
-  const payload = m.payload as { jobRunId?: unknown; productIds?: unknown; variantIds?: unknown };
-  const items = Array.isArray(payload.productIds) ? payload.productIds : payload.variantIds;
-  if (typeof payload.jobRunId !== "string" || !Array.isArray(items)) return;
-  const what = Array.isArray(payload.productIds)
-    ? "products could not be queued for analysis"
-    : "variants could not be queued for linting";
+  const run = ZRunOf.safeParse(m.payload);
+  if (!run.success) return;
+  // An unknown queue (a message written by a newer release) is matched by whichever item list it has.
+  const candidates = isQueueName(m.queue) ? [RUN_ITEMS[m.queue]] : Object.values(RUN_ITEMS).filter((c) => c !== null);
+  const payload = m.payload as Record<string, unknown>;
+  const found = candidates.find((c) => c !== null && Array.isArray(payload[c.key]));
+  if (!found) return;
+  const items = (payload[found.key] as unknown[]).length;
   await recordJobRunBatch(db.pool, {
-    jobRunId: payload.jobRunId,
+    jobRunId: run.data.jobRunId,
     batchKey: `outbox-${m.id}`,
     processed: 0,
-    failed: items.length,
-    error: `${items.length} ${what} (outbox ${m.id})`,
+    failed: items,
+    error: `${items} ${found.what} (outbox ${m.id})`,
   });
 }
