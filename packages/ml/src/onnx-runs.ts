@@ -10,6 +10,18 @@ export type TSessionCache = {
   release(): Promise<void>;
 };
 
+/**
+ * One intra-op thread: these graphs are a gather and a sum over small runs, too short to share
+ * between threads, and parallelism comes from running several workers. onnxruntime's default pool
+ * (as wide as the machine) spins on cores that other processes need; on 2 busy cores it made
+ * session runs about 3x slower (bench/embed, "ORT default options").
+ */
+export const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
+  executionProviders: ["cpu"],
+  graphOptimizationLevel: "all",
+  intraOpNumThreads: 1,
+};
+
 /** Sessions are expensive (they parse the weights and allocate thread pools): one per model per process. */
 export function createSessionCache(): TSessionCache {
   const sessions = new Map<string, Promise<ort.InferenceSession>>();
@@ -19,7 +31,7 @@ export function createSessionCache(): TSessionCache {
       let session = sessions.get(key);
       if (!session) {
         session = readVerifiedModel(spec, url).then((bytes) =>
-          ort.InferenceSession.create(bytes, { executionProviders: ["cpu"], graphOptimizationLevel: "all" }),
+          ort.InferenceSession.create(bytes, SESSION_OPTIONS),
         );
         // A failed load must not poison the cache: the next call retries.
         session.catch(() => sessions.delete(key));
