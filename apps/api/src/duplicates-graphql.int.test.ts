@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
-import { validateProductRow, type TProductRow } from "@truecopy/core";
+import { testEnv } from "@truecopy/config";
 import { createApiKey, importProductBatch, type TDatabase } from "@truecopy/db";
 import { createQueues, createRedis, QueueName, type TQueues } from "@truecopy/jobs";
-import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
-import { startWorkerRuntime, type TWorkerRuntime } from "@truecopy/worker";
-import { loadEnv } from "./env.js";
-import { startApiServer, type TApiServer } from "./server.js";
+import { createTestMerchant, openTestDatabase, testProductRow, until } from "@truecopy/db/testing";
+import type { TWorkerRuntime } from "@truecopy/worker";
+import { startTestWorker } from "@truecopy/worker/testing";
+import type { TApiServer } from "./server.js";
+import { bearer, codeOf, postGraphql, startTestApi, type TGqlResponse } from "./testing.js";
 
 // Duplicates and quality over GraphQL, from an import through the analyze and dedupe jobs:
 // clusters with members, passages and canonical member, Product.duplicates and Product.quality,
@@ -18,42 +18,17 @@ let db: TDatabase;
 let api: TApiServer;
 let worker: TWorkerRuntime;
 let queues: TQueues;
-const log = createLogger("test", "error");
 let shop: { id: string; slug: string };
 let rival: { id: string; slug: string };
 type TKey = "admin" | "moderator" | "analyst" | "merchandiser" | "service";
 const keys = {} as Record<TKey, string>;
 const ids: Record<string, string> = {};
 
-type TGql = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-async function gql(query: string, variables: Record<string, unknown>, key: TKey): Promise<TGql> {
-  const res = await fetch(`${api.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${keys[key]}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as TGql;
-}
-const codeOf = (r: TGql) => r.errors?.[0]?.extensions?.code;
-function ok(r: TGql) {
+const gql = (query: string, variables: Record<string, unknown>, key: TKey) =>
+  postGraphql(api, query, variables, bearer(keys[key]));
+function ok(r: TGqlResponse) {
   if (r.errors) throw new Error(JSON.stringify(r.errors));
   return r.data;
-}
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function row(raw: Record<string, unknown>): TProductRow {
-  const r = validateProductRow(raw, 1);
-  if (!r.ok) throw new Error(`invalid test row: ${JSON.stringify(r)}`);
-  return r.value;
 }
 
 // Copy of this run only: clusters span merchants, so text shared with earlier runs' products (the
@@ -75,19 +50,9 @@ const system = { actorId: null, actorKind: "system" as const, requestId: null };
 beforeAll(async () => {
   db = await openTestDatabase();
   const prefix = `dup-${randomUUID().slice(0, 8)}`;
-  const env = testEnv();
-  queues = createQueues(createRedis(env.REDIS_URL, "producer"), prefix);
-  api = await startApiServer(loadEnv({ API_PORT: "0", TRUECOPY_QUEUE_PREFIX: prefix, LOG_LEVEL: "error" }), log);
-  worker = await startWorkerRuntime(
-    parseEnv(ZWorkerEnv, {
-      DATABASE_URL: env.DATABASE_URL,
-      REDIS_URL: env.REDIS_URL,
-      TRUECOPY_QUEUE_PREFIX: prefix,
-      OUTBOX_POLL_MS: "50",
-      LOG_LEVEL: "error",
-    }),
-    log,
-  );
+  queues = createQueues(createRedis(testEnv().REDIS_URL, "producer"), prefix);
+  api = await startTestApi(prefix);
+  worker = await startTestWorker({ prefix });
   shop = await createTestMerchant(db, "dup-shop");
   rival = await createTestMerchant(db, "dup-rival");
   const key = async (role: string, merchantId: string | null) =>
@@ -100,7 +65,7 @@ beforeAll(async () => {
 
   await importProductBatch(db.pool, {
     merchantId: shop.id,
-    rows: [row({ sku: "orig", title: "Vacuum water bottle 750 ml", description: COPY, locale: "en-US" })],
+    rows: [testProductRow({ sku: "orig", title: "Vacuum water bottle 750 ml", description: COPY, locale: "en-US" })],
     actor: system,
     jobRunId: null,
     source: "test",
@@ -113,7 +78,7 @@ beforeAll(async () => {
   await importProductBatch(db.pool, {
     merchantId: shop.id,
     rows: [
-      row({
+      testProductRow({
         sku: "own-copy",
         title: "STEEL BOTTLE WITH LEAK PROOF LID BLACK",
         description: `${COPY} Free shipping! Satisfaction guaranteed. Please contact us with any questions.`,
@@ -127,7 +92,7 @@ beforeAll(async () => {
   await importProductBatch(db.pool, {
     merchantId: rival.id,
     rows: [
-      row({
+      testProductRow({
         sku: "rival-copy",
         title: "Insulated bottle",
         description: COPY.replace("most cup holders", "all cup holders"),
@@ -284,7 +249,7 @@ describe("duplicates over GraphQL", () => {
     await importProductBatch(db.pool, {
       merchantId: shop.id,
       rows: [
-        row({
+        testProductRow({
           sku: "own-copy",
           title: "STEEL BOTTLE WITH LEAK PROOF LID BLACK",
           description: `${COPY} Free shipping! Satisfaction guaranteed. Contact us with any questions.`,

@@ -1,35 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
 import { parseApiKey } from "@truecopy/core";
 import { createApiKey, createUser, type TDatabase } from "@truecopy/db";
 import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
-import { startWorkerRuntime, type TWorkerRuntime } from "@truecopy/worker";
-import { loadEnv } from "./env.js";
-import { startApiServer, type TApiServer } from "./server.js";
+import { DEFAULT_TEXT_EMBEDDING_MODEL, getModelSpec } from "@truecopy/ml";
+import type { TWorkerRuntime } from "@truecopy/worker";
+import { startTestWorker } from "@truecopy/worker/testing";
+import type { TApiServer } from "./server.js";
+import { bearer, codeOf, postGraphql, startTestApi, type TGqlResponse } from "./testing.js";
+
+// The worker embeds with the configured (default) model and the analysis records its version.
+const embeddingModel = getModelSpec(DEFAULT_TEXT_EMBEDDING_MODEL);
 
 let db: TDatabase;
 let api: TApiServer;
 let worker: TWorkerRuntime;
 let adminKey: string;
 let merchant: { id: string; slug: string };
-const log = createLogger("test", "error");
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const env = testEnv();
   const prefix = `t-${randomUUID().slice(0, 8)}`;
-  api = await startApiServer(loadEnv({ API_PORT: "0", TRUECOPY_QUEUE_PREFIX: prefix, LOG_LEVEL: "error" }), log);
-  worker = await startWorkerRuntime(
-    parseEnv(ZWorkerEnv, {
-      DATABASE_URL: env.DATABASE_URL,
-      REDIS_URL: env.REDIS_URL,
-      TRUECOPY_QUEUE_PREFIX: prefix,
-      OUTBOX_POLL_MS: "50",
-      LOG_LEVEL: "error",
-    }),
-    log,
-  );
+  api = await startTestApi(prefix);
+  worker = await startTestWorker({ prefix });
   merchant = await createTestMerchant(db, "api");
   adminKey = (await createApiKey(db.pool, { name: "test-admin", role: "ADMIN" })).key;
 });
@@ -39,20 +32,11 @@ afterAll(async () => {
   await db?.close();
 });
 
-type TGqlResponse = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-async function gql(
+const gql = (
   query: string,
   variables: Record<string, unknown> = {},
-  headers: Record<string, string> = { authorization: `Bearer ${adminKey}` },
-): Promise<TGqlResponse & { headers: Headers }> {
-  const res = await fetch(`${api.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { ...((await res.json()) as TGqlResponse), headers: res.headers };
-}
-const codeOf = (r: TGqlResponse) => r.errors?.[0]?.extensions?.code;
+  headers: Record<string, string> = bearer(adminKey),
+) => postGraphql(api, query, variables, headers);
 
 const IMPORT = `mutation($merchantId: ID, $products: [ProductInput!]!) {
   importProducts(merchantId: $merchantId, products: $products) {
@@ -136,8 +120,8 @@ describe("import → analyze → embeddings → similar products", () => {
     const run = await waitForRun(jobRunId);
     expect(run).toMatchObject({ status: "COMPLETED", progress: 1, processed: 4, failed: 0 });
     const { rows } = await db.pool.query(
-      `SELECT count(*)::int AS n FROM "Embedding" e JOIN "Product" p ON p.id = e."ownerId" WHERE p."merchantId" = $1 AND e.model = 'hashgram-v1' AND vector_dims(e.vector) = 256`,
-      [merchant.id],
+      `SELECT count(*)::int AS n FROM "Embedding" e JOIN "Product" p ON p.id = e."ownerId" WHERE p."merchantId" = $1 AND e.model = $2 AND vector_dims(e.vector) = $3`,
+      [merchant.id, embeddingModel.name, embeddingModel.dim],
     );
     expect(rows[0].n).toBe(4);
   });
@@ -153,7 +137,7 @@ describe("import → analyze → embeddings → similar products", () => {
     const bySku = Object.fromEntries(nodes.map((n: any) => [n.sku, n]));
     expect(bySku["watch-1"]).toMatchObject({
       reviewCount: 1,
-      analysis: { language: "zh", embeddingModel: "hashgram-v1" },
+      analysis: { language: "zh", embeddingModel: `${embeddingModel.name}@${embeddingModel.version}` },
       merchant: { slug: merchant.slug },
     });
     expect(bySku["dress-1"].analysis.language).toBe("en");

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
 import { lint } from "@truecopy/core";
 import { createApiKey, type TDatabase } from "@truecopy/db";
-import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
-import { startWorkerRuntime, type TWorkerRuntime } from "@truecopy/worker";
-import { loadEnv } from "./env.js";
-import { startApiServer, type TApiServer } from "./server.js";
+import { createTestMerchant, openTestDatabase, until } from "@truecopy/db/testing";
+import type { TWorkerRuntime } from "@truecopy/worker";
+import { startTestWorker } from "@truecopy/worker/testing";
+import type { TApiServer } from "./server.js";
+import { bearer, codeOf, postGraphql, startTestApi, type TGqlResponse } from "./testing.js";
 
 // The linter over GraphQL: ad-hoc lint, stored findings (filters, pages, counts), feedback and
 // precision, brand packs (validation, concurrency, history, audit, scoping) and applying a suggestion.
@@ -14,39 +14,12 @@ import { startApiServer, type TApiServer } from "./server.js";
 let db: TDatabase;
 let api: TApiServer;
 let worker: TWorkerRuntime;
-const log = createLogger("test", "error");
 let shop: { id: string; slug: string };
 let other: { id: string; slug: string };
 const keys: Record<"admin" | "moderator" | "analyst" | "merchandiser" | "otherService", string> = {} as never;
-const as = (k: keyof typeof keys) => ({ authorization: `Bearer ${keys[k]}` });
-
-type TGqlResponse = {
-  data?: any;
-  errors?: { message: string; extensions?: { code?: string; details?: any } }[];
-};
-async function gql(
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = as("admin"),
-): Promise<TGqlResponse> {
-  const res = await fetch(`${api.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as TGqlResponse;
-}
-const codeOf = (r: TGqlResponse) => r.errors?.[0]?.extensions?.code;
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const as = (k: keyof typeof keys) => bearer(keys[k]);
+const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = as("admin")) =>
+  postGraphql(api, query, variables, headers);
 const finished = (jobRunId: string) =>
   until(`job run ${jobRunId}`, async () => {
     const { rows } = await db.pool.query<{ status: string }>(`SELECT status FROM "JobRun" WHERE id = $1`, [jobRunId]);
@@ -91,19 +64,9 @@ const SAVE = `mutation($m: ID!, $d: JSON!, $v: Int!, $c: String) {
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const env = testEnv();
   const prefix = `lintapi-${randomUUID().slice(0, 8)}`;
-  api = await startApiServer(loadEnv({ API_PORT: "0", TRUECOPY_QUEUE_PREFIX: prefix, LOG_LEVEL: "error" }), log);
-  worker = await startWorkerRuntime(
-    parseEnv(ZWorkerEnv, {
-      DATABASE_URL: env.DATABASE_URL,
-      REDIS_URL: env.REDIS_URL,
-      TRUECOPY_QUEUE_PREFIX: prefix,
-      OUTBOX_POLL_MS: "50",
-      LOG_LEVEL: "error",
-    }),
-    log,
-  );
+  api = await startTestApi(prefix);
+  worker = await startTestWorker({ prefix });
   shop = await createTestMerchant(db, "lint-shop");
   other = await createTestMerchant(db, "lint-other");
   keys.admin = (await createApiKey(db.pool, { name: "admin", role: "ADMIN" })).key;

@@ -4,64 +4,29 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
-import { createApiKey, createDatabase, migrate, type TDatabase } from "@truecopy/db";
-import { createTestMerchant } from "@truecopy/db/testing";
-import { createRedis } from "@truecopy/jobs";
-import { startWorkerRuntime, type TWorkerRuntime } from "@truecopy/worker";
-import { loadEnv } from "../env.js";
-import { startApiServer, type TApiServer } from "../server.js";
+import { createApiKey } from "@truecopy/db";
+import { createTestMerchant, openOwnTestDatabase, until, type TOwnTestDatabase } from "@truecopy/db/testing";
+import type { TWorkerRuntime } from "@truecopy/worker";
+import { removeTestQueues, startTestWorker } from "@truecopy/worker/testing";
+import type { TApiServer } from "../server.js";
+import { bearer, codeOf, postGraphql, startTestApi } from "../testing.js";
 
 // Product images over GraphQL with a worker behind: an uploaded picture of a silver watch on a
 // product whose colour attribute says black is checked by the vision job and the contradiction
 // shows up as a finding on the image — from the product and from the review item of its copy.
 // URL intake refuses private hosts; uploads are bounded and must be images.
 
-let db: TDatabase;
+let db: TOwnTestDatabase;
 let api: TApiServer;
 let worker: TWorkerRuntime;
 let store: string;
-const log = createLogger("test", "error");
 let shop: { id: string; slug: string };
 const keys: Record<"admin" | "merchandiser" | "moderator", string> = {} as never;
-const as = (k: keyof typeof keys) => ({ authorization: `Bearer ${keys[k]}` });
+const as = (k: keyof typeof keys) => bearer(keys[k]);
 const prefix = `imgapi-${randomUUID().slice(0, 8)}`;
 
-// A database of its own: in a shared one, another run's outbox relay could take these checks to a
-// worker with another image store.
-const shared = testEnv().DATABASE_URL;
-const ownUrl = Object.assign(new URL(shared), {
-  pathname: `/truecopy_imgapi_${randomUUID().slice(0, 8)}_test`,
-}).toString();
-const onServer = async (sql: string) => {
-  const admin = createDatabase(shared, { poolMax: 1 });
-  try {
-    await admin.pool.query(sql);
-  } finally {
-    await admin.close();
-  }
-};
-
-type TGqlResponse = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-async function gql(query: string, variables: Record<string, unknown> = {}, headers = as("admin")) {
-  const res = await fetch(`${api.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as TGqlResponse;
-}
-const codeOf = (r: TGqlResponse) => r.errors?.[0]?.extensions?.code;
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = as("admin")) =>
+  postGraphql(api, query, variables, headers);
 
 async function silverWatch(): Promise<Buffer> {
   const body = await sharp({ create: { width: 500, height: 700, channels: 3, background: "#c4c6c8" } })
@@ -105,33 +70,12 @@ const IMAGE_FIELDS = `id status width height format bytes sha256 phash blur url
   duplicates { sku distance }`;
 
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE "${new URL(ownUrl).pathname.slice(1)}"`);
-  await migrate(ownUrl);
-  db = createDatabase(ownUrl, { poolMax: 4 });
+  // A database of its own: in a shared one, another run's outbox relay could take these checks to a
+  // worker with another image store.
+  db = await openOwnTestDatabase("imgapi");
   store = await mkdtemp(path.join(os.tmpdir(), "truecopy-images-"));
-  const env = testEnv();
-  api = await startApiServer(
-    loadEnv({
-      DATABASE_URL: ownUrl,
-      API_PORT: "0",
-      TRUECOPY_QUEUE_PREFIX: prefix,
-      LOG_LEVEL: "error",
-      IMAGE_STORE_DIR: store,
-      IMAGE_UPLOAD_MAX_BYTES: "200000",
-    }),
-    log,
-  );
-  worker = await startWorkerRuntime(
-    parseEnv(ZWorkerEnv, {
-      DATABASE_URL: ownUrl,
-      REDIS_URL: env.REDIS_URL,
-      TRUECOPY_QUEUE_PREFIX: prefix,
-      OUTBOX_POLL_MS: "50",
-      LOG_LEVEL: "error",
-      IMAGE_STORE_DIR: store,
-    }),
-    log,
-  );
+  api = await startTestApi(prefix, { DATABASE_URL: db.url, IMAGE_STORE_DIR: store, IMAGE_UPLOAD_MAX_BYTES: "200000" });
+  worker = await startTestWorker({ prefix, databaseUrl: db.url, env: { IMAGE_STORE_DIR: store } });
   shop = await createTestMerchant(db, "img-shop");
   const other = await createTestMerchant(db, "img-other");
   keys.admin = (await createApiKey(db.pool, { name: "admin", role: "ADMIN" })).key;
@@ -142,13 +86,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.stop();
   await api?.stop();
-  await db?.close();
-  await onServer(`DROP DATABASE IF EXISTS "${new URL(ownUrl).pathname.slice(1)}" WITH (FORCE)`);
+  await db?.drop();
   if (store) await rm(store, { recursive: true, force: true });
-  const redis = createRedis(testEnv().REDIS_URL, "worker");
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  await removeTestQueues(prefix);
 });
 
 describe("product images over GraphQL", () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
 import { createApiKey, type TDatabase } from "@truecopy/db";
 import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
-import { startWorkerRuntime, type TWorkerRuntime } from "@truecopy/worker";
-import { loadEnv } from "../env.js";
-import { startApiServer, type TApiServer } from "../server.js";
+import type { TWorkerRuntime } from "@truecopy/worker";
+import { startTestWorker } from "@truecopy/worker/testing";
+import type { TApiServer } from "../server.js";
+import { bearer, postGraphql, startTestApi } from "../testing.js";
 
 // Review aspects end to end: products with reviews are imported, the analyze job stores the aspect
 // summaries in Analysis.aspects, and ProductAnalysis.aspects serves them.
@@ -15,23 +15,12 @@ let api: TApiServer;
 let worker: TWorkerRuntime;
 let key: string;
 let merchant: { id: string; slug: string };
-const log = createLogger("test", "error");
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const env = testEnv();
   const prefix = `aspects-${randomUUID().slice(0, 8)}`;
-  api = await startApiServer(loadEnv({ API_PORT: "0", TRUECOPY_QUEUE_PREFIX: prefix, LOG_LEVEL: "error" }), log);
-  worker = await startWorkerRuntime(
-    parseEnv(ZWorkerEnv, {
-      DATABASE_URL: env.DATABASE_URL,
-      REDIS_URL: env.REDIS_URL,
-      TRUECOPY_QUEUE_PREFIX: prefix,
-      OUTBOX_POLL_MS: "50",
-      LOG_LEVEL: "error",
-    }),
-    log,
-  );
+  api = await startTestApi(prefix);
+  worker = await startTestWorker({ prefix });
   merchant = await createTestMerchant(db, "aspects");
   key = (await createApiKey(db.pool, { name: "aspects-admin", role: "ADMIN" })).key;
 });
@@ -41,17 +30,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function gql(
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<{ data?: any; errors?: unknown[] }> {
-  const res = await fetch(`${api.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as { data?: any; errors?: unknown[] };
-}
+const gql = (query: string, variables: Record<string, unknown> = {}) => postGraphql(api, query, variables, bearer(key));
 
 const watchReviews = [
   "续航很长，屏幕很清晰，推荐！",

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
 import { createApiKey, type TDatabase } from "@truecopy/db";
 import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
 import { QUEUES } from "@truecopy/jobs";
-import { startWorkerRuntime, type TWorkerRuntime } from "@truecopy/worker";
-import { loadEnv } from "../env.js";
-import { startApiServer, type TApiServer } from "../server.js";
+import type { TWorkerRuntime } from "@truecopy/worker";
+import { startTestWorker } from "@truecopy/worker/testing";
+import type { TApiServer } from "../server.js";
+import { bearer, codeOf, postGraphql, startTestApi } from "../testing.js";
 
 // The jobs page's API against real Redis queues and a real worker: counts, failed jobs with their
 // error and payload summary, retry / cancel / retry-all, their audit events, and who may do what.
@@ -17,23 +17,12 @@ let worker: TWorkerRuntime;
 let adminKey: string;
 let analystKey: string;
 let merchandiserKey: string;
-const log = createLogger("test", "error");
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const env = testEnv();
   const prefix = `tq-${randomUUID().slice(0, 8)}`;
-  api = await startApiServer(loadEnv({ API_PORT: "0", TRUECOPY_QUEUE_PREFIX: prefix, LOG_LEVEL: "error" }), log);
-  worker = await startWorkerRuntime(
-    parseEnv(ZWorkerEnv, {
-      DATABASE_URL: env.DATABASE_URL,
-      REDIS_URL: env.REDIS_URL,
-      TRUECOPY_QUEUE_PREFIX: prefix,
-      OUTBOX_POLL_MS: "1000",
-      LOG_LEVEL: "error",
-    }),
-    log,
-  );
+  api = await startTestApi(prefix);
+  worker = await startTestWorker({ prefix, env: { OUTBOX_POLL_MS: "1000" } });
   const merchant = await createTestMerchant(db, "queues");
   adminKey = (await createApiKey(db.pool, { name: "q-admin", role: "ADMIN" })).key;
   analystKey = (await createApiKey(db.pool, { name: "q-analyst", role: "ANALYST" })).key;
@@ -50,16 +39,8 @@ afterAll(async () => {
   await db?.close();
 });
 
-type TGql = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-async function gql(key: string, query: string, variables: Record<string, unknown> = {}): Promise<TGql> {
-  const res = await fetch(`${api.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as TGql;
-}
-const codeOf = (r: TGql) => r.errors?.[0]?.extensions?.code;
+const gql = (key: string, query: string, variables: Record<string, unknown> = {}) =>
+  postGraphql(api, query, variables, bearer(key));
 
 const QUEUES_QUERY = `query($names: [String!], $states: [QueueJobState!]) {
   queues(names: $names) {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
-import { brandPackSchema, lint, validateProductRow, type TProductRow } from "@truecopy/core";
+import { brandPackSchema, lint } from "@truecopy/core";
 import { importProductBatch, saveBrandPackVersion, saveLintResults, type TDatabase } from "@truecopy/db";
-import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
-import { startWorkerRuntime, type TWorkerRuntime } from "../../runtime.js";
+import { createTestMerchant, openTestDatabase, testProductRow, until } from "@truecopy/db/testing";
+import type { TWorkerRuntime } from "../../runtime.js";
+import { startTestWorker } from "../../testing.js";
 import { lintVariants } from "./lint.handler.js";
 
 // The lint job end to end: an import queues the lint of the merchant's copy through the outbox, the
@@ -12,43 +12,16 @@ import { lintVariants } from "./lint.handler.js";
 
 let db: TDatabase;
 let worker: TWorkerRuntime;
-const log = createLogger("test", "error");
 const actor = { actorId: null, actorKind: "system" as const, requestId: null };
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const env = testEnv();
-  worker = await startWorkerRuntime(
-    parseEnv(ZWorkerEnv, {
-      DATABASE_URL: env.DATABASE_URL,
-      REDIS_URL: env.REDIS_URL,
-      TRUECOPY_QUEUE_PREFIX: `lint-${randomUUID().slice(0, 8)}`,
-      OUTBOX_POLL_MS: "50",
-      LOG_LEVEL: "error",
-    }),
-    log,
-  );
+  worker = await startTestWorker({ prefix: `lint-${randomUUID().slice(0, 8)}` });
 });
 afterAll(async () => {
   await worker?.stop();
   await db?.close();
 });
-
-function row(raw: Record<string, unknown>): TProductRow {
-  const r = validateProductRow(raw, 1);
-  if (!r.ok) throw new Error(`invalid test row: ${JSON.stringify(r)}`);
-  return r.value;
-}
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 type TRun = { id: string; status: string; total: number; processed: number; failed: number; name: string };
 const finishedRun = (id: string) =>
@@ -145,20 +118,20 @@ describe("lint job", () => {
     expect(saved).toMatchObject({ ok: true, relintJobRunId: null, relintVariants: 0 });
 
     const rows = [
-      row({
+      testProductRow({
         sku: "clean",
         title: "Cotton T-shirt, navy",
         description: "A soft cotton T-shirt in navy blue.",
         locale: "en-US",
         attributes: { material: "cotton", colour: "navy" },
       }),
-      row({
+      testProductRow({
         sku: "bad-en",
         title: "Cheap premium face cream",
         description: "Guaranteed to cure acne in 3 days. The best cream in the world, FDA approved. Cheap!",
         locale: "en-US",
       }),
-      row({
+      testProductRow({
         sku: "bad-zh",
         title: "国家级 最好的 智能手表",
         description: "全网最低价，100%治愈失眠，续航30天。",

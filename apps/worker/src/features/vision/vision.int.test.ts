@@ -7,20 +7,18 @@ import os from "node:os";
 import path from "node:path";
 import sharp, { type OverlayOptions } from "sharp";
 import { Queue } from "bullmq";
-import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
-import { validateProductRow, type TProductRow } from "@truecopy/core";
+import { testEnv } from "@truecopy/config";
+import { findDuplicateImages, importProductBatch, listProductImages, productImageFacts } from "@truecopy/db";
 import {
-  createDatabase,
-  findDuplicateImages,
-  importProductBatch,
-  migrate,
-  listProductImages,
-  productImageFacts,
-  type TDatabase,
-} from "@truecopy/db";
-import { createTestMerchant } from "@truecopy/db/testing";
+  createTestMerchant,
+  openOwnTestDatabase,
+  testProductRow,
+  until,
+  type TOwnTestDatabase,
+} from "@truecopy/db/testing";
 import { createRedis } from "@truecopy/jobs";
-import { startWorkerRuntime, type TWorkerRuntime } from "../../runtime.js";
+import type { TWorkerRuntime } from "../../runtime.js";
+import { removeTestQueues, startTestWorker } from "../../testing.js";
 import { fetchImage } from "./image-fetch.js";
 
 // The vision job end to end: an import queues checks of its products' images through the outbox;
@@ -28,29 +26,13 @@ import { fetchImage } from "./image-fetch.js";
 // refuses private addresses and paths out of the folder, and stores reports with the colour
 // contradiction, the text on the image linted, and progress on the import's vision run.
 
-let db: TDatabase;
+let db: TOwnTestDatabase;
 let worker: TWorkerRuntime;
 let dir: string;
 let server: Server;
 let base: string;
 const prefix = `vision-${randomUUID().slice(0, 8)}`;
-const log = createLogger("test", "error");
 const actor = { actorId: null, actorKind: "system" as const, requestId: null };
-
-// A database of its own: in a shared one, another run's outbox relay could take these checks to a
-// worker with other image settings.
-const shared = testEnv().DATABASE_URL;
-const ownUrl = Object.assign(new URL(shared), {
-  pathname: `/truecopy_vision_${randomUUID().slice(0, 8)}_test`,
-}).toString();
-const onServer = async (sql: string) => {
-  const admin = createDatabase(shared, { poolMax: 1 });
-  try {
-    await admin.pool.query(sql);
-  } finally {
-    await admin.close();
-  }
-};
 
 const solid = (width: number, height: number, colour: string) =>
   sharp({ create: { width, height, channels: 3, background: colour } })
@@ -80,9 +62,9 @@ let silver: Buffer;
 let labelled: Buffer;
 
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE "${new URL(ownUrl).pathname.slice(1)}"`);
-  await migrate(ownUrl);
-  db = createDatabase(ownUrl, { poolMax: 4 });
+  // A database of its own: in a shared one, another run's outbox relay could take these checks to a
+  // worker with other image settings.
+  db = await openOwnTestDatabase("vision");
   dir = await mkdtemp(path.join(os.tmpdir(), "truecopy-vision-"));
   await mkdir(path.join(dir, "images"));
   silver = await packshot("#c4c6c8");
@@ -114,55 +96,26 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const env = testEnv();
-  worker = await startWorkerRuntime(
-    parseEnv(ZWorkerEnv, {
-      DATABASE_URL: ownUrl,
-      REDIS_URL: env.REDIS_URL,
-      TRUECOPY_QUEUE_PREFIX: prefix,
-      OUTBOX_POLL_MS: "50",
-      LOG_LEVEL: "error",
+  worker = await startTestWorker({
+    prefix,
+    databaseUrl: db.url,
+    env: {
       IMAGE_LOCAL_DIR: path.join(dir, "images"),
       IMAGE_STORE_DIR: path.join(dir, "store"),
       IMAGE_ALLOWED_HOSTS: "127.0.0.1",
       VISION_CONCURRENCY: "2",
-    }),
-    log,
-  );
+    },
+  });
 }, 180_000);
 
 afterAll(async () => {
   await worker?.stop();
-  await db?.close();
-  await onServer(`DROP DATABASE IF EXISTS "${new URL(ownUrl).pathname.slice(1)}" WITH (FORCE)`);
+  await db?.drop();
   server?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
   // The queues of this run go with it.
-  const redis = createRedis(testEnv().REDIS_URL, "worker");
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  await removeTestQueues(prefix);
 });
-
-function row(raw: Record<string, unknown>): TProductRow {
-  const r = validateProductRow(raw, 1);
-  if (!r.ok) throw new Error(`invalid test row: ${JSON.stringify(r)}`);
-  return r.value;
-}
-
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | null | undefined | false>,
-  timeoutMs = 120_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe("image checks on import", () => {
   it("checks every imported image as a tracked run and stores what it found", async () => {
@@ -173,7 +126,7 @@ describe("image checks on import", () => {
       jobRunId: null,
       source: "test",
       rows: [
-        row({
+        testProductRow({
           sku: "watch-black",
           title: "男士石英手表",
           description: "经典黑色表盘",
@@ -181,21 +134,21 @@ describe("image checks on import", () => {
           attributes: { 颜色: "黑色" },
           images: ["silver-watch.png", `${base}/moved`],
         }),
-        row({
+        testProductRow({
           sku: "watch-silver",
           title: "银色手表",
           locale: "zh-CN",
           attributes: { 颜色: "银色" },
           images: ["silver-copy.jpg"],
         }),
-        row({
+        testProductRow({
           sku: "watch-onyx",
           title: "黑色手表",
           locale: "zh-CN",
           attributes: { 颜色: "黑色" },
           images: ["black-box.png"],
         }),
-        row({
+        testProductRow({
           sku: "watch-bad",
           title: "Watch",
           locale: "en-US",
@@ -203,19 +156,23 @@ describe("image checks on import", () => {
         }),
       ],
     });
-    const run = await until("the vision run", async () => {
-      const { rows } = await db.pool.query<{
-        status: string;
-        total: number;
-        processed: number;
-        failed: number;
-        name: string;
-      }>(
-        `SELECT status, total, processed, failed, name FROM "JobRun" WHERE queue = 'vision' AND "payloadDigest" = $1`,
-        [`import:${imported.jobRunId}`],
-      );
-      return rows[0] && (rows[0].status === "COMPLETED" || rows[0].status === "FAILED") ? rows[0] : null;
-    });
+    const run = await until(
+      "the vision run",
+      async () => {
+        const { rows } = await db.pool.query<{
+          status: string;
+          total: number;
+          processed: number;
+          failed: number;
+          name: string;
+        }>(
+          `SELECT status, total, processed, failed, name FROM "JobRun" WHERE queue = 'vision' AND "payloadDigest" = $1`,
+          [`import:${imported.jobRunId}`],
+        );
+        return rows[0] && (rows[0].status === "COMPLETED" || rows[0].status === "FAILED") ? rows[0] : null;
+      },
+      { timeoutMs: 120_000 },
+    );
     expect(run).toEqual({ status: "COMPLETED", total: 9, processed: 9, failed: 0, name: "vision-import" });
 
     const { rows: products } = await db.pool.query<{ id: string; sku: string }>(

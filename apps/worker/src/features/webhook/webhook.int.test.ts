@@ -2,50 +2,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
 import { verifyWebhookSignature } from "@truecopy/core";
-import {
-  createDatabase,
-  createWebhookEndpoint,
-  decideVariant,
-  migrate,
-  publishVariant,
-  type TDatabase,
-  type TReviewActor,
-} from "@truecopy/db";
-import { createTestMerchant } from "@truecopy/db/testing";
-import { createRedis } from "@truecopy/jobs";
-import { startWorkerRuntime, type TWorkerRuntime } from "../../runtime.js";
+import { createWebhookEndpoint, decideVariant, publishVariant, type TReviewActor } from "@truecopy/db";
+import { createTestMerchant, openOwnTestDatabase, type TOwnTestDatabase } from "@truecopy/db/testing";
+import type { TWorkerRuntime } from "../../runtime.js";
+import { removeTestQueues, startTestWorker } from "../../testing.js";
 
 type TReceived = { path: string; headers: IncomingMessage["headers"]; body: string };
 
-let db: TDatabase;
+let db: TOwnTestDatabase;
 let worker: TWorkerRuntime;
 let receiver: Server;
 let base: string;
 const received: TReceived[] = [];
 const failuresLeft = new Map<string, number>();
 const prefix = `t-wh-${randomUUID().slice(0, 8)}`;
-const log = createLogger("test", "error");
 const system = { actorId: null, actorKind: "system" as const, requestId: null };
 
-// A database of its own: in a shared one, any other worker's outbox relay (another test run with
-// another allow-list) could pick these deliveries up and refuse the local receiver.
-const shared = testEnv().DATABASE_URL;
-const ownUrl = Object.assign(new URL(shared), { pathname: `/truecopy_wh_${randomUUID().slice(0, 8)}_test` }).toString();
-const onServer = async (sql: string) => {
-  const admin = createDatabase(shared, { poolMax: 1 });
-  try {
-    await admin.pool.query(sql);
-  } finally {
-    await admin.close();
-  }
-};
-
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE "${new URL(ownUrl).pathname.slice(1)}"`);
-  await migrate(ownUrl);
-  db = createDatabase(ownUrl, { poolMax: 4 });
+  // A database of its own: in a shared one, any other worker's outbox relay (another test run with
+  // another allow-list) could pick these deliveries up and refuse the local receiver.
+  db = await openOwnTestDatabase("wh");
   // A real receiver: /flaky answers 500 twice then 200, /slow never answers.
   receiver = createServer((req, res) => {
     let body = "";
@@ -63,19 +40,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  const env = testEnv();
-  worker = await startWorkerRuntime(
-    parseEnv(ZWorkerEnv, {
-      DATABASE_URL: ownUrl,
-      REDIS_URL: env.REDIS_URL,
-      TRUECOPY_QUEUE_PREFIX: prefix,
-      OUTBOX_POLL_MS: "50",
-      LOG_LEVEL: "error",
-      WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
-      WEBHOOK_TIMEOUT_MS: "1000",
-    }),
-    log,
-  );
+  worker = await startTestWorker({
+    prefix,
+    databaseUrl: db.url,
+    env: { WEBHOOK_ALLOWED_HOSTS: "127.0.0.1", WEBHOOK_TIMEOUT_MS: "1000" },
+  });
 });
 
 afterAll(async () => {
@@ -83,12 +52,8 @@ afterAll(async () => {
   receiver?.closeAllConnections();
   await new Promise((r) => receiver?.close(r));
   // The queues of this run (retries of the slow receiver included) go with it.
-  const redis = createRedis(testEnv().REDIS_URL, "worker");
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
-  await db?.close();
-  await onServer(`DROP DATABASE IF EXISTS "${new URL(ownUrl).pathname.slice(1)}" WITH (FORCE)`);
+  await removeTestQueues(prefix);
+  await db?.drop();
 });
 
 const actor = (role: "MODERATOR" | "MERCHANDISER", merchantId: string | null = null): TReviewActor => {
