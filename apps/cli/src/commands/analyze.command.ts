@@ -1,5 +1,3 @@
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import { z } from "zod";
 import {
   detectLanguage,
@@ -12,6 +10,7 @@ import {
   type TLanguageIdentifier,
 } from "@truecopy/core";
 import { createSentimentClassifier, loadLanguageIdentifier, type TSentimentClassifier } from "@truecopy/ml";
+import { lineError, parseJsonlLine, runJsonlCommand, type TJsonlLine } from "../jsonl.js";
 
 // The contract (stable; used for evaluation): one input line {"id","text","locale"?} → one output
 // line, in input order. A bad line yields {"id"?, "error"} and the run continues.
@@ -24,26 +23,7 @@ const ZAnalyzeInput = z.object({
 const BATCH = 64;
 const KEYPHRASES = 10;
 
-export type TLine = { line: number; raw: string };
-type TParsed = { ok: true; input: z.infer<typeof ZAnalyzeInput> } | { ok: false; error: string; id?: string | number };
-
-function parseLine({ raw, line }: TLine): TParsed {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (e) {
-    return { ok: false, error: `line ${line}: not valid JSON (${(e as Error).message})` };
-  }
-  const r = ZAnalyzeInput.safeParse(value);
-  if (r.success) return { ok: true, input: r.data };
-  const id = value && typeof value === "object" && "id" in value ? value.id : undefined;
-  const detail = r.error.issues.map((i) => `${i.path.join(".") || "(line)"}: ${i.message}`).join("; ");
-  return {
-    ok: false,
-    error: `line ${line}: ${detail}`,
-    ...(typeof id === "string" || typeof id === "number" ? { id } : {}),
-  };
-}
+export type TLine = TJsonlLine;
 
 /** One output line (JSON) per input line, in order; exported for tests. */
 export async function analyzeLines(
@@ -51,7 +31,7 @@ export async function analyzeLines(
   classifier: TSentimentClassifier,
   identify: TLanguageIdentifier,
 ): Promise<string[]> {
-  const parsed = lines.map(parseLine);
+  const parsed = lines.map((l) => parseJsonlLine(ZAnalyzeInput, l));
   const texts = parsed.map((p) => (p.ok ? p.input.text : ""));
   const mentions = texts.map((text): TAspectMention[] | Error => {
     try {
@@ -66,7 +46,9 @@ export async function analyzeLines(
   const sentiments = results.slice(0, texts.length);
   const clauseSentiment = new Map(clauses.map((c, i) => [c, results[texts.length + i]!]));
   return parsed.map((p, i) => {
-    if (!p.ok) return JSON.stringify({ ...(p.id !== undefined ? { id: p.id } : {}), error: p.error });
+    // The id is a field of the answer here, not a part of its message.
+    if (!p.ok)
+      return JSON.stringify({ ...(p.id !== undefined ? { id: p.id } : {}), error: lineError(p, { withId: false }) });
     const { id, text } = p.input;
     try {
       const found = mentions[i]!;
@@ -96,19 +78,13 @@ export async function analyzeLines(
 export async function analyzeCommand(o: { file: string }): Promise<number> {
   const classifier = createSentimentClassifier();
   const identify = await loadLanguageIdentifier();
-  const input = createInterface({ input: createReadStream(o.file, { encoding: "utf8" }), crlfDelay: Infinity });
-  let batch: TLine[] = [];
-  let line = 0;
-  const flush = async () => {
-    for (const out of await analyzeLines(batch, classifier, identify)) process.stdout.write(`${out}\n`);
-    batch = [];
-  };
-  for await (const raw of input) {
-    line += 1;
-    if (!raw.trim()) continue;
-    batch.push({ line, raw });
-    if (batch.length >= BATCH) await flush();
-  }
-  if (batch.length) await flush();
+  // A bad line is answered with an error object on stdout: nothing goes to stderr.
+  await runJsonlCommand({
+    name: "analyze",
+    file: o.file,
+    batch: BATCH,
+    stream: true,
+    handle: async (lines) => (await analyzeLines(lines, classifier, identify)).map((output) => ({ output })),
+  });
   return 0;
 }

@@ -1,7 +1,6 @@
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import { z } from "zod";
 import { CopyDedupeBatch, type TCopyDedupeStats } from "@truecopy/core";
+import { createStdoutWriter, lineError, parseJsonlLine, plural, readJsonlLines, type TJsonlLine } from "../jsonl.js";
 
 // The contract (stable; used by external evaluation): input lines {"id","title","description"} (a
 // catalog), output one line per cluster of reused copy,
@@ -18,7 +17,7 @@ const ZCatalogLine = z.object({
   description: z.union([z.string(), z.null()], { error: "description must be a string" }).optional(),
 });
 
-export type TDedupeLine = { line: number; raw: string };
+export type TDedupeLine = TJsonlLine;
 export type TDedupeCluster = {
   cluster: number;
   members: (string | number)[];
@@ -34,32 +33,21 @@ export class CatalogDedupe {
   private readonly seen = new Map<string, number>();
   readonly errors: string[] = [];
 
-  add({ line, raw }: TDedupeLine): void {
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (e) {
-      this.errors.push(`line ${line}: not valid JSON (${(e as Error).message})`);
+  add(l: TDedupeLine): void {
+    const r = parseJsonlLine(ZCatalogLine, l);
+    if (!r.ok) {
+      this.errors.push(lineError(r));
       return;
     }
-    const r = ZCatalogLine.safeParse(value);
-    if (!r.success) {
-      const id = value && typeof value === "object" && "id" in value ? value.id : undefined;
-      const where = typeof id === "string" || typeof id === "number" ? ` (id ${JSON.stringify(id)})` : "";
-      this.errors.push(
-        `line ${line}${where}: ${r.error.issues.map((i) => `${i.path.join(".") || "(line)"}: ${i.message}`).join("; ")}`,
-      );
-      return;
-    }
-    const key = JSON.stringify(r.data.id);
-    const first = this.seen.get(key);
+    const { id, title, description } = r.input;
+    const first = this.seen.get(JSON.stringify(id));
     if (first !== undefined) {
-      this.errors.push(`line ${line} (id ${key}): id: repeats the id of line ${first}`);
+      this.errors.push(lineError({ line: l.line, id, problem: `id: repeats the id of line ${first}` }));
       return;
     }
-    this.seen.set(key, line);
-    this.ids.push(r.data.id);
-    this.batch.add(`${r.data.title}\n${r.data.description ?? ""}`);
+    this.seen.set(JSON.stringify(id), l.line);
+    this.ids.push(id);
+    this.batch.add(`${title}\n${description ?? ""}`);
   }
 
   stats(): TCopyDedupeStats {
@@ -80,29 +68,16 @@ export class CatalogDedupe {
 /** `truecopy dedupe --in catalog.jsonl`: offline, no database. */
 export async function dedupeCommand(o: { file: string }): Promise<number> {
   const dedupe = new CatalogDedupe();
-  const input = createInterface({ input: createReadStream(o.file, { encoding: "utf8" }), crlfDelay: Infinity });
-  let line = 0;
-  for await (const raw of input) {
-    line += 1;
-    if (raw.trim()) dedupe.add({ line, raw });
-  }
+  for await (const l of readJsonlLines(o.file)) dedupe.add(l);
   for (const e of dedupe.errors) process.stderr.write(`truecopy dedupe: ${e}\n`);
-  let out = "";
-  for (const c of dedupe.clusters()) {
-    out += `${JSON.stringify(c)}\n`;
-    if (out.length > 1 << 16) {
-      process.stdout.write(out);
-      out = "";
-    }
-  }
-  process.stdout.write(out);
+  const out = createStdoutWriter();
+  for (const c of dedupe.clusters()) out.line(JSON.stringify(c));
+  out.flush();
   const s = dedupe.stats();
   process.stderr.write(
     `truecopy dedupe: ${s.texts} products, ${s.pairs} copied pairs from ${s.simhashCandidates + s.lshCandidates} candidates (of ${s.allPairs} pairs)\n`,
   );
   if (dedupe.errors.length)
-    process.stderr.write(
-      `truecopy dedupe: ${dedupe.errors.length} malformed line${dedupe.errors.length === 1 ? "" : "s"} skipped\n`,
-    );
+    process.stderr.write(`truecopy dedupe: ${plural(dedupe.errors.length, "malformed line")} skipped\n`);
   return dedupe.errors.length ? 1 : 0;
 }

@@ -1,7 +1,6 @@
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import { z } from "zod";
 import { generateCopy, GENERATION_STYLES, type TBrandPack, type TGenerationCandidate } from "@truecopy/core";
+import { lineError, parseJsonlLine, plural, runJsonlCommand } from "../jsonl.js";
 import { readBrandPack } from "./lint.command.js";
 
 // The contract (stable; used by external evaluation): one input line
@@ -40,17 +39,8 @@ type TGenerateInputLine = z.infer<typeof ZGenerateInput>;
 export type TGenerateLineResult = { ok: true; output: string; blocked: boolean } | { ok: false; error: string };
 
 function parseLine(raw: string, line: number): TGenerateInputLine | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (e) {
-    return `line ${line}: not valid JSON (${(e as Error).message})`;
-  }
-  const r = ZGenerateInput.safeParse(value);
-  if (r.success) return r.data;
-  const id = value && typeof value === "object" && "id" in value ? value.id : undefined;
-  const where = typeof id === "string" || typeof id === "number" ? ` (id ${JSON.stringify(id)})` : "";
-  return `line ${line}${where}: ${r.error.issues.map((i) => `${i.path.join(".") || "(line)"}: ${i.message}`).join("; ")}`;
+  const r = parseJsonlLine(ZGenerateInput, { line, raw });
+  return r.ok ? r.input : lineError(r);
 }
 
 /** The output line of one candidate (claims and findings as the contract says). */
@@ -138,30 +128,19 @@ export function generateLine(raw: string, line: number, brandPack?: TBrandPack):
 /** `truecopy generate --in FILE.jsonl [--brand-pack FILE.json]`: offline, no database. */
 export async function generateCommand(o: { file: string; brandPackFile?: string }): Promise<number> {
   const brandPack = o.brandPackFile ? readBrandPack(o.brandPackFile) : undefined;
-  const input = createInterface({ input: createReadStream(o.file, { encoding: "utf8" }), crlfDelay: Infinity });
-  let line = 0;
-  let bad = 0;
   let blocked = 0;
-  let out = "";
-  for await (const raw of input) {
-    line += 1;
-    if (!raw.trim()) continue;
-    const r = generateLine(raw, line, brandPack);
-    if (r.ok) {
-      out += `${r.output}\n`;
-      if (r.blocked) blocked += 1;
-    } else {
-      bad += 1;
-      process.stderr.write(`truecopy generate: ${r.error}\n`);
-    }
-    if (out.length > 1 << 16) {
-      process.stdout.write(out);
-      out = "";
-    }
-  }
-  process.stdout.write(out);
-  if (blocked)
-    process.stderr.write(`truecopy generate: ${blocked} text${blocked === 1 ? "" : "s"} blocked by the gate\n`);
-  if (bad) process.stderr.write(`truecopy generate: ${bad} malformed line${bad === 1 ? "" : "s"} skipped\n`);
+  const bad = await runJsonlCommand({
+    name: "generate",
+    file: o.file,
+    handle: (lines) =>
+      lines.map(({ line, raw }) => {
+        const r = generateLine(raw, line, brandPack);
+        if (!r.ok) return { error: r.error };
+        if (r.blocked) blocked += 1;
+        return { output: r.output };
+      }),
+  });
+  if (blocked) process.stderr.write(`truecopy generate: ${plural(blocked, "text")} blocked by the gate\n`);
+  if (bad) process.stderr.write(`truecopy generate: ${plural(bad, "malformed line")} skipped\n`);
   return bad ? 1 : 0;
 }

@@ -1,7 +1,7 @@
-import { createReadStream, readFileSync } from "node:fs";
-import { createInterface } from "node:readline";
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { brandPackErrors, brandPackSchema, lint, type TBrandPack } from "@truecopy/core";
+import { lineError, parseJsonlLine, plural, runJsonlCommand, type TJsonlLine } from "../jsonl.js";
 
 // The contract (stable; used by external evaluation): one input line
 // {"id","text","locale"?,"attributes"?,"field"?} → one output line
@@ -24,27 +24,14 @@ const ZLintInput = z.object({
     .optional(),
 });
 
-export type TLintLine = { line: number; raw: string };
+export type TLintLine = TJsonlLine;
 export type TLintLineResult = { ok: true; output: string } | { ok: false; error: string };
-
-function parseLine({ raw, line }: TLintLine): z.infer<typeof ZLintInput> | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (e) {
-    return `line ${line}: not valid JSON (${(e as Error).message})`;
-  }
-  const r = ZLintInput.safeParse(value);
-  if (r.success) return r.data;
-  const id = value && typeof value === "object" && "id" in value ? value.id : undefined;
-  const where = typeof id === "string" || typeof id === "number" ? ` (id ${JSON.stringify(id)})` : "";
-  return `line ${line}${where}: ${r.error.issues.map((i) => `${i.path.join(".") || "(line)"}: ${i.message}`).join("; ")}`;
-}
 
 /** Lints one input line into its output line, or the error for stderr; exported for tests. */
 export function lintLine(l: TLintLine, brandPack?: TBrandPack): TLintLineResult {
-  const input = parseLine(l);
-  if (typeof input === "string") return { ok: false, error: input };
+  const parsed = parseJsonlLine(ZLintInput, l);
+  if (!parsed.ok) return { ok: false, error: lineError(parsed) };
+  const input = parsed.input;
   const result = lint({
     text: input.text,
     ...(input.locale !== undefined ? { locale: input.locale } : {}),
@@ -83,25 +70,15 @@ export function readBrandPack(file: string): TBrandPack {
 /** `truecopy lint --in FILE.jsonl [--brand-pack FILE.json]`: offline, no database. */
 export async function lintCommand(o: { file: string; brandPackFile?: string }): Promise<number> {
   const brandPack = o.brandPackFile ? readBrandPack(o.brandPackFile) : undefined;
-  const input = createInterface({ input: createReadStream(o.file, { encoding: "utf8" }), crlfDelay: Infinity });
-  let line = 0;
-  let bad = 0;
-  let out = "";
-  for await (const raw of input) {
-    line += 1;
-    if (!raw.trim()) continue;
-    const r = lintLine({ line, raw }, brandPack);
-    if (r.ok) out += `${r.output}\n`;
-    else {
-      bad += 1;
-      process.stderr.write(`truecopy lint: ${r.error}\n`);
-    }
-    if (out.length > 1 << 16) {
-      process.stdout.write(out);
-      out = "";
-    }
-  }
-  process.stdout.write(out);
-  if (bad) process.stderr.write(`truecopy lint: ${bad} malformed line${bad === 1 ? "" : "s"} skipped\n`);
+  const bad = await runJsonlCommand({
+    name: "lint",
+    file: o.file,
+    handle: (lines) =>
+      lines.map((l) => {
+        const r = lintLine(l, brandPack);
+        return r.ok ? { output: r.output } : { error: r.error };
+      }),
+  });
+  if (bad) process.stderr.write(`truecopy lint: ${plural(bad, "malformed line")} skipped\n`);
   return bad ? 1 : 0;
 }

@@ -1,7 +1,5 @@
-import { createReadStream } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { z } from "zod";
 import {
   analyzeImage,
@@ -15,6 +13,7 @@ import {
   type TDominantColour,
 } from "@truecopy/core";
 import { createOcr, decodeImage, type TOcr } from "@truecopy/ml";
+import { lineError, parseJsonlLine, plural, runJsonlCommand, type TJsonlLine } from "../jsonl.js";
 
 // The contract (stable; used by external evaluation): one input line {"id","path"} (optionally
 // "attributes", "locale" and "text" — the product's copy — to compare the image's colours with) →
@@ -41,25 +40,11 @@ const ZVisionInput = z.object({
   text: z.string({ error: "text must be a string (the product's copy)" }).optional(),
 });
 
-export type TVisionLine = { line: number; raw: string };
+export type TVisionLine = TJsonlLine;
 export type TVisionLineResult = { ok: true; output: string } | { ok: false; error: string };
 
 /** Decoded images are analysed at this size at most (boxes are still reported in full-size pixels). */
 const ANALYSIS_SIDE = 2048;
-
-function parseLine({ raw, line }: TVisionLine): z.infer<typeof ZVisionInput> | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (e) {
-    return `line ${line}: not valid JSON (${(e as Error).message})`;
-  }
-  const r = ZVisionInput.safeParse(value);
-  if (r.success) return r.data;
-  const id = value && typeof value === "object" && "id" in value ? value.id : undefined;
-  const where = typeof id === "string" || typeof id === "number" ? ` (id ${JSON.stringify(id)})` : "";
-  return `line ${line}${where}: ${r.error.issues.map((i) => `${i.path.join(".") || "(line)"}: ${i.message}`).join("; ")}`;
-}
 
 async function resolveImage(file: string, baseDir: string): Promise<string> {
   if (path.isAbsolute(file)) return file;
@@ -80,8 +65,9 @@ export async function visionLine(
   l: TVisionLine,
   o: { ocr: TOcr; baseDir: string; seen?: TSeenImages },
 ): Promise<TVisionLineResult> {
-  const input = parseLine(l);
-  if (typeof input === "string") return { ok: false, error: input };
+  const parsed = parseJsonlLine(ZVisionInput, l);
+  if (!parsed.ok) return { ok: false, error: lineError(parsed) };
+  const input = parsed.input;
   const where = `line ${l.line} (id ${JSON.stringify(input.id)})`;
   let bytes: Buffer;
   const file = await resolveImage(input.path, o.baseDir);
@@ -154,20 +140,17 @@ export async function visionLine(
 export async function visionCommand(o: { file: string; ocr?: TOcr }): Promise<number> {
   const ocr = o.ocr ?? createOcr();
   const baseDir = path.dirname(path.resolve(o.file));
-  const input = createInterface({ input: createReadStream(o.file, { encoding: "utf8" }), crlfDelay: Infinity });
-  let line = 0;
-  let bad = 0;
   const seen: TSeenImages = [];
-  for await (const raw of input) {
-    line += 1;
-    if (!raw.trim()) continue;
-    const r = await visionLine({ line, raw }, { ocr, baseDir, seen });
-    if (r.ok) process.stdout.write(`${r.output}\n`);
-    else {
-      bad += 1;
-      process.stderr.write(`truecopy vision: ${r.error}\n`);
-    }
-  }
-  if (bad) process.stderr.write(`truecopy vision: ${bad} line${bad === 1 ? "" : "s"} skipped\n`);
+  const bad = await runJsonlCommand({
+    name: "vision",
+    file: o.file,
+    stream: true,
+    // One line at a time: each image is compared with the earlier lines' (seen).
+    handle: async ([l]) => {
+      const r = await visionLine(l!, { ocr, baseDir, seen });
+      return [r.ok ? { output: r.output } : { error: r.error }];
+    },
+  });
+  if (bad) process.stderr.write(`truecopy vision: ${plural(bad, "line")} skipped\n`);
   return bad ? 1 : 0;
 }
