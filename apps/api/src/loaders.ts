@@ -77,6 +77,15 @@ export function createLoaders(db: TDatabase) {
       const grouped = groupBy(rows, (r) => r.productId);
       return ids.map((id) => (grouped.get(id) ?? []).map((r) => r.url));
     }),
+    // What a generated variant keeps of its generation (null columns: written by a person, or not kept).
+    variantGeneration: new DataLoader<string, { claims: unknown; blockReasons: unknown } | null>(async (ids) => {
+      const { rows } = await pool.query<{ id: string; claims: unknown; blockReasons: unknown }>(
+        `SELECT id, claims, "blockReasons" FROM "Variant" WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     analysis: new DataLoader<string, ProductAnalysis | null>(async (ids) => {
       type TRow = Omit<ProductAnalysis, "facts" | "reviewSentiment" | "aspects"> & {
         productId: string;

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { Registry, collectDefaultMetrics } from "prom-client";
-import type { TLogger, TWorkerEnv } from "@truecopy/config";
+import { llmSettings, type TLogger, type TWorkerEnv } from "@truecopy/config";
 import { createDatabase, queueReembedding } from "@truecopy/db";
 import { createQueues, createRedis } from "@truecopy/jobs";
 import { createOcr, createSentimentClassifier, createTextEmbedder } from "@truecopy/ml";
@@ -38,7 +38,7 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
       webhookProcessor({ db, env, log }, env.WORKER_CONCURRENCY),
       lintProcessor({ db, log }, env.WORKER_CONCURRENCY),
       generateProcessor(
-        { db, redis: producerRedis, queues, prefix: env.TRUECOPY_QUEUE_PREFIX, log },
+        { db, redis: producerRedis, queues, prefix: env.TRUECOPY_QUEUE_PREFIX, log, llm: llmSettings(env) },
         env.WORKER_CONCURRENCY,
       ),
       dedupeProcessor({ db, embedder }, env.WORKER_CONCURRENCY),

@@ -72,8 +72,79 @@ export const ZApiEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
   });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 
+// The optional LLM provider (worker, generation): any OpenAI-compatible chat completions endpoint,
+// off while LLM_BASE_URL is unset. The other settings are checked even then, so a typo shows at start.
+export const ZLlmEnv = z.object({
+  // e.g. https://api.openai.com/v1 or http://localhost:11434/v1
+  LLM_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "LLM_BASE_URL must be an http(s) URL such as https://api.openai.com/v1" })
+    .optional(),
+  // Sent as `Authorization: Bearer …`.
+  LLM_API_KEY: z
+    .string()
+    .max(500, { error: "LLM_API_KEY is longer than 500 characters" })
+    .regex(/^\S+$/, { error: "LLM_API_KEY must not contain spaces or line breaks" })
+    .optional(),
+  LLM_MODEL: z
+    .string()
+    .max(200, { error: "LLM_MODEL is longer than 200 characters" })
+    .regex(/^\S+$/, { error: "LLM_MODEL must be a model name without spaces (e.g. gpt-4o-mini)" })
+    .default("gpt-4o-mini"),
+  // Per attempt.
+  LLM_TIMEOUT_MS: z.coerce
+    .number({ error: "LLM_TIMEOUT_MS must be a number of milliseconds" })
+    .int({ error: "LLM_TIMEOUT_MS must be a whole number of milliseconds" })
+    .min(100, { error: "LLM_TIMEOUT_MS must be at least 100" })
+    .max(300_000, { error: "LLM_TIMEOUT_MS must be at most 300000 (5 minutes)" })
+    .default(30_000),
+  LLM_MAX_RETRIES: z.coerce
+    .number({ error: "LLM_MAX_RETRIES must be a number" })
+    .int({ error: "LLM_MAX_RETRIES must be a whole number" })
+    .min(0, { error: "LLM_MAX_RETRIES must be 0..10" })
+    .max(10, { error: "LLM_MAX_RETRIES must be 0..10" })
+    .default(3),
+  // USD per million tokens, for the cost accounting.
+  LLM_PRICE_INPUT_PER_MTOK: z.coerce
+    .number({ error: "LLM_PRICE_INPUT_PER_MTOK must be a number (USD per million tokens)" })
+    .min(0, { error: "LLM_PRICE_INPUT_PER_MTOK must be 0..10000 (USD per million tokens)" })
+    .max(10_000, { error: "LLM_PRICE_INPUT_PER_MTOK must be 0..10000 (USD per million tokens)" })
+    .default(0),
+  LLM_PRICE_OUTPUT_PER_MTOK: z.coerce
+    .number({ error: "LLM_PRICE_OUTPUT_PER_MTOK must be a number (USD per million tokens)" })
+    .min(0, { error: "LLM_PRICE_OUTPUT_PER_MTOK must be 0..10000 (USD per million tokens)" })
+    .max(10_000, { error: "LLM_PRICE_OUTPUT_PER_MTOK must be 0..10000 (USD per million tokens)" })
+    .default(0),
+  // Answers are cached in Redis by the hash of the request; 0: no cache.
+  LLM_CACHE_TTL_HOURS: z.coerce
+    .number({ error: "LLM_CACHE_TTL_HOURS must be a number of hours" })
+    .min(0, { error: "LLM_CACHE_TTL_HOURS must be 0..8760" })
+    .max(24 * 365, { error: "LLM_CACHE_TTL_HOURS must be 0..8760" })
+    .default(24 * 30),
+});
+export type TLlmEnv = z.infer<typeof ZLlmEnv>;
+
+/** The LLM settings when an endpoint is configured; null when generation has no LLM. */
+export function llmSettings(env: TLlmEnv): (TLlmEnv & { LLM_BASE_URL: string }) | null {
+  const { LLM_BASE_URL } = env;
+  return LLM_BASE_URL ? { ...env, LLM_BASE_URL } : null;
+}
+
+// A key without an endpoint is a half-done configuration, not "LLM off".
+const llmKeyNeedsUrl = (
+  env: { LLM_BASE_URL?: string | undefined; LLM_API_KEY?: string | undefined },
+  ctx: z.RefinementCtx,
+) => {
+  if (env.LLM_API_KEY && !env.LLM_BASE_URL)
+    ctx.addIssue({
+      code: "custom",
+      path: ["LLM_BASE_URL"],
+      message: "LLM_BASE_URL is required when LLM_API_KEY is set (or unset LLM_API_KEY to turn the LLM off)",
+    });
+};
+
 export const ZWorkerEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
   .extend(ZRedisEnv.shape)
+  .extend(ZLlmEnv.shape)
   .extend({
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
@@ -90,7 +161,8 @@ export const ZWorkerEnv = ZBaseEnv.extend(ZDatabaseEnv.shape)
     IMAGE_MAX_BYTES: z.coerce.number().int().min(1_000).max(50_000_000).default(15_000_000),
     IMAGE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     VISION_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
-  });
+  })
+  .superRefine(llmKeyNeedsUrl);
 export type TWorkerEnv = z.infer<typeof ZWorkerEnv>;
 
 export const ZCliEnv = ZBaseEnv.extend({

@@ -12,3 +12,4 @@ export * from "./duplicates/index.js";
 export * from "./quality/index.js";
 export * from "./vision/index.js";
 export * from "./generation/index.js";
+export * from "./generation/stored.js";

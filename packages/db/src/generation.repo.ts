@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import { AppError } from "@truecopy/core";
+import { AppError, type TStoredClaim, type TStoredGateReason } from "@truecopy/core";
 import { withRetriedTransaction, type TQueryable } from "./client.js";
 import { recordJobRunBatch } from "./job-run.repo.js";
 import { enqueueLint } from "./lint.repo.js";
@@ -166,16 +166,20 @@ export type TGeneratedVariant = {
   /** Offered candidates wait for review; the gate's rejects are kept BLOCKED, for the record. */
   status: "PENDING_REVIEW" | "BLOCKED";
   idempotencyKey: string;
-  /** Claims with provenance, and the gate's verdict and reasons (and LLM accounting): kept with the variant. */
-  claims: unknown[];
+  /** Claims with provenance (Variant.claims). */
+  claims: TStoredClaim[];
+  /** The gate's reasons when it held the candidate back (Variant.blockReasons), else null. */
+  blockReasons: TStoredGateReason[] | null;
+  /** How it was generated (generator, style, audience, LLM accounting): the Analysis row, with the run. */
   generation: Record<string, unknown>;
 };
 
 /**
  * Stores one batch's candidates in one transaction: each becomes a new GENERATED/LLM variant
- * (PENDING_REVIEW or BLOCKED) unless its idempotency key already has one — so a retried job or a
- * repeated request never duplicates — with an Analysis row holding its claims and the gate's
- * verdict; new variants are queued for linting (their findings); the batch counts on its run.
+ * (PENDING_REVIEW or BLOCKED) with its claims and, when blocked, the gate's reasons, unless its
+ * idempotency key already has one — so a retried job or a repeated request never duplicates — and
+ * an Analysis row ties it to its run (with the LLM's accounting); new variants are queued for
+ * linting (their findings); the batch counts on its run.
  * Nothing else is touched: existing variants, human-written or edited, stay as they are.
  */
 export async function saveGeneratedVariants(
@@ -196,15 +200,16 @@ export async function saveGeneratedVariants(
     if (rows.length) {
       const result = await tx.query<{ id: string; key: string }>(
         `INSERT INTO "Variant" AS v (id, "productId", field, locale, text, origin, generator, "generatorVersion", audience,
-           emphasis, style, status, "idempotencyKey", "updatedAt")
+           emphasis, style, status, "idempotencyKey", claims, "blockReasons", "updatedAt")
          SELECT gen_random_uuid(), x."productId", x.field::"VariantField", x.locale, x.text, x.origin::"VariantOrigin",
            x.generator, x."generatorVersion", x.audience, ARRAY(SELECT jsonb_array_elements_text(x.emphasis)), x.style,
-           x.status::"VariantStatus", x."idempotencyKey", now()
+           x.status::"VariantStatus", x."idempotencyKey", x.claims, x."blockReasons", now()
          FROM jsonb_to_recordset($1::jsonb) AS x("productId" uuid, field text, locale text, text text, origin text,
-           generator text, "generatorVersion" text, audience text, emphasis jsonb, style text, status text, "idempotencyKey" text)
+           generator text, "generatorVersion" text, audience text, emphasis jsonb, style text, status text, "idempotencyKey" text,
+           claims jsonb, "blockReasons" jsonb)
          ON CONFLICT ("idempotencyKey") DO NOTHING
          RETURNING v.id, v."idempotencyKey" AS key`,
-        [JSON.stringify(rows.map(({ claims: _c, generation: _g, productVersion: _p, ...v }) => v))],
+        [JSON.stringify(rows.map(({ generation: _g, productVersion: _p, ...v }) => v))],
       );
       inserted = result.rows;
     }
@@ -217,15 +222,14 @@ export async function saveGeneratedVariants(
           variantId: id,
           sourceVersion: v.productVersion,
           language: v.locale,
-          attributes: v.claims,
           normalized: { generation: { ...v.generation, jobRunId: o.progress.jobRunId } },
         };
       });
       await tx.query(
-        `INSERT INTO "Analysis" (id, "productId", "variantId", "sourceVersion", language, normalized, attributes)
-         SELECT gen_random_uuid(), x."productId", x."variantId", x."sourceVersion", x.language, x.normalized, x.attributes
+        `INSERT INTO "Analysis" (id, "productId", "variantId", "sourceVersion", language, normalized)
+         SELECT gen_random_uuid(), x."productId", x."variantId", x."sourceVersion", x.language, x.normalized
          FROM jsonb_to_recordset($1::jsonb) AS x("productId" uuid, "variantId" uuid, "sourceVersion" int, language text,
-           normalized jsonb, attributes jsonb)`,
+           normalized jsonb)`,
         [JSON.stringify(analyses)],
       );
       await enqueueLint(
@@ -251,14 +255,15 @@ export type TGenerationRunStats = {
   cachedResponses: number;
 };
 
-/** What a generation run has produced so far. */
+/**
+ * What a generation run has produced so far: its variants (tied to the run by their Analysis row);
+ * blocked ones are those with the gate's reasons on the variant.
+ */
 export async function generationRunStats(db: TQueryable, jobRunId: string): Promise<TGenerationRunStats> {
-  type TStored = {
-    gate?: { status?: string; reasons?: { code?: string }[] };
-    llm?: { promptTokens?: number; completionTokens?: number; costUsd?: number; cached?: boolean };
-  };
-  const { rows } = await db.query<{ status: string; generation: TStored | null }>(
-    `SELECT v.status, a.normalized->'generation' AS generation FROM "Analysis" a JOIN "Variant" v ON v.id = a."variantId"
+  type TLlm = { promptTokens?: number; completionTokens?: number; costUsd?: number; cached?: boolean };
+  const { rows } = await db.query<{ blockReasons: { code?: string }[] | null; llm: TLlm | null }>(
+    `SELECT v."blockReasons", a.normalized->'generation'->'llm' AS llm
+     FROM "Analysis" a JOIN "Variant" v ON v.id = a."variantId"
      WHERE a."variantId" IS NOT NULL AND a.normalized->'generation'->>'jobRunId' = $1`,
     [jobRunId],
   );
@@ -272,30 +277,52 @@ export async function generationRunStats(db: TQueryable, jobRunId: string): Prom
     cachedResponses: 0,
   };
   for (const r of rows) {
-    const blocked = r.generation?.gate?.status === "blocked";
-    if (blocked) {
+    if (r.blockReasons) {
       stats.blocked++;
-      for (const reason of r.generation?.gate?.reasons ?? [])
+      for (const reason of r.blockReasons)
         if (reason.code) stats.blockedReasons[reason.code] = (stats.blockedReasons[reason.code] ?? 0) + 1;
     } else stats.offered++;
-    const llm = r.generation?.llm;
-    if (llm) {
-      stats.promptTokens += llm.promptTokens ?? 0;
-      stats.completionTokens += llm.completionTokens ?? 0;
-      stats.costUsd += llm.costUsd ?? 0;
-      if (llm.cached) stats.cachedResponses++;
+    if (r.llm) {
+      stats.promptTokens += r.llm.promptTokens ?? 0;
+      stats.completionTokens += r.llm.completionTokens ?? 0;
+      stats.costUsd += r.llm.costUsd ?? 0;
+      if (r.llm.cached) stats.cachedResponses++;
     }
   }
   stats.costUsd = Math.round(stats.costUsd * 1e6) / 1e6;
   return stats;
 }
 
-/** Cancels a generation run that has not finished; returns whether it did. */
+/** Cancels a generation run that has not finished (running, queued or paused); returns whether it did. */
 export async function cancelGenerationRun(db: TQueryable, jobRunId: string): Promise<boolean> {
   const r = await db.query(
     `UPDATE "JobRun" SET status = 'CANCELLED', "finishedAt" = now(), "updatedAt" = now(),
        error = COALESCE(error, 'cancelled')
+     WHERE id = $1 AND queue = $2 AND status IN ('QUEUED', 'RUNNING', 'PAUSED')`,
+    [jobRunId, GENERATE_QUEUE],
+  );
+  return (r.rowCount ?? 0) > 0;
+}
+
+/** Pauses a running or queued generation run (its batches wait); returns whether it did. */
+export async function pauseGenerationRun(db: TQueryable, jobRunId: string): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE "JobRun" SET status = 'PAUSED', "updatedAt" = now()
      WHERE id = $1 AND queue = $2 AND status IN ('QUEUED', 'RUNNING')`,
+    [jobRunId, GENERATE_QUEUE],
+  );
+  return (r.rowCount ?? 0) > 0;
+}
+
+/**
+ * Resumes a paused generation run: RUNNING again, or QUEUED when no batch had started before the
+ * pause; returns whether it did.
+ */
+export async function resumeGenerationRun(db: TQueryable, jobRunId: string): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE "JobRun" SET status = (CASE WHEN "startedAt" IS NULL THEN 'QUEUED' ELSE 'RUNNING' END)::"JobStatus",
+       "updatedAt" = now()
+     WHERE id = $1 AND queue = $2 AND status = 'PAUSED'`,
     [jobRunId, GENERATE_QUEUE],
   );
   return (r.rowCount ?? 0) > 0;

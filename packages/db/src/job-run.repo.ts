@@ -10,7 +10,8 @@ export async function markJobRunStarted(db: TQueryable, jobRunId: string): Promi
 
 /**
  * Adds one finished unit of work to a run, once: a retried job finds its batch recorded and adds
- * nothing. The run completes when every item is accounted for; it fails if every item failed.
+ * nothing. The run completes when every item is accounted for (a batch that was already running
+ * when its run was paused can be the last); it fails if every item failed.
  */
 export async function recordJobRunBatch(
   db: TQueryable,
@@ -35,7 +36,7 @@ export async function recordJobRunBatch(
     `UPDATE "JobRun" SET
        status = (CASE WHEN failed > 0 AND processed = 0 THEN 'FAILED' ELSE 'COMPLETED' END)::"JobStatus",
        "finishedAt" = now(), "updatedAt" = now()
-     WHERE id = $1 AND processed + failed >= total AND status IN ('QUEUED', 'RUNNING')`,
+     WHERE id = $1 AND processed + failed >= total AND status IN ('QUEUED', 'RUNNING', 'PAUSED')`,
     [o.jobRunId],
   );
   return true;

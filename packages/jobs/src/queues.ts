@@ -60,9 +60,6 @@ export const ZGeneratePayload = z.object({
 });
 export type TGeneratePayload = z.infer<typeof ZGeneratePayload>;
 
-/** Redis key that pauses a generation run while it exists (set and removed by the API). */
-export const generationPauseKey = (prefix: string, jobRunId: string) => `${prefix}:generate:paused:${jobRunId}`;
-
 // The serving learning loop (a repeatable job): fold new shopper events into per-audience counts,
 // re-train the matrix factorisation, apply the guardrail.
 export const ZLearnPayload = z.object({

@@ -15,7 +15,7 @@ import { DecisionResolver, ReviewClaimResolver, ReviewResolver, VariantReviewRes
 import { AuditResolver } from "./audit.resolver.js";
 import { WebhookResolver } from "./webhook.resolver.js";
 import { InsightsResolver } from "./insights.resolver.js";
-import { GenerationResolver } from "./generation.resolver.js";
+import { GenerationResolver, VariantGenerationResolver } from "./generation.resolver.js";
 import { DuplicateClusterResolver, ProductDuplicatesResolver } from "./duplicate.resolver.js";
 import { ProductQualityResolver } from "./quality.resolver.js";
 import { ExperimentResolver } from "./experiment.resolver.js";
@@ -42,6 +42,7 @@ export const RESOLVERS = [
   WebhookResolver,
   InsightsResolver,
   GenerationResolver,
+  VariantGenerationResolver,
   ExperimentResolver,
   SegmentResolver,
   DuplicateClusterResolver,

@@ -142,10 +142,63 @@ describe("generation over GraphQL", () => {
     });
     const queue = await gql(`query($m: ID) { reviewQueue(filter: { merchantId: $m }) { totalCount } }`, { m: shop.id });
     expect(queue.data.reviewQueue.totalCount).toBeGreaterThanOrEqual(8);
+
+    // Each stored candidate carries its claims with provenance; an offered one has no block reasons.
+    const { rows } = await db.pool.query<{ id: string }>(
+      `SELECT id FROM "Variant" WHERE "productId" = $1 AND origin = 'GENERATED' AND field = 'DESCRIPTION' LIMIT 1`,
+      [ids[0]],
+    );
+    const v = await gql(
+      `query($id: ID!) { variant(id: $id) { text claims { text start end source sourceKind sourceRef } blockReasons { code } } }`,
+      { id: rows[0]!.id },
+      merchandiser,
+    );
+    expect(v.errors).toBeUndefined();
+    const stored = v.data.variant as {
+      text: string;
+      claims: { text: string; start: number; end: number; source: string; sourceKind: string; sourceRef: string }[];
+      blockReasons: unknown;
+    };
+    expect(stored.blockReasons).toBeNull();
+    expect(stored.claims.map((c) => c.sourceRef)).toEqual(expect.arrayContaining(["品牌", "运动模式"]));
+    for (const c of stored.claims) {
+      expect(stored.text.slice(c.start, c.end)).toBe(c.text);
+      expect(c.source).toBe(`${c.sourceKind}:${c.sourceRef}`);
+    }
+    // A text a person wrote has none.
+    const original = await db.pool.query<{ id: string }>(
+      `INSERT INTO "Variant" (id, "productId", field, locale, text, origin, status, "updatedAt")
+       VALUES (gen_random_uuid(), $1, 'SHORT', 'zh-CN', '手写的文案', 'ORIGINAL', 'PUBLISHED', now()) RETURNING id`,
+      [ids[0]],
+    );
+    const human = await gql(`query($id: ID!) { variant(id: $id) { claims { text } blockReasons { code } } }`, {
+      id: original.rows[0]!.id,
+    });
+    expect(human.data.variant).toEqual({ claims: null, blockReasons: null });
+  });
+
+  it("shows a blocked variant's reasons", async () => {
+    const id = await product(WATCH, "zh-CN");
+    const reasons = [
+      { code: "ungrounded_claim", detail: "material: UNSUPPORTED", text: "真丝", start: 2, end: 4, severity: null },
+      { code: "lint_finding", detail: "zh.absolute", text: "最好", start: 5, end: 7, severity: "HIGH" },
+    ];
+    const { rows } = await db.pool.query<{ id: string }>(
+      `INSERT INTO "Variant" (id, "productId", field, locale, text, origin, status, claims, "blockReasons", "updatedAt")
+       VALUES (gen_random_uuid(), $1, 'SHORT', 'zh-CN', '采用真丝，最好的表', 'LLM', 'BLOCKED', '[]', $2, now()) RETURNING id`,
+      [id, JSON.stringify(reasons)],
+    );
+    const v = await gql(
+      `query($id: ID!) { variant(id: $id) { claims { text } blockReasons { code detail text start end severity } } }`,
+      { id: rows[0]!.id },
+      merchandiser,
+    );
+    expect(v.errors).toBeUndefined();
+    expect(v.data.variant).toEqual({ claims: [], blockReasons: reasons });
   });
 
   it("pauses, resumes and cancels a run; a finished run cannot be paused or cancelled", async () => {
-    // A queued run with no batches (they would race the pause): the flags and the status are what is tested.
+    // A queued run with no batches (they would race the pause): the status transitions are what is tested.
     const { rows } = await db.pool.query<{ id: string }>(
       `INSERT INTO "JobRun" (id, queue, name, "payloadDigest", status, total, "merchantId", "updatedAt")
        VALUES (gen_random_uuid(), 'generate', 'generate-variants', 'test', 'QUEUED', 1, $1, now()) RETURNING id`,
@@ -158,9 +211,19 @@ describe("generation over GraphQL", () => {
     expect(await state()).toEqual({ paused: false, jobRun: { status: "QUEUED" } });
     const paused = await gql(`mutation($r: ID!) { pauseGeneration(jobRunId: $r) { paused } }`, { r }, merchandiser);
     expect(paused.data.pauseGeneration.paused).toBe(true);
-    expect(await state()).toEqual({ paused: true, jobRun: { status: "QUEUED" } });
+    expect(await state()).toEqual({ paused: true, jobRun: { status: "PAUSED" } });
+    // Paused twice is still paused; resumed before any batch started, it is queued again.
+    await gql(`mutation($r: ID!) { pauseGeneration(jobRunId: $r) { paused } }`, { r }, merchandiser);
+    expect(await state()).toEqual({ paused: true, jobRun: { status: "PAUSED" } });
     await gql(`mutation($r: ID!) { resumeGeneration(jobRunId: $r) { paused } }`, { r }, merchandiser);
-    expect((await state()).paused).toBe(false);
+    expect(await state()).toEqual({ paused: false, jobRun: { status: "QUEUED" } });
+    // A run that had started resumes RUNNING; and a paused run can be cancelled.
+    await db.pool.query(`UPDATE "JobRun" SET status = 'RUNNING', "startedAt" = now() WHERE id = $1`, [r]);
+    await gql(`mutation($r: ID!) { pauseGeneration(jobRunId: $r) { paused } }`, { r }, merchandiser);
+    expect(await state()).toEqual({ paused: true, jobRun: { status: "PAUSED" } });
+    await gql(`mutation($r: ID!) { resumeGeneration(jobRunId: $r) { paused } }`, { r }, merchandiser);
+    expect(await state()).toEqual({ paused: false, jobRun: { status: "RUNNING" } });
+    await gql(`mutation($r: ID!) { pauseGeneration(jobRunId: $r) { paused } }`, { r }, merchandiser);
     const cancelled = await gql(`mutation($r: ID!) { cancelGeneration(jobRunId: $r) { paused jobRun { status } } }`, {
       r,
     });

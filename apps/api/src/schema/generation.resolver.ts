@@ -1,12 +1,16 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TContext } from "../context.js";
 import {
   controlGeneration,
   getGenerationRun,
   previewGeneration,
   startGeneration,
+  variantBlockReasons,
+  variantClaims,
 } from "../services/generation.service.js";
 import {
+  GateReason,
+  GeneratedClaim,
   GenerationFilter,
   GenerationPreview,
   GenerationRun,
@@ -14,7 +18,7 @@ import {
   GeneratorKind,
 } from "./generation.types.js";
 import { JobRun } from "./types.js";
-import { VariantField } from "./variant.types.js";
+import { Variant, VariantField } from "./variant.types.js";
 
 @Resolver()
 export class GenerationResolver {
@@ -82,5 +86,26 @@ export class GenerationResolver {
   })
   cancelGeneration(@Ctx() ctx: TContext, @Arg("jobRunId", () => ID) jobRunId: string) {
     return controlGeneration(ctx, jobRunId, "cancel");
+  }
+}
+
+@Resolver(() => Variant)
+export class VariantGenerationResolver {
+  @FieldResolver(() => [GeneratedClaim], {
+    nullable: true,
+    description:
+      "A generated text's factual spans and where each comes from (an attribute, a review, an image); null for texts people wrote",
+  })
+  claims(@Root() v: Variant, @Ctx() ctx: TContext) {
+    return variantClaims(ctx, v.id);
+  }
+
+  @FieldResolver(() => [GateReason], {
+    nullable: true,
+    description:
+      "Why the generation gate held this candidate back (it is BLOCKED); null when it was offered or written by a person",
+  })
+  blockReasons(@Root() v: Variant, @Ctx() ctx: TContext) {
+    return variantBlockReasons(ctx, v.id);
   }
 }

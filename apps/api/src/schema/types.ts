@@ -14,8 +14,12 @@ export enum JobStatus {
   COMPLETED = "COMPLETED",
   FAILED = "FAILED",
   CANCELLED = "CANCELLED",
+  PAUSED = "PAUSED",
 }
-registerEnumType(JobStatus, { name: "JobStatus" });
+registerEnumType(JobStatus, {
+  name: "JobStatus",
+  description: "PAUSED: held by its owner (generation runs); its jobs wait until it is resumed or cancelled",
+});
 
 export enum ImportFormat {
   CSV = "CSV",

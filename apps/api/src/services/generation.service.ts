@@ -1,13 +1,17 @@
-import { Redis } from "ioredis";
 import { z } from "zod";
 import {
   AppError,
   generateCopy,
   imageColourFacts,
+  claimSourceParts,
   resolveLintLocale,
+  storedClaims,
+  storedGateReason,
   type TAttributeMap,
   type TGateReason,
   type TGenerationCandidate,
+  type TStoredClaim,
+  type TStoredGateReason,
 } from "@truecopy/core";
 import {
   cancelGenerationRun,
@@ -16,15 +20,17 @@ import {
   liveBrandPacks,
   loadProductsForGeneration,
   MAX_GENERATION_PRODUCTS,
+  pauseGenerationRun,
   productImageFacts,
   queueGenerationRun,
+  resumeGenerationRun,
 } from "@truecopy/db";
-import { generationPauseKey, QueueName } from "@truecopy/jobs";
 import type { TContext } from "../context.js";
 import { merchantScope, requirePrincipal } from "../auth/auth-checker.js";
 import type { JobRun } from "../schema/types.js";
 import type {
   GateReason,
+  GeneratedClaim,
   GenerationFilter,
   GenerationPreview,
   GenerationRun,
@@ -37,9 +43,6 @@ import type { VariantField } from "../schema/variant.types.js";
 import { toJobRun } from "./job-run.service.js";
 import { toLintResult } from "./lint.service.js";
 import { assertUuid } from "./product.service.js";
-
-/** A paused run's flag outlives any reasonable pause; an abandoned one expires. */
-const PAUSE_TTL_SECONDS = 7 * 24 * 3600;
 
 const ZAudience = z
   .string()
@@ -74,32 +77,26 @@ const SEVERITY: Record<string, Severity> = {
   CRITICAL: Severity.CRITICAL,
 };
 
-export function toGateReason(r: TGateReason): GateReason {
-  switch (r.code) {
-    case "lint_finding":
-      return {
-        code: r.code,
-        detail: r.rule,
-        text: r.match,
-        start: r.start,
-        end: r.end,
-        severity: SEVERITY[r.severity] ?? null,
-      };
-    case "ungrounded_claim":
-      return {
-        code: r.code,
-        detail: `${r.kind}: ${r.status}`,
-        text: r.text,
-        start: r.start,
-        end: r.end,
-        severity: null,
-      };
-    case "unsourced_fact":
-      return { code: r.code, detail: r.kind, text: r.term, start: r.start, end: r.end, severity: null };
-    case "empty":
-      return { code: r.code, detail: r.message, text: "", start: null, end: null, severity: null };
-  }
+/** A stored gate reason (Variant.blockReasons) as the API shows it. */
+export function toGateReason(r: TStoredGateReason): GateReason {
+  return {
+    code: r.code,
+    detail: r.detail,
+    text: r.text,
+    start: r.start,
+    end: r.end,
+    severity: r.severity ? (SEVERITY[r.severity] ?? null) : null,
+  };
 }
+
+/** A stored claim (Variant.claims, the CLI's shape) with its source split into kind and reference. */
+export function toGeneratedClaim(c: TStoredClaim): GeneratedClaim {
+  const { kind, ref } = claimSourceParts(c.source);
+  return { text: c.text, start: c.start, end: c.end, source: c.source, sourceKind: kind, sourceRef: ref };
+}
+
+const gateReasonsOf = (reasons: readonly TGateReason[]): GateReason[] =>
+  reasons.map((r) => toGateReason(storedGateReason(r)));
 
 export function toPreview(c: TGenerationCandidate, brandPackVersion: number | null): GenerationPreview {
   return {
@@ -109,21 +106,9 @@ export function toPreview(c: TGenerationCandidate, brandPackVersion: number | nu
     style: c.style as GenerationStyle,
     audience: c.audience,
     emphasis: c.emphasis,
-    claims: c.claims.map((x) => ({
-      text: x.text,
-      start: x.start,
-      end: x.end,
-      source: x.source,
-      sourceKind: x.provenance.kind,
-      sourceRef:
-        x.provenance.kind === "attribute"
-          ? x.provenance.key
-          : x.provenance.kind === "review"
-            ? (x.provenance.reviewIds[0] ?? "")
-            : x.provenance.imageId,
-    })),
+    claims: storedClaims(c.claims).map(toGeneratedClaim),
     status: c.gate.status === "offered" ? GateStatus.OFFERED : GateStatus.BLOCKED,
-    reasons: c.gate.reasons.map(toGateReason),
+    reasons: gateReasonsOf(c.gate.reasons),
     lint: toLintResult(
       {
         verdict: c.gate.verdict,
@@ -242,26 +227,11 @@ async function generationRunOf(ctx: TContext, jobRunId: string) {
   return run;
 }
 
-/**
- * The producer's Redis connection (the one the queues were created with): pause flags live next
- * to the jobs they hold back.
- */
-function pauseRedis(ctx: TContext): Redis {
-  const connection: unknown = ctx.services.queues.get(QueueName.generate).opts.connection;
-  if (!(connection instanceof Redis)) throw new AppError("UNAVAILABLE", "the job queue has no Redis connection");
-  return connection as Redis;
-}
-
 async function describeRun(ctx: TContext, run: Parameters<typeof toJobRun>[0]): Promise<GenerationRun> {
-  const redis = pauseRedis(ctx);
-  const [paused, stats] = await Promise.all([
-    redis.exists(generationPauseKey(ctx.services.env.TRUECOPY_QUEUE_PREFIX, run.id)),
-    generationRunStats(ctx.services.db.pool, run.id),
-  ]);
-  const finished = run.status === "COMPLETED" || run.status === "FAILED" || run.status === "CANCELLED";
+  const stats = await generationRunStats(ctx.services.db.pool, run.id);
   return {
     jobRun: toJobRun(run),
-    paused: paused > 0 && !finished,
+    paused: run.status === "PAUSED",
     offered: stats.offered,
     blocked: stats.blocked,
     blockedReasons: Object.entries(stats.blockedReasons)
@@ -282,25 +252,60 @@ export async function getGenerationRun(ctx: TContext, jobRunId: string): Promise
   }
 }
 
-/** Pauses (its batches wait), resumes or cancels a generation run that has not finished. */
+/**
+ * Pauses (the run becomes PAUSED and its batches wait), resumes (RUNNING again, QUEUED when none
+ * had started) or cancels (also from PAUSED) a generation run that has not finished. Pausing a
+ * paused run or resuming a running one changes nothing.
+ */
 export async function controlGeneration(
   ctx: TContext,
   jobRunId: string,
   action: "pause" | "resume" | "cancel",
 ): Promise<GenerationRun> {
   const run = await generationRunOf(ctx, jobRunId);
-  const redis = pauseRedis(ctx);
-  const key = generationPauseKey(ctx.services.env.TRUECOPY_QUEUE_PREFIX, run.id);
+  const pool = ctx.services.db.pool;
   const finished = run.status === "COMPLETED" || run.status === "FAILED" || run.status === "CANCELLED";
   if (finished && action !== "resume")
     throw new AppError("CONFLICT", `generation run ${run.id} has already finished (${run.status})`, {
       status: run.status,
     });
-  if (action === "pause") await redis.set(key, "1", "EX", PAUSE_TTL_SECONDS);
-  else if (action === "resume") await redis.del(key);
-  else {
-    await cancelGenerationRun(ctx.services.db.pool, run.id);
-    await redis.del(key);
-  }
+  if (action === "pause") await pauseGenerationRun(pool, run.id);
+  else if (action === "resume") await resumeGenerationRun(pool, run.id);
+  else await cancelGenerationRun(pool, run.id);
   return describeRun(ctx, await generationRunOf(ctx, run.id));
+}
+
+const ZStoredClaims = z.array(
+  z.object({ text: z.string(), start: z.number().int(), end: z.number().int(), source: z.string() }),
+);
+const ZStoredGateReasons = z.array(
+  z.object({
+    code: z.enum(["lint_finding", "ungrounded_claim", "unsourced_fact", "empty"]),
+    detail: z.string(),
+    text: z.string(),
+    start: z.number().int().nullable(),
+    end: z.number().int().nullable(),
+    severity: z.string().nullable(),
+  }),
+);
+
+// The columns are JSON written by the worker (or the backfill): parsed, and a row that does not
+// parse is reported rather than half-shown.
+function parseStored<T>(schema: z.ZodType<T>, value: unknown, what: string, variantId: string): T | null {
+  if (value == null) return null;
+  const r = schema.safeParse(value);
+  if (!r.success) throw new AppError("INTERNAL_SERVER_ERROR", `variant ${variantId}: stored ${what} are malformed`);
+  return r.data;
+}
+
+/** A variant's claims with provenance; null when it was not generated (or generated before they were kept). */
+export async function variantClaims(ctx: TContext, variantId: string): Promise<GeneratedClaim[] | null> {
+  const row = await ctx.loaders.variantGeneration.load(variantId);
+  return parseStored(ZStoredClaims, row?.claims, "claims", variantId)?.map(toGeneratedClaim) ?? null;
+}
+
+/** Why the gate blocked a generated variant; null when it did not. */
+export async function variantBlockReasons(ctx: TContext, variantId: string): Promise<GateReason[] | null> {
+  const row = await ctx.loaders.variantGeneration.load(variantId);
+  return parseStored(ZStoredGateReasons, row?.blockReasons, "block reasons", variantId)?.map(toGateReason) ?? null;
 }

@@ -20,8 +20,9 @@ import type {
 } from "../../../lib/graphql/generated/graphql";
 import { useI18n } from "../../../lib/i18n/i18n-provider";
 import { useGraphQLQuery } from "../../../lib/use-graphql-query";
+import { ClaimText } from "../claim-text";
 import { useCurrentUser } from "../current-user";
-import { claimRuns } from "./claim-spans";
+import { JobStatusBadge } from "../products/job-run-item";
 import { generateMessages, type TGenerateMessages } from "./messages";
 import "./generate.css";
 
@@ -30,7 +31,8 @@ const STYLES: GenerationStyle[] = ["VIVID", "CONCISE", "TECHNICAL"];
 // The API's `variants:generate` (packages/core/src/auth/roles.ts): the UI only avoids offering
 // what would be refused.
 const CAN_GENERATE = new Set(["ADMIN", "MERCHANDISER"]);
-const RUNNING = new Set(["QUEUED", "RUNNING"]);
+// Not finished: a paused run can still be resumed or cancelled.
+const UNFINISHED = new Set(["QUEUED", "RUNNING", "PAUSED"]);
 
 /** Preview one product in three styles side by side; start, follow and steer a batch. */
 export function GenerateView() {
@@ -158,17 +160,9 @@ function PreviewColumn({ p, m }: { p: GenerationPreviewFieldsFragment; m: TGener
           {p.emphasis.length > 0 && ` · ${m.leadsWith} ${p.emphasis.join(", ")}`}
         </span>
       </header>
-      <p className="generate-text" lang={p.locale}>
-        {claimRuns(p.text, p.claims).map((run, i) =>
-          run.claim ? (
-            <mark key={i} className={`generate-claim claim-${run.claim.sourceKind}`} title={run.claim.source}>
-              {run.text}
-            </mark>
-          ) : (
-            <span key={i}>{run.text}</span>
-          ),
-        )}
-      </p>
+      <div className="generate-text">
+        <ClaimText text={p.text} claims={p.claims} locale={p.locale} />
+      </div>
       {p.reasons.length > 0 && (
         <>
           <h3 className="small">{m.reasons}</h3>
@@ -213,7 +207,7 @@ function BatchCard({ m }: { m: TGenerateMessages }) {
     {
       skip: !runId,
       pollMs: 1_000,
-      pollWhile: (d) => !!d.generationRun && RUNNING.has(d.generationRun.jobRun.status),
+      pollWhile: (d) => !!d.generationRun && UNFINISHED.has(d.generationRun.jobRun.status),
     },
   );
   const current: GenerationRunFieldsFragment | null = run.data?.generationRun ?? null;
@@ -262,7 +256,7 @@ function BatchCard({ m }: { m: TGenerateMessages }) {
   }
 
   const job = current?.jobRun;
-  const running = !!job && RUNNING.has(job.status);
+  const running = !!job && UNFINISHED.has(job.status);
   return (
     <section className="card generate-card" aria-labelledby="batch-title">
       <h2 id="batch-title">{m.batchTitle}</h2>
@@ -317,16 +311,18 @@ function BatchCard({ m }: { m: TGenerateMessages }) {
         </p>
       )}
       {current && job && (
-        <div className="generate-run" data-testid="generate-run">
+        <div className="generate-run" data-testid="generate-run" data-status={job.status}>
           <div className="job-run-bar">
-            <progress max={1} value={job.progress} />
+            <progress max={1} value={job.progress} data-testid="generate-progress" />
             <span className="job-percent">{Math.round(job.progress * 100)}%</span>
           </div>
           <div className="job-run-meta">
             <span>
-              <span className="status-pill">{current.paused ? m.paused : job.status}</span>{" "}
-              {formatNumber(job.processed)}/{formatNumber(job.total)} {m.progress} · {formatNumber(current.offered)}{" "}
-              {m.offeredCount} · {formatNumber(current.blocked)} {m.blockedCount}
+              <JobStatusBadge status={job.status} />{" "}
+              <span data-testid="generate-counts">
+                {formatNumber(job.processed)}/{formatNumber(job.total)} {m.progress} · {formatNumber(current.offered)}{" "}
+                {m.offeredCount} · {formatNumber(current.blocked)} {m.blockedCount}
+              </span>
               {current.blockedReasons.length > 0 &&
                 ` (${current.blockedReasons.map((r) => `${r.code} ${r.count}`).join(", ")})`}
               {current.promptTokens + current.completionTokens > 0 &&
@@ -334,7 +330,7 @@ function BatchCard({ m }: { m: TGenerateMessages }) {
             </span>
             {running && (
               <span className="row-actions">
-                {current.paused ? (
+                {job.status === "PAUSED" ? (
                   <button type="button" className="button small" onClick={() => void control("resume")}>
                     {m.resume}
                   </button>

@@ -7,6 +7,8 @@ import {
   GENERATOR_VERSION,
   LLM_GENERATOR,
   resolveLintLocale,
+  storedClaims,
+  storedGateReason,
   type TAttributeMap,
   type TBrandPack,
   type TGenerationCandidate,
@@ -24,13 +26,13 @@ import {
   type TGeneratedVariant,
   type TProductForGeneration,
 } from "@truecopy/db";
-import { generationPauseKey, type TGeneratePayload } from "@truecopy/jobs";
+import type { TGeneratePayload } from "@truecopy/jobs";
 import type { TLogger } from "@truecopy/config";
 import { LlmUnavailableError, type TLlmProvider, type TLlmResult } from "./llm-provider.js";
 
 export type TGenerateDeps = {
   db: TDatabase;
-  /** Producer connection: pause flags, the rate limit's counters, the LLM cache. */
+  /** Producer connection: the rate limit's counters, the LLM cache. */
   redis: Redis;
   prefix: string;
   log: TLogger;
@@ -53,7 +55,7 @@ export type TGenerateOutcome =
 
 /** Variants per second a run writes when its request sets no rate. */
 export const DEFAULT_RATE_PER_SECOND = 50;
-/** How often (in variants) a running batch looks whether its run was cancelled. */
+/** How often (in variants) a running batch looks whether its run was cancelled or paused. */
 const CANCEL_CHECK_EVERY = 20;
 
 /**
@@ -95,8 +97,8 @@ function localeOf(p: TProductForGeneration, attributes: TAttributeMap): string {
 /**
  * Generates every asked-for field × style × audience of a batch of products and stores the
  * candidates (PENDING_REVIEW, or BLOCKED with the gate's reasons); never changes an existing
- * variant. Skips what already exists under the same idempotency key, honours the run's pause
- * flag, cancellation and rate limit.
+ * variant. Skips what already exists under the same idempotency key, honours the run's status
+ * (PAUSED: the batch stops unwritten and comes back later; CANCELLED: it stops) and rate limit.
  */
 export async function generateBatch(deps: TGenerateDeps, payload: TGeneratePayload): Promise<TGenerateOutcome> {
   const { pool } = deps.db;
@@ -104,7 +106,7 @@ export async function generateBatch(deps: TGenerateDeps, payload: TGeneratePaylo
   const status = await generationRunStatus(pool, payload.jobRunId);
   if (status === null) return { state: "unknown-run" };
   if (status === "CANCELLED") return { state: "cancelled" };
-  if (await deps.redis.exists(generationPauseKey(deps.prefix, payload.jobRunId))) return { state: "paused" };
+  if (status === "PAUSED") return { state: "paused" };
   await markJobRunStarted(pool, payload.jobRunId);
 
   const products = await loadProductsForGeneration(pool, payload.productIds);
@@ -164,8 +166,12 @@ export async function generateBatch(deps: TGenerateDeps, payload: TGeneratePaylo
   let done = 0;
   for (const job of jobs) {
     if (existing.has(job.key)) continue;
-    if (++done % CANCEL_CHECK_EVERY === 0 && (await generationRunStatus(pool, payload.jobRunId)) === "CANCELLED")
-      return { state: "cancelled" };
+    if (++done % CANCEL_CHECK_EVERY === 0) {
+      // Nothing of the batch is written yet: a paused batch is simply done again after the resume.
+      const now = await generationRunStatus(pool, payload.jobRunId);
+      if (now === "CANCELLED") return { state: "cancelled" };
+      if (now === "PAUSED") return { state: "paused" };
+    }
     await takeRateSlot(deps.redis, rateKey, rate, sleep);
     let candidate: TGenerationCandidate;
     let llm: TLlmResult["usage"] | null = null;
@@ -207,14 +213,14 @@ export async function generateBatch(deps: TGenerateDeps, payload: TGeneratePaylo
       emphasis: candidate.emphasis,
       status: candidate.gate.status === "offered" ? "PENDING_REVIEW" : "BLOCKED",
       idempotencyKey: key,
-      claims: candidate.claims,
+      claims: storedClaims(candidate.claims),
+      blockReasons: candidate.gate.status === "offered" ? null : candidate.gate.reasons.map(storedGateReason),
       generation: {
         generator: candidate.generator,
         generatorVersion: candidate.generatorVersion,
         style: candidate.style,
         audience: candidate.audience,
         emphasis: candidate.emphasis,
-        gate: { status: candidate.gate.status, reasons: candidate.gate.reasons },
         ...(llm ? { llm } : {}),
       },
     });

@@ -5,12 +5,14 @@ import { llmCandidate, type TGenerationInput } from "@truecopy/core";
 import {
   cancelGenerationRun,
   generationRunStats,
+  pauseGenerationRun,
   queueGenerationRun,
+  resumeGenerationRun,
   type TDatabase,
   type TGenerationRequest,
 } from "@truecopy/db";
 import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
-import { createRedis, generationPauseKey } from "@truecopy/jobs";
+import { createRedis } from "@truecopy/jobs";
 import type { Redis } from "ioredis";
 import { startWorkerRuntime, type TWorkerRuntime } from "../../runtime.js";
 import { generateBatch, type TGenerateDeps } from "./generate.handler.js";
@@ -174,14 +176,19 @@ describe("batch generation", () => {
     // Existing variants, the original and the moderator's edit, are exactly as they were.
     for (const b of before) expect(after.find((v) => v.id === b.id)).toEqual(b);
 
-    // Claims with provenance are kept with each candidate.
+    // Claims with provenance are kept with each candidate, in the CLI's shape; an offered one has no block reasons.
     const { rows } = await db.pool.query<{
-      attributes: { source: string; start: number; end: number; text: string }[];
-    }>(`SELECT attributes FROM "Analysis" WHERE "variantId" = $1`, [watchDescription.id]);
-    expect(rows[0]!.attributes.map((c) => c.source)).toEqual(
+      claims: { source: string; start: number; end: number; text: string }[];
+      blockReasons: unknown;
+    }>(`SELECT claims, "blockReasons" FROM "Variant" WHERE id = $1`, [watchDescription.id]);
+    expect(rows[0]!.claims.map((c) => c.source)).toEqual(
       expect.arrayContaining(["attribute:sport modes", "review:" + (await firstReviewId(watchDescription.productId))]),
     );
-    for (const c of rows[0]!.attributes) expect(watchDescription.text.slice(c.start, c.end)).toBe(c.text);
+    for (const c of rows[0]!.claims) {
+      expect(Object.keys(c).sort()).toEqual(["end", "source", "start", "text"]);
+      expect(watchDescription.text.slice(c.start, c.end)).toBe(c.text);
+    }
+    expect(rows[0]!.blockReasons).toBeNull();
     expect(await generationRunStats(db.pool, jobRunId)).toMatchObject({ offered: 4, blocked: 0 });
 
     // Every candidate is linted (the review queue shows its findings).
@@ -219,17 +226,21 @@ describe("batch generation", () => {
     await product(m.id, { attributes: DRESS, locale: "zh-CN" });
     await product(m.id, { attributes: WATCH, locale: "en-US" });
 
-    // Paused before its jobs arrive: nothing is written while the flag is set.
+    // Paused before its jobs arrive: the run says PAUSED and nothing is written while it is.
     const paused = await queueGenerationRun(db.pool, {
       selection: { merchantId: m.id },
       request: REQUEST,
       actorId: null,
     });
-    await redis.set(generationPauseKey(prefix, paused.jobRunId), "1");
+    expect(await pauseGenerationRun(db.pool, paused.jobRunId)).toBe(true);
+    expect(await pauseGenerationRun(db.pool, paused.jobRunId)).toBe(false);
     await new Promise((r) => setTimeout(r, 2_000));
-    expect(await runOf(paused.jobRunId)).toMatchObject({ status: "QUEUED", processed: 0 });
+    expect(await runOf(paused.jobRunId)).toMatchObject({ status: "PAUSED", processed: 0 });
     expect((await variantsOf(m.id)).filter((v) => v.origin === "GENERATED")).toHaveLength(0);
-    await redis.del(generationPauseKey(prefix, paused.jobRunId));
+    // No batch had started: it resumes as QUEUED, and the parked batches come back and finish it.
+    expect(await resumeGenerationRun(db.pool, paused.jobRunId)).toBe(true);
+    expect(await resumeGenerationRun(db.pool, paused.jobRunId)).toBe(false);
+    expect((await runOf(paused.jobRunId)).status).toMatch(/^(QUEUED|RUNNING|COMPLETED)$/);
     expect(await finished(paused.jobRunId)).toMatchObject({ status: "COMPLETED", processed: 2 });
     expect((await variantsOf(m.id)).filter((v) => v.origin === "GENERATED")).toHaveLength(4);
 
@@ -241,10 +252,10 @@ describe("batch generation", () => {
       request: REQUEST,
       actorId: null,
     });
-    await redis.set(generationPauseKey(prefix, cancelled.jobRunId), "1");
+    expect(await pauseGenerationRun(db.pool, cancelled.jobRunId)).toBe(true);
     expect(await cancelGenerationRun(db.pool, cancelled.jobRunId)).toBe(true);
     expect(await cancelGenerationRun(db.pool, cancelled.jobRunId)).toBe(false);
-    await redis.del(generationPauseKey(prefix, cancelled.jobRunId));
+    expect(await resumeGenerationRun(db.pool, cancelled.jobRunId)).toBe(false);
     await new Promise((r) => setTimeout(r, 6_500));
     expect(await runOf(cancelled.jobRunId)).toMatchObject({ status: "CANCELLED", processed: 0 });
     expect((await variantsOf(m2.id)).filter((v) => v.origin === "GENERATED")).toHaveLength(0);
@@ -287,6 +298,14 @@ describe("batch generation", () => {
     expect(outcome).toMatchObject({ state: "done", created: 1, blocked: 1 });
     const [v] = (await variantsOf(m.id)).filter((x) => x.origin === "LLM");
     expect(v).toMatchObject({ status: "BLOCKED", generator: "llm", generatorVersion: "fake-model" });
+    // The reasons are kept with the variant, each with its code and the words concerned.
+    type TReason = { code: string; detail: string; text: string; start: number | null; end: number | null };
+    const { rows } = await db.pool.query<{ blockReasons: TReason[] }>(
+      `SELECT "blockReasons" FROM "Variant" WHERE id = $1`,
+      [v!.id],
+    );
+    expect(rows[0]!.blockReasons.map((r) => r.code)).toContain("ungrounded_claim");
+    for (const r of rows[0]!.blockReasons) if (r.start !== null) expect(v!.text.slice(r.start, r.end!)).toBe(r.text);
     const stats = await generationRunStats(db.pool, run.jobRunId);
     expect(stats).toMatchObject({ offered: 0, blocked: 1, promptTokens: 120, completionTokens: 40, costUsd: 0.0002 });
     expect(stats.blockedReasons.ungrounded_claim).toBeGreaterThan(0);

@@ -2,9 +2,9 @@ import type { Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { parsePayload, QueueName, QUEUES, type TQueues } from "@truecopy/jobs";
 import { recordJobRunBatch, type TDatabase } from "@truecopy/db";
-import type { TLogger } from "@truecopy/config";
+import type { TLlmEnv, TLogger } from "@truecopy/config";
 import { generateBatch, type TGenerateDeps } from "./generate.handler.js";
-import { createLlmProvider, loadLlmEnv, type TLlmCache } from "./llm-provider.js";
+import { createLlmProvider, type TLlmCache } from "./llm-provider.js";
 import type { TProcessorDefinition } from "../../registry.js";
 
 /** A paused run's batches come back this often to look whether it was resumed. */
@@ -21,11 +21,19 @@ export function redisLlmCache(redis: Redis, prefix: string): TLlmCache {
 }
 
 export const generateProcessor = (
-  o: { db: TDatabase; redis: Redis; queues: TQueues; prefix: string; log: TLogger },
+  o: {
+    db: TDatabase;
+    redis: Redis;
+    queues: TQueues;
+    prefix: string;
+    log: TLogger;
+    /** The worker's LLM settings (`llmSettings(env)`); null: "llm" requests use the template generator. */
+    llm: (TLlmEnv & { LLM_BASE_URL: string }) | null;
+  },
   concurrency: number,
   overrides: Partial<Pick<TGenerateDeps, "llm" | "sleep">> = {},
 ): TProcessorDefinition => {
-  const env = loadLlmEnv();
+  const env = o.llm;
   const deps: TGenerateDeps = {
     db: o.db,
     redis: o.redis,

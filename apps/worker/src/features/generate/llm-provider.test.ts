@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { llmSettings, parseEnv, ZLlmEnv } from "@truecopy/config";
 import type { TGenerationInput } from "@truecopy/core";
-import { createLlmProvider, LlmUnavailableError, loadLlmEnv, type TLlmCache } from "./llm-provider.js";
+import { createLlmProvider, LlmUnavailableError, type TLlmCache } from "./llm-provider.js";
 
 // The LLM provider against a local stand-in for an OpenAI-compatible endpoint (our own test double
 // for an external service): request shape, caching by prompt hash, retries with backoff on 5xx and
@@ -60,16 +61,18 @@ function memoryCache(): TLlmCache & { map: Map<string, string> } {
 }
 
 function provider(extra: Record<string, string> = {}) {
-  const env = loadLlmEnv({
-    LLM_BASE_URL: baseUrl,
-    LLM_API_KEY: "sk-test",
-    LLM_MODEL: "test-model",
-    LLM_TIMEOUT_MS: "300",
-    LLM_MAX_RETRIES: "2",
-    LLM_PRICE_INPUT_PER_MTOK: "0.15",
-    LLM_PRICE_OUTPUT_PER_MTOK: "0.6",
-    ...extra,
-  })!;
+  const env = llmSettings(
+    parseEnv(ZLlmEnv, {
+      LLM_BASE_URL: baseUrl,
+      LLM_API_KEY: "sk-test",
+      LLM_MODEL: "test-model",
+      LLM_TIMEOUT_MS: "300",
+      LLM_MAX_RETRIES: "2",
+      LLM_PRICE_INPUT_PER_MTOK: "0.15",
+      LLM_PRICE_OUTPUT_PER_MTOK: "0.6",
+      ...extra,
+    }),
+  )!;
   const sleeps: number[] = [];
   const cache = memoryCache();
   const p = createLlmProvider(env, {
@@ -93,7 +96,7 @@ const WATCH: TGenerationInput = {
 
 describe("LLM provider", () => {
   it("is off without LLM_BASE_URL", () => {
-    expect(loadLlmEnv({})).toBeNull();
+    expect(llmSettings(parseEnv(ZLlmEnv, {}))).toBeNull();
   });
 
   it("sends an OpenAI-compatible request built from the facts, and gates, counts and caches the answer", async () => {

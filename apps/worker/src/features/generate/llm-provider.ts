@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { parseEnv } from "@truecopy/config";
+import type { TLlmEnv } from "@truecopy/config";
 import {
   completionText,
   completionUsage,
@@ -13,33 +12,9 @@ import {
 } from "@truecopy/core";
 
 // The optional LLM provider: any OpenAI-compatible chat completions endpoint, off unless
-// LLM_BASE_URL is set. Calls are cached by the hash of the request (same prompt, same answer: no
+// LLM_BASE_URL is set (settings parsed with the worker's env, packages/config). Calls are cached by the hash of the request (same prompt, same answer: no
 // second charge), time out, and are retried with exponential backoff on network errors, timeouts,
 // 429 and 5xx. Every answer goes through the same gate as the template generator's.
-
-export const ZLlmEnv = z.object({
-  // e.g. https://api.openai.com/v1 or http://localhost:11434/v1; unset: no LLM.
-  LLM_BASE_URL: z.url({ error: "LLM_BASE_URL must be a URL (…/v1)" }).optional(),
-  LLM_API_KEY: z.string().min(1).max(500).optional(),
-  LLM_MODEL: z.string().min(1).max(200).default("gpt-4o-mini"),
-  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
-  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
-  // USD per million tokens, for cost accounting.
-  LLM_PRICE_INPUT_PER_MTOK: z.coerce.number().min(0).max(10_000).default(0),
-  LLM_PRICE_OUTPUT_PER_MTOK: z.coerce.number().min(0).max(10_000).default(0),
-  LLM_CACHE_TTL_HOURS: z.coerce
-    .number()
-    .min(0)
-    .max(24 * 365)
-    .default(24 * 30),
-});
-export type TLlmEnv = z.infer<typeof ZLlmEnv>;
-
-/** The LLM settings of this process (parsed once); null when no endpoint is configured. */
-export function loadLlmEnv(source?: Record<string, string | undefined>): TLlmEnv | null {
-  const env = parseEnv(ZLlmEnv, source);
-  return env.LLM_BASE_URL ? env : null;
-}
 
 /** Where answers are kept by prompt hash (Redis in the worker). */
 export type TLlmCache = {
@@ -62,7 +37,7 @@ export type TLlmProvider = { model: string; generate(input: TGenerationInput): P
 const retryable = (status: number): boolean => status === 408 || status === 429 || status >= 500;
 
 export function createLlmProvider(
-  env: TLlmEnv,
+  env: TLlmEnv & { LLM_BASE_URL: string },
   deps: {
     cache: TLlmCache;
     fetch?: typeof fetch;
@@ -72,7 +47,7 @@ export function createLlmProvider(
 ): TLlmProvider {
   const doFetch = deps.fetch ?? fetch;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const url = `${env.LLM_BASE_URL!.replace(/\/+$/, "")}/chat/completions`;
+  const url = `${env.LLM_BASE_URL.replace(/\/+$/, "")}/chat/completions`;
   const price = { inputPerMTok: env.LLM_PRICE_INPUT_PER_MTOK, outputPerMTok: env.LLM_PRICE_OUTPUT_PER_MTOK };
 
   async function call(body: string): Promise<{ json: unknown; attempts: number }> {

@@ -26,6 +26,7 @@ import { enumLabel } from "../../../../lib/i18n/translate";
 import { can } from "../../../../lib/roles";
 import { useGraphQLQuery } from "../../../../lib/use-graphql-query";
 import { useShortcuts } from "../../../../lib/use-shortcuts";
+import { ClaimText } from "../../claim-text";
 import { useCurrentUser } from "../../current-user";
 import { useToast } from "../../toast";
 import { DiffView } from "../diff-view";
@@ -341,6 +342,27 @@ function ItemBody({ variant, onChanged }: { variant: TVariant; onChanged: () => 
             </div>
             {variant.lintedAt === null && <p className="muted small">{t("review.notLinted")}</p>}
           </section>
+
+          {variant.claims != null && (
+            <section className="card" aria-labelledby="claims-heading" data-testid="item-claims">
+              <h2 id="claims-heading">
+                {t("review.claimsTitle")} <span className="muted small">({variant.claims.length})</span>
+              </h2>
+              <ClaimText text={variant.text} claims={variant.claims} locale={variant.locale} />
+              {variant.blockReasons != null && variant.blockReasons.length > 0 && (
+                <>
+                  <h3 className="small">{t("review.blockReasons")}</h3>
+                  <ul className="small" data-testid="item-block-reasons">
+                    {variant.blockReasons.map((r, i) => (
+                      <li key={i}>
+                        <code>{r.code}</code> {r.detail} {r.text && <q>{r.text}</q>}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
+          )}
 
           {variant.diff !== null && variant.diff !== undefined && (
             <section className="card" aria-labelledby="diff-heading">
