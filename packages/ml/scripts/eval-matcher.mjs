@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Precision, recall and F1 of the shipped same-product matcher (`matcher-v1`, @truecopy/core's
-// scoreListingPair with hashgram-v1 name embeddings — what `truecopy match` runs) on the shared
+// scoreListingPair with the matcher's name embeddings (hashgram-v1) — what `truecopy match` runs) on the shared
 // pairs: every split present in the file (train, valid, and test when a file has it).
 //
 //   pnpm --filter @truecopy/core build && pnpm --filter @truecopy/ml build
@@ -32,7 +32,7 @@ for (const d of datasets)
   }
 
 const { createTextEmbedder } = await loadBuiltMl();
-const embedder = createTextEmbedder();
+const embedder = createTextEmbedder(MATCHER_MODEL.embeddingModel);
 const dot = (a, b) => a.reduce((s, v, i) => s + v * b[i], 0);
 
 console.log(`${MATCHER_MODEL.name} ${MATCHER_MODEL.version}, threshold ${MATCHER_MODEL.threshold}`);

@@ -4,7 +4,7 @@ import { MATCHER_MODEL } from "@truecopy/core";
 import { matchLines } from "./match.command.js";
 import { CatalogDedupe } from "./dedupe.command.js";
 
-const embedder = createTextEmbedder();
+const embedder = createTextEmbedder(MATCHER_MODEL.embeddingModel);
 const lines = (...raws: string[]) => raws.map((raw, i) => ({ line: i + 1, raw }));
 
 describe("truecopy match (the stable CLI contract)", () => {

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { z } from "zod";
-import { listingProfile, scoreListingPair } from "@truecopy/core";
+import { listingProfile, MATCHER_MODEL, scoreListingPair } from "@truecopy/core";
 import { createTextEmbedder, type TTextEmbedder } from "@truecopy/ml";
 
 // The contract (stable; used by external evaluation): one input line
@@ -78,6 +78,10 @@ export async function matchLines(
   embedder: TTextEmbedder,
   onError: (message: string) => void = () => undefined,
 ): Promise<string[]> {
+  if (embedder.model.name !== MATCHER_MODEL.embeddingModel)
+    throw new Error(
+      `${MATCHER_MODEL.name} scores cosines of ${MATCHER_MODEL.embeddingModel}, not ${embedder.model.name}`,
+    );
   const parsed = lines.map(parseLine);
   const names = [...new Set(parsed.flatMap((p) => (p.ok ? [p.input.left.name, p.input.right.name] : [])))];
   const vectors = new Map((await embedder.embed(names)).map((v, i) => [names[i]!, v]));
@@ -96,7 +100,7 @@ export async function matchLines(
 
 /** `truecopy match --in pairs.jsonl`: offline, no database. */
 export async function matchCommand(o: { file: string }): Promise<number> {
-  const embedder = createTextEmbedder();
+  const embedder = createTextEmbedder(MATCHER_MODEL.embeddingModel);
   const input = createInterface({ input: createReadStream(o.file, { encoding: "utf8" }), crlfDelay: Infinity });
   let line = 0;
   let bad = 0;

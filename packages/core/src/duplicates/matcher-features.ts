@@ -230,7 +230,7 @@ export type TMatcherFeatures = Float64Array;
 
 /**
  * The feature vector of a pair (order of MATCHER_FEATURES). `embeddingCosine` is the cosine of the
- * two listings' text embeddings (hashgram-v1) when the caller has them, else -1.
+ * two listings' name embeddings by `MATCHER_MODEL.embeddingModel` when the caller has them, else -1.
  */
 export function matcherFeatures(
   a: TListingProfile,

@@ -17,7 +17,14 @@ const trees: TBoostedTrees = { base: model.base, trees: model.trees as TTreeNode
 if (model.features.join() !== MATCHER_FEATURES.join())
   throw new Error(`${model.name} was trained on other features than matcherFeatures computes: retrain it`);
 
-export const MATCHER_MODEL = { name: model.name, version: model.version, threshold: model.threshold } as const;
+export const MATCHER_MODEL = {
+  name: model.name,
+  version: model.version,
+  threshold: model.threshold,
+  // The trees learned thresholds on this model's name cosines; another model's cosines are on
+  // another scale, so callers embed names with this one whatever the catalog's default model is.
+  embeddingModel: "hashgram-v1",
+} as const;
 
 export type TMatchResult = {
   match: boolean;

@@ -1,7 +1,7 @@
 // Features of listing pairs through the production code: listing profiles and pair features from
-// the built @truecopy/core, name embeddings from the built @truecopy/ml (hashgram-v1) — exactly
-// what `truecopy match` computes.
-import { listingProfile, matcherFeatures } from "@truecopy/core";
+// the built @truecopy/core, name embeddings from the built @truecopy/ml by the matcher's embedding
+// model (MATCHER_MODEL.embeddingModel) — exactly what `truecopy match` computes.
+import { listingProfile, MATCHER_MODEL, matcherFeatures } from "@truecopy/core";
 import { loadBuiltMl } from "./built-ml.mjs";
 
 const dot = (a, b) => {
@@ -13,7 +13,7 @@ const dot = (a, b) => {
 /** Feature rows (Float64Array each) for pairs {left, right}, in order. */
 export async function pairFeatureRows(pairs) {
   const { createTextEmbedder } = await loadBuiltMl();
-  const embedder = createTextEmbedder();
+  const embedder = createTextEmbedder(MATCHER_MODEL.embeddingModel);
   const names = [...new Set(pairs.flatMap((p) => [p.left.name, p.right.name]))];
   const vectors = await embedder.embed(names);
   const vectorOf = new Map(names.map((n, i) => [n, vectors[i]]));

@@ -3,6 +3,7 @@ import {
   compareCopySignatures,
   copySignature,
   listingProfile,
+  MATCHER_MODEL,
   scoreListingPair,
   type TCopySignature,
   type TListingProfile,
@@ -22,7 +23,13 @@ import {
 import type { TDedupePayload } from "@truecopy/jobs";
 import type { TTextEmbedder } from "@truecopy/ml";
 
-export type TDedupeDeps = { db: TDatabase; embedder: TTextEmbedder };
+export type TDedupeDeps = {
+  db: TDatabase;
+  /** The catalog's model: its stored vectors give the kNN candidates. */
+  embedder: TTextEmbedder;
+  /** Embeds titles for the matcher's cosine feature: must be `MATCHER_MODEL.embeddingModel`. */
+  matcherEmbedder: TTextEmbedder;
+};
 
 export type TDedupeOutcome = { products: number; copyPairs: number; productPairs: number; clusters: number };
 
@@ -42,6 +49,10 @@ const dot = (a: Float32Array, b: Float32Array) => {
  * these products are replaced and their clusters recomputed. Deleted products are skipped.
  */
 export async function dedupeProducts(deps: TDedupeDeps, payload: TDedupePayload): Promise<TDedupeOutcome> {
+  if (deps.matcherEmbedder.model.name !== MATCHER_MODEL.embeddingModel)
+    throw new Error(
+      `${MATCHER_MODEL.name} scores cosines of ${MATCHER_MODEL.embeddingModel}, not ${deps.matcherEmbedder.model.name}`,
+    );
   const { pool } = deps.db;
   const products = await loadProductsForDedupe(pool, payload.productIds);
   if (!products.length) return { products: 0, copyPairs: 0, productPairs: 0, clusters: 0 };
@@ -78,9 +89,9 @@ export async function dedupeProducts(deps: TDedupeDeps, payload: TDedupePayload)
   }
   const others = await loadProductsForDedupe(pool, [...new Set([...candidatesOf.values()].flat())]);
   const all = new Map<string, TDedupeProduct>([...others, ...products].map((p) => [p.id, p]));
-  // Titles embedded as the matcher was trained: the name alone.
+  // Titles embedded as the matcher was trained: the name alone, by the matcher's model.
   const titles = [...new Set([...all.values()].map((p) => p.title))];
-  const vectors = new Map((await deps.embedder.embed(titles)).map((v, i) => [titles[i]!, v]));
+  const vectors = new Map((await deps.matcherEmbedder.embed(titles)).map((v, i) => [titles[i]!, v]));
   const profiles = new Map<string, TListingProfile>();
   const profileOf = (p: TDedupeProduct) => {
     let pr = profiles.get(p.id);

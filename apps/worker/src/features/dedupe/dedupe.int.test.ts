@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
-import { validateProductRow, type TProductRow } from "@truecopy/core";
+import { MATCHER_MODEL, validateProductRow, type TProductRow } from "@truecopy/core";
 import {
   duplicateClusterMembers,
   importProductBatch,
@@ -207,7 +207,11 @@ describe("dedupe job", () => {
 
     // Mark "near" distinct: the cluster shrinks, and checking it again does not bring it back.
     await markDuplicatesDistinct(db.pool, { clusterId: copyCluster.id, productIds: [ids.near!], actor: moderator });
-    const deps = { db, embedder: createTextEmbedder() };
+    const deps = {
+      db,
+      embedder: createTextEmbedder(),
+      matcherEmbedder: createTextEmbedder(MATCHER_MODEL.embeddingModel),
+    };
     await dedupeProducts(deps, { batchKey: "again", productIds: [ids.near!, ids.orig!] });
     const shrunk = await clusterOf(ids.orig!, "COPY");
     expect(shrunk?.id).toBe(copyCluster.id);
@@ -269,7 +273,10 @@ describe("dedupe job", () => {
     const merged = await clusterOf(ids.c1!, "COPY");
     expect(merged).toMatchObject({ id: chairs.id, canonicalId: ids.m2, status: "CONFIRMED", memberCount: 4 });
     // Recomputing from any member keeps the merge (confirmed pairs link them).
-    await dedupeProducts({ db, embedder: createTextEmbedder() }, { batchKey: "merge", productIds: [ids.m1!, ids.c2!] });
+    await dedupeProducts(
+      { db, embedder: createTextEmbedder(), matcherEmbedder: createTextEmbedder(MATCHER_MODEL.embeddingModel) },
+      { batchKey: "merge", productIds: [ids.m1!, ids.c2!] },
+    );
     expect(await clusterOf(ids.m1!, "COPY")).toMatchObject({ id: chairs.id, memberCount: 4, canonicalId: ids.m2 });
   }, 240_000);
 });
