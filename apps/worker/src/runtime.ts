@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import { Registry, collectDefaultMetrics } from "prom-client";
 import { llmSettings, type TLogger, type TWorkerEnv } from "@truecopy/config";
+import { MATCHER_MODEL } from "@truecopy/core";
 import { createDatabase, queueReembedding } from "@truecopy/db";
 import { createQueues, createRedis } from "@truecopy/jobs";
 import { createOcr, createSentimentClassifier, createTextEmbedder } from "@truecopy/ml";
@@ -24,8 +25,10 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
   const queues = createQueues(producerRedis, env.TRUECOPY_QUEUE_PREFIX);
   // One ONNX session per process, loaded before the first job so a broken model fails the start.
   const embedder = createTextEmbedder();
+  // The matcher's name cosines come from the model it was trained with (often not the default).
+  const matcherEmbedder = createTextEmbedder(MATCHER_MODEL.embeddingModel);
   const sentiment = createSentimentClassifier();
-  await Promise.all([embedder.embed(["warm-up"]), sentiment.classify(["warm-up"])]);
+  await Promise.all([embedder.embed(["warm-up"]), matcherEmbedder.embed(["warm-up"]), sentiment.classify(["warm-up"])]);
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: "truecopy_worker_" });
@@ -41,7 +44,7 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
         { db, redis: producerRedis, queues, prefix: env.TRUECOPY_QUEUE_PREFIX, log, llm: llmSettings(env) },
         env.WORKER_CONCURRENCY,
       ),
-      dedupeProcessor({ db, embedder }, env.WORKER_CONCURRENCY),
+      dedupeProcessor({ db, embedder, matcherEmbedder }, env.WORKER_CONCURRENCY),
       // OCR models load on the first image (most workers never see one before they are needed).
       visionProcessor({ db, env, log, ocr: createOcr() }, env.VISION_CONCURRENCY),
       learnProcessor({ db, redis: producerRedis, prefix: env.TRUECOPY_QUEUE_PREFIX, log }),
@@ -52,7 +55,8 @@ export async function startWorkerRuntime(env: TWorkerEnv, log: TLogger): Promise
   });
   const relay = startOutboxRelay({ db, queues, pollMs: env.OUTBOX_POLL_MS, log });
   // A new embedding model: products analysed with the old one are queued again (one worker does it).
-  void queueReembedding(db.pool, { model: embedder.model.name, batchSize: 500 }).then(
+  const { name: model, version } = embedder.model;
+  void queueReembedding(db.pool, { model, version, batchSize: 500 }).then(
     (r) => r.products && log.info("re-embedding products for a new model", { model: embedder.model.name, ...r }),
     (e: Error) => log.warn("could not queue re-embedding", { error: e.message }),
   );

@@ -52,11 +52,20 @@ export type TProductAnalysis = {
   vector: Float32Array;
 };
 
+/**
+ * What an analysis records as its embedding model: name and version ("hashgram-v2@2.0.0"), so a
+ * retrained model of the same name is noticed too. Vectors are stored under the name alone, the key
+ * of the model's partial HNSW index.
+ */
+export function embeddingModelLabel(model: { name: string; version?: string }): string {
+  return model.version ? `${model.name}@${model.version}` : model.name;
+}
+
 /** Stores analyses, embeddings and the batch's progress atomically: a crash leaves all or nothing. */
 export async function saveProductAnalyses(
   pool: pg.Pool,
   o: {
-    model: TVectorModel;
+    model: TVectorModel & { version?: string };
     analyses: TProductAnalysis[];
     progress: { jobRunId: string; batchKey: string; processed: number; failed: number; error?: string | null };
   },
@@ -72,7 +81,7 @@ export async function saveProductAnalyses(
          DO UPDATE SET language = EXCLUDED.language, "embeddingModel" = EXCLUDED."embeddingModel",
            normalized = EXCLUDED.normalized, keyphrases = EXCLUDED.keyphrases, attributes = EXCLUDED.attributes,
            aspects = EXCLUDED.aspects, "createdAt" = now()`,
-        [JSON.stringify(o.analyses.map(({ vector: _v, searchDocument: _d, ...a }) => a)), o.model.name],
+        [JSON.stringify(o.analyses.map(({ vector: _v, searchDocument: _d, ...a }) => a)), embeddingModelLabel(o.model)],
       );
       // Only the version that was analysed: a newer edit has its own job on the way.
       await tx.query(
@@ -100,12 +109,13 @@ export const REEMBED_JOB_NAME = "reembed-products";
 
 /**
  * When the embedding model changes, products analysed with an older one have no vector for the
- * current model: queue them (through the outbox, in batches) for analysis again. One run at a time:
- * nothing is queued while an earlier re-embed run is unfinished, and concurrent callers skip.
+ * current model, or (same name, new version) no analysis recording the current version: queue them
+ * (through the outbox, in batches) for analysis again. One run at a time: nothing is queued while
+ * an earlier re-embed run is unfinished, and concurrent callers skip.
  */
 export async function queueReembedding(
   pool: pg.Pool,
-  o: { model: string; batchSize: number; limit?: number },
+  o: { model: string; version?: string; batchSize: number; limit?: number },
 ): Promise<{ jobRunId: string | null; products: number }> {
   return withTransaction(pool, async (tx) => {
     const locked = await tx.query<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock($1) AS ok`, [REEMBED_LOCK]);
@@ -118,15 +128,22 @@ export async function queueReembedding(
     const { rows } = await tx.query<{ id: string }>(
       `SELECT p.id FROM "Product" p
        WHERE EXISTS (SELECT 1 FROM "Analysis" a WHERE a."productId" = p.id AND a."variantId" IS NULL)
-         AND NOT EXISTS (SELECT 1 FROM "Embedding" e WHERE e."ownerKind" = 'PRODUCT' AND e."ownerId" = p.id AND e.model = $1)
+         AND (NOT EXISTS (SELECT 1 FROM "Embedding" e WHERE e."ownerKind" = 'PRODUCT' AND e."ownerId" = p.id AND e.model = $1)
+              OR ($3::text IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM "Analysis" a WHERE a."productId" = p.id AND a."variantId" IS NULL AND a."embeddingModel" = $3)))
        ORDER BY p.id LIMIT $2`,
-      [o.model, o.limit ?? 1_000_000],
+      [o.model, o.limit ?? 1_000_000, o.version ? embeddingModelLabel({ name: o.model, version: o.version }) : null],
     );
     if (!rows.length) return { jobRunId: null, products: 0 };
     const run = await tx.query<{ id: string }>(
       `INSERT INTO "JobRun" (id, queue, name, "payloadDigest", status, total, "updatedAt")
        VALUES (gen_random_uuid(), $4, $1, $2, 'QUEUED', $3, now()) RETURNING id`,
-      [REEMBED_JOB_NAME, `reembed:${o.model}`, rows.length, ANALYZE_QUEUE],
+      [
+        REEMBED_JOB_NAME,
+        `reembed:${embeddingModelLabel({ name: o.model, version: o.version })}`,
+        rows.length,
+        ANALYZE_QUEUE,
+      ],
     );
     const jobRunId = run.rows[0]!.id;
     const ids = rows.map((r) => r.id);

@@ -12,7 +12,7 @@ import { claimOutbox, markOutboxDispatched, markOutboxFailed, OUTBOX_MAX_ATTEMPT
 import { importProductBatch } from "./product-import.repo.js";
 import { createTestMerchant, openTestDatabase } from "./testing.js";
 import { nearestProducts, upsertEmbeddings } from "./vector.js";
-import { queueReembedding } from "./analysis.repo.js";
+import { embeddingModelLabel, queueReembedding } from "./analysis.repo.js";
 
 let db: TDatabase & { url: string };
 beforeAll(async () => {
@@ -101,6 +101,43 @@ describe("re-embedding on a model change", () => {
       expect(await queueReembedding(db.pool, { model, batchSize: 1000 })).toEqual({ jobRunId: null, products: 0 });
     } finally {
       // Other tests' workers must not pick up this run.
+      await db.pool.query(`UPDATE "Outbox" SET status = 'DISPATCHED' WHERE payload->>'jobRunId' = $1`, [
+        queued.jobRunId,
+      ]);
+      await db.pool.query(`UPDATE "JobRun" SET status = 'CANCELLED' WHERE id = $1`, [queued.jobRunId]);
+    }
+  });
+
+  it("queues products whose analysis recorded another version of the same model, and not the current one", async () => {
+    const m = await createTestMerchant(db);
+    const r = await importSkusWithoutJobs(m.id, ["v1", "v2"]);
+    const [older, current] = r.changedIds;
+    const model = `retrained-${randomUUID().slice(0, 8)}`;
+    expect(embeddingModelLabel({ name: model, version: "1.0.1" })).toBe(`${model}@1.0.1`);
+    await db.pool.query(
+      `INSERT INTO "Analysis" (id, "productId", "sourceVersion", language, "embeddingModel")
+       VALUES (gen_random_uuid(), $1, 1, 'en', $3), (gen_random_uuid(), $2, 1, 'en', $4)`,
+      [older, current, `${model}@1.0.0`, `${model}@1.0.1`],
+    );
+    await upsertEmbeddings(db.pool, { name: model, dim: 3 }, [
+      { ownerKind: "PRODUCT", ownerId: older!, vector: [1, 0, 0] },
+      { ownerKind: "PRODUCT", ownerId: current!, vector: [0, 1, 0] },
+    ]);
+    const queued = await queueReembedding(db.pool, { model, version: "1.0.1", batchSize: 1000 });
+    try {
+      expect(queued.jobRunId).not.toBeNull();
+      const run = await db.pool.query<{ payloadDigest: string }>(`SELECT "payloadDigest" FROM "JobRun" WHERE id = $1`, [
+        queued.jobRunId,
+      ]);
+      expect(run.rows[0]!.payloadDigest).toBe(`reembed:${model}@1.0.1`);
+      const payloads = await db.pool.query<{ payload: { productIds: string[] } }>(
+        `SELECT payload FROM "Outbox" WHERE payload->>'jobRunId' = $1`,
+        [queued.jobRunId],
+      );
+      const ids = payloads.rows.flatMap((p) => p.payload.productIds);
+      expect(ids).toContain(older);
+      expect(ids).not.toContain(current);
+    } finally {
       await db.pool.query(`UPDATE "Outbox" SET status = 'DISPATCHED' WHERE payload->>'jobRunId' = $1`, [
         queued.jobRunId,
       ]);

@@ -66,7 +66,7 @@ export async function analyzeProducts(
     await progress((COMPUTE_SHARE * Math.min(products.length, at + CHUNK)) / products.length);
   }
   await saveProductAnalyses(pool, {
-    model: { name: deps.embedder.model.name, dim: deps.embedder.model.dim },
+    model: deps.embedder.model,
     analyses,
     progress: {
       jobRunId: payload.jobRunId,
