@@ -5,7 +5,13 @@ import { pathToFileURL } from "node:url";
 import { isAppError } from "@truecopy/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getModelSpec, modelFileUrl } from "./registry.js";
-import { createSentimentClassifier, releaseSentimentSessions, toSentiment, type TSentiment } from "./sentiment.js";
+import {
+  createSentimentClassifier,
+  DEFAULT_NEUTRAL_THRESHOLD,
+  releaseSentimentSessions,
+  toSentiment,
+  type TSentiment,
+} from "./sentiment.js";
 
 // Hand-written review sentences (not taken from any data set, and not in the training lines).
 const POSITIVE = [
@@ -88,7 +94,21 @@ describe("createSentimentClassifier(sentiment-v1)", () => {
     });
   });
 
+  it("answers a weakly leaning review with its lean by default, and abstains under a caller's threshold", async () => {
+    // No opinion word, but the model leans on 收到 (received) a little: 0.5 < P(positive) < 0.65.
+    const text = "东西收到了，还没用";
+    const [lean] = await classifier.classify([text]);
+    expect(lean!.label).toBe("positive");
+    expect(lean!.score).toBeGreaterThan(0.5);
+    expect(lean!.score).toBeLessThan(0.65);
+    const [abstain] = await createSentimentClassifier({ neutralThreshold: 0.65 }).classify([text]);
+    expect(abstain).toEqual({ label: "neutral", score: lean!.score });
+  });
+
   it("maps probabilities to labels with the neutral band", () => {
+    expect(DEFAULT_NEUTRAL_THRESHOLD).toBe(0.5);
+    expect(toSentiment(0.51, DEFAULT_NEUTRAL_THRESHOLD)).toEqual({ label: "positive", score: 0.51 });
+    expect(toSentiment(0.5, DEFAULT_NEUTRAL_THRESHOLD)).toEqual({ label: "neutral", score: 0.5 });
     expect(toSentiment(0.9, 0.65)).toEqual({ label: "positive", score: 0.9 });
     expect(toSentiment(0.2, 0.65)).toEqual({ label: "negative", score: 0.8 });
     expect(toSentiment(0.6, 0.65)).toEqual({ label: "neutral", score: 0.6 });

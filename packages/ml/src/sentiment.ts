@@ -1,6 +1,8 @@
 // Review sentiment with onnxruntime-node. One InferenceSession per model per process, shared by
 // every classifier instance (same pattern as embedder.ts). The model gives P(negative) and
-// P(positive); a text whose larger probability is below the neutral threshold is "neutral".
+// P(positive). A text is "neutral" when it carries nothing to read (no letters or digits), when the
+// model does not lean either way, or, if the caller asks for one, when its larger probability is
+// below a neutral threshold.
 import { hashedFeatureIds } from "@truecopy/core";
 import { createSessionCache, runPacked } from "./onnx-runs.js";
 import { getModelSpec } from "./registry.js";
@@ -12,7 +14,7 @@ export type TSentiment = {
   /**
    * Probability of the label for "positive"/"negative". For "neutral" it is the larger of the two
    * class probabilities (in [0.5, threshold)), i.e. how far the model leaned; 0.5 for a text with
-   * no letters or digits.
+   * no letters or digits or one the model reads as an exact tie.
    */
   score: number;
 };
@@ -26,7 +28,12 @@ export type TSentimentClassifier = {
 export type TSentimentClassifierOptions = {
   /** Model name in the registry (default "sentiment-v1"). */
   model?: string;
-  /** Below this larger-class probability the label is "neutral" (default 0.65, see the model card). */
+  /**
+   * Below this larger-class probability the label is "neutral". The default, 0.5, gives every text
+   * the model leans on a polar label: the model has no neutral class, and on held-out reviews even
+   * its least sure answers are right more often than not (see the model card). Callers that would
+   * rather abstain pass e.g. 0.65.
+   */
   neutralThreshold?: number;
   /** Most texts per session run (default 32). */
   batchSize?: number;
@@ -37,7 +44,7 @@ export type TSentimentClassifierOptions = {
 };
 
 export const DEFAULT_SENTIMENT_MODEL = "sentiment-v1";
-export const DEFAULT_NEUTRAL_THRESHOLD = 0.65;
+export const DEFAULT_NEUTRAL_THRESHOLD = 0.5;
 
 const sessions = createSessionCache();
 
@@ -47,7 +54,8 @@ export const releaseSentimentSessions = (): Promise<void> => sessions.release();
 export function toSentiment(pPositive: number, neutralThreshold: number): TSentiment {
   const pNegative = 1 - pPositive;
   const top = Math.max(pPositive, pNegative);
-  if (top < neutralThreshold) return { label: "neutral", score: top };
+  // An exact tie is no reading at all, whatever the threshold.
+  if (top < neutralThreshold || pPositive === pNegative) return { label: "neutral", score: top };
   return pPositive >= pNegative ? { label: "positive", score: pPositive } : { label: "negative", score: pNegative };
 }
 

@@ -3,6 +3,7 @@ export { ASPECTS, ASPECT_IDS, type TAspectDefinition, type TAspectId, type TAspe
 export {
   extractAspectMentions,
   judgeMention,
+  MODEL_DECIDES_AT,
   MODEL_OVERRULES_AT,
   type TAspectMention,
   type TAspectPolarity,

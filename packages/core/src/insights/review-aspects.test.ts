@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { extractAspectMentions, judgeMention, MODEL_OVERRULES_AT, type TAspectMention } from "./review-aspects.js";
+import {
+  extractAspectMentions,
+  judgeMention,
+  MODEL_DECIDES_AT,
+  MODEL_OVERRULES_AT,
+  type TAspectMention,
+} from "./review-aspects.js";
 
 const verdicts = (text: string) => extractAspectMentions(text).map((m) => [m.aspect, Math.sign(m.lexicon)] as const);
 
@@ -135,6 +141,13 @@ describe("judgeMention", () => {
     });
     expect(judgeMention(mention(1), { label: "negative", score: MODEL_OVERRULES_AT - 0.05 }).polarity).toBe("positive");
     expect(judgeMention(mention(1), { label: "negative", score: 0.97 }).polarity).toBe("negative");
+    // A lean the classifier reports as polar but below MODEL_DECIDES_AT is no evidence.
+    expect(judgeMention(mention(0), { label: "positive", score: MODEL_DECIDES_AT - 0.05 })).toMatchObject({
+      polarity: "neutral",
+      confidence: MODEL_DECIDES_AT - 0.05,
+    });
+    expect(judgeMention(mention(-1), { label: "positive", score: MODEL_DECIDES_AT - 0.05 }).polarity).toBe("negative");
+    expect(judgeMention(mention(0), { label: "positive", score: MODEL_DECIDES_AT }).polarity).toBe("positive");
     const agree = judgeMention(mention(1), { label: "positive", score: 0.97 });
     const alone = judgeMention(mention(1));
     expect(agree.confidence).toBeGreaterThan(alone.confidence);

@@ -322,10 +322,16 @@ export type TJudgedMention = TAspectMention & {
 // evaluation (docs/evaluation.md).
 export const MODEL_OVERRULES_AT = 0.9;
 
+// Below this probability the model's reading of a clause is no evidence: a clause is a few words,
+// and the aspect figures were chosen with the model abstaining under 0.65 (it used to be the
+// classifier's neutral band; the classifier now answers from 0.5, see docs/models/sentiment-v1.md).
+export const MODEL_DECIDES_AT = 0.65;
+
 /**
  * The polarity of a mention from the lexicon and, when given, the sentiment model's reading of its
  * clause: the lexicon decides when it found an opinion, unless the model is very sure of the
- * opposite; without lexicon evidence the model decides; with neither, or in a hedged clause, neutral.
+ * opposite; without lexicon evidence the model decides if it is fairly sure (`MODEL_DECIDES_AT`);
+ * with neither, or in a hedged clause, neutral.
  */
 export function judgeMention(
   m: TAspectMention,
@@ -335,7 +341,7 @@ export function judgeMention(
   if (m.hedged) return { ...m, polarity: "neutral", confidence: 0.5 };
   const lex: TAspectPolarity = m.lexicon > 0 ? "positive" : m.lexicon < 0 ? "negative" : "neutral";
   const lexConfidence = Math.min(0.95, 0.6 + 0.15 * Math.abs(m.lexicon));
-  if (!clause || clause.label === "neutral") {
+  if (!clause || clause.label === "neutral" || clause.score < MODEL_DECIDES_AT) {
     return { ...m, polarity: lex, confidence: lex === "neutral" ? (clause?.score ?? 0.5) : lexConfidence };
   }
   if (lex === "neutral") return { ...m, polarity: clause.label, confidence: clause.score };
