@@ -9,6 +9,7 @@ import {
   type TSimHash,
 } from "@truecopy/core";
 import type { TQueryable } from "./client.js";
+import { writeOutboxBatches } from "./outbox.repo.js";
 import { vectorLiterals, widenHnswSearch, type TVectorModel } from "./vector.js";
 import { withTransaction } from "./client.js";
 
@@ -51,16 +52,13 @@ export async function loadProductsForDedupe(db: TQueryable, ids: readonly string
  * Called by the analyze job once a batch's analyses and embeddings are stored.
  */
 export async function enqueueDedupe(tx: TQueryable, productIds: readonly string[]): Promise<number> {
-  const ids = [...new Set(productIds)];
-  if (!ids.length) return 0;
-  const payloads: string[] = [];
-  for (let i = 0; i < ids.length; i += MAX_DEDUPE_BATCH)
-    payloads.push(JSON.stringify({ productIds: ids.slice(i, i + MAX_DEDUPE_BATCH) }));
-  await tx.query(
-    `INSERT INTO "Outbox" (queue, "jobName", payload) SELECT $2, $3, p::jsonb FROM unnest($1::text[]) AS p`,
-    [payloads, DEDUPE_QUEUE, DEDUPE_JOB_NAME],
-  );
-  return payloads.length;
+  return writeOutboxBatches(tx, {
+    queue: DEDUPE_QUEUE,
+    jobName: DEDUPE_JOB_NAME,
+    key: "productIds",
+    ids: [...new Set(productIds)],
+    batchSize: MAX_DEDUPE_BATCH,
+  });
 }
 
 export type TSignatureRow = {

@@ -4,6 +4,7 @@ import type pg from "pg";
 import { appendAudit, type TAuditInput } from "./audit.repo.js";
 import { queueImportLint } from "./lint.repo.js";
 import { queueImportVision } from "./image.repo.js";
+import { createQueuedJobRun, writeOutboxBatches } from "./outbox.repo.js";
 
 export type TImportActor = Pick<TAuditInput, "actorId" | "actorKind" | "requestId">;
 export type TImportBatchResult = {
@@ -88,11 +89,15 @@ export async function importProductBatch(
       count: changed.length,
       actorId: input.actor.actorKind === "user" ? input.actor.actorId : null,
     });
-    await tx.query(`INSERT INTO "Outbox" (queue, "jobName", payload) VALUES ($1, $2, $3)`, [
-      ANALYZE_QUEUE,
-      ANALYZE_JOB_NAME,
-      JSON.stringify({ jobRunId: result.jobRunId, productIds: result.changedIds }),
-    ]);
+    // One message: a batch holds at most MAX_ANALYZE_BATCH rows.
+    await writeOutboxBatches(tx, {
+      queue: ANALYZE_QUEUE,
+      jobName: ANALYZE_JOB_NAME,
+      key: "productIds",
+      ids: result.changedIds,
+      batchSize: MAX_ANALYZE_BATCH,
+      jobRunId: result.jobRunId,
+    });
     // The merchant's copy as imported is linted too (its own run, one per import), and its images checked.
     const importedBy = {
       importRunId: result.jobRunId,
@@ -205,10 +210,12 @@ async function addToJobRun(
     );
     if (rows[0]) return rows[0].id;
   }
-  const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO "JobRun" (id, queue, name, "payloadDigest", status, total, "merchantId", "createdById", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, 'QUEUED', $4, $5, $6, now()) RETURNING id`,
-    [ANALYZE_QUEUE, ANALYZE_JOB_NAME, `import:${o.merchantId}`, o.count, o.merchantId, o.actorId],
-  );
-  return rows[0]!.id;
+  return createQueuedJobRun(tx, {
+    queue: ANALYZE_QUEUE,
+    name: ANALYZE_JOB_NAME,
+    digest: `import:${o.merchantId}`,
+    total: o.count,
+    merchantId: o.merchantId,
+    actorId: o.actorId,
+  });
 }
