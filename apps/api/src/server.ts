@@ -21,6 +21,7 @@ import { healthRouter } from "./http/health.js";
 import { publishedExportRouter } from "./http/published-export.js";
 import { startServing } from "./http/serve.js";
 import { aliasLimit, complexityPlugin, documentSizeLimit, nulInLiterals, nulInVariablesPlugin } from "./http/limits.js";
+import { refuseCrossSiteSessions } from "./http/cross-site.js";
 import { createApiMetrics } from "./http/metrics.js";
 import { requestContext } from "./http/request-context.js";
 import { createLoaders } from "./loaders.js";
@@ -91,6 +92,7 @@ export async function startApiServer(env: TApiEnv, log: TLogger): Promise<TApiSe
   });
   app.use(
     "/graphql",
+    refuseCrossSiteSessions(),
     express.json({ limit: "25mb" }),
     documentSizeLimit(env.GRAPHQL_MAX_DOCUMENT_BYTES),
     expressMiddleware(apollo, {

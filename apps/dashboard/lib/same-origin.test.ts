@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSameOriginRequest, withoutCookieDomain } from "./same-origin";
+import { crossSiteRefusal, isSameOriginRequest, withoutCookieDomain } from "./same-origin";
 
 describe("isSameOriginRequest", () => {
   it("accepts requests without Origin and with the dashboard's own origin", () => {
@@ -20,6 +20,39 @@ describe("isSameOriginRequest", () => {
       origin: "https://shop.example",
     });
     expect(isSameOriginRequest(headers)).toBe(true);
+  });
+});
+
+describe("crossSiteRefusal", () => {
+  const own = { host: "dash.local:3000", "content-type": "application/json" };
+  const codeOf = (headers: Record<string, string>) => crossSiteRefusal(new Headers(headers))?.code ?? "passes";
+
+  it("lets the dashboard's own pages through, and callers without a session that send JSON", () => {
+    const page = { ...own, origin: "http://dash.local:3000", "sec-fetch-site": "same-origin", cookie: "tc_session=s" };
+    expect(codeOf(page)).toBe("passes");
+    expect(codeOf({ ...page, "content-type": "application/json; charset=utf-8" })).toBe("passes");
+    expect(codeOf(own)).toBe("passes");
+  });
+
+  it("refuses another site's pages, whatever else they send", () => {
+    expect(codeOf({ ...own, origin: "https://evil.example", cookie: "tc_session=s" })).toBe("FORBIDDEN");
+    expect(codeOf({ ...own, origin: "null", cookie: "tc_session=s" })).toBe("FORBIDDEN");
+    for (const site of ["cross-site", "same-site", "none"]) {
+      expect(codeOf({ ...own, "sec-fetch-site": site })).toBe("FORBIDDEN");
+      // A forged or proxied Origin does not outweigh the browser's own mark.
+      expect(codeOf({ ...own, origin: "http://dash.local:3000", "sec-fetch-site": site })).toBe("FORBIDDEN");
+    }
+  });
+
+  it("refuses the session cookie without an Origin", () => {
+    expect(codeOf({ ...own, cookie: "tc_session=s" })).toBe("FORBIDDEN");
+  });
+
+  it("refuses the bodies a form or a no-cors fetch can send without a preflight", () => {
+    const page = { ...own, origin: "http://dash.local:3000", cookie: "tc_session=s" };
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""])
+      expect(crossSiteRefusal(new Headers({ ...page, "content-type": type }))?.status, type).toBe(415);
+    expect(codeOf({ ...page, "content-type": "application/jsonp" })).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 });
 

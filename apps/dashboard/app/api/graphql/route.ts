@@ -1,5 +1,5 @@
 import { dashboardEnv } from "../../../env";
-import { isSameOriginRequest, withoutCookieDomain } from "../../../lib/same-origin";
+import { crossSiteRefusal, withoutCookieDomain } from "../../../lib/same-origin";
 
 // Same-origin bridge to the API so the httpOnly session cookie lives on the dashboard's origin and
 // the browser never talks to the API directly.
@@ -9,15 +9,21 @@ export const dynamic = "force-dynamic";
 const UPSTREAM_TIMEOUT_MS = 120_000;
 // Request headers the API needs; everything else stays here. X-Forwarded-For in particular is not
 // passed on: the API trusts it from loopback, and here it would be whatever the browser claims.
-const FORWARDED_REQUEST_HEADERS = ["content-type", "accept", "cookie", "apollo-require-preflight", "user-agent"];
+// Nor is apollo-require-preflight: it would switch off the API's own CSRF check for whoever sends it.
+const FORWARDED_REQUEST_HEADERS = ["content-type", "accept", "cookie", "user-agent"];
 
-function errorResponse(status: number, code: string, message: string): Response {
-  return Response.json({ errors: [{ message, extensions: { code } }] }, { status });
+function errorResponse(status: number, code: string, message: string, headers?: HeadersInit): Response {
+  return Response.json({ errors: [{ message, extensions: { code } }] }, { status, headers: headers ?? {} });
+}
+
+// A GET can be caused by any link or image on another site: queries and mutations alike go by POST.
+export function GET(): Response {
+  return errorResponse(405, "METHOD_NOT_ALLOWED", "Send GraphQL requests by POST.", { allow: "POST" });
 }
 
 export async function POST(request: Request): Promise<Response> {
-  if (!isSameOriginRequest(request.headers))
-    return errorResponse(403, "FORBIDDEN", "Cross-origin requests are not allowed.");
+  const refusal = crossSiteRefusal(request.headers);
+  if (refusal) return errorResponse(refusal.status, refusal.code, refusal.message);
 
   const headers = new Headers();
   for (const name of FORWARDED_REQUEST_HEADERS) {
