@@ -3,6 +3,7 @@
 // (default 1,000 requests/s for 60 s) must answer every request with 200; GraphQL product queries
 // from 100 concurrent keep-alive clients, next to a bare node:http server returning the same JSON
 // in the same run. Prints p50/p95/p99 of each and the GraphQL throughput ratio.
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -12,7 +13,7 @@ import { openBenchDatabase } from "../ingest/bench-database.mjs";
 import { freePort, killChildren, run, startServer, track, waitForHttp } from "../lib/processes.mjs";
 import { spawn } from "node:child_process";
 
-const USAGE = `node bench/load/load.bench.mjs [--serve-rate R] [--serve-seconds S] [--graphql-clients C] [--graphql-seconds S] [--products P]`;
+const USAGE = `node bench/load/load.bench.mjs [--serve-rate R] [--serve-seconds S] [--graphql-clients C] [--graphql-seconds S] [--products P] [--api-dist DIR] [--api-cpu-prof DIR]`;
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const serveDir = fileURLToPath(new URL("../serve/", import.meta.url));
 const cli = path.join(repoRoot, "apps/cli/dist/main.js");
@@ -26,6 +27,10 @@ const { values } = parseArgs({
     "graphql-clients": { type: "string", default: "100" },
     "graphql-seconds": { type: "string", default: "20" },
     products: { type: "string", default: "500" },
+    // Another build of the API (a copy of apps/api/dist), to compare two builds back to back.
+    "api-dist": { type: "string" },
+    // Writes the API process's V8 CPU profile into DIR when it exits (bench/load/top-frames.mjs reads it).
+    "api-cpu-prof": { type: "string" },
     help: { type: "boolean" },
   },
 });
@@ -38,6 +43,21 @@ const load = async (opts) => JSON.parse(await run(path.join(serveDir, "load-chil
 const f = (x) => x.toFixed(2);
 const line = (name, r) =>
   `${name.padEnd(30)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${f(r.p50).padStart(7)} ms  p95 ${f(r.p95).padStart(7)} ms  p99 ${f(r.p99).padStart(7)} ms  ${JSON.stringify(r.statuses)}`;
+
+/** User + system CPU time of process `pid` in ms (from /proc), or null where there is no /proc. */
+function processCpuMs(pid) {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+// USER_HZ: 100 on every Linux this runs on.
+const CLOCK_TICKS_PER_SECOND = 100;
 
 async function main() {
   const { databaseUrl } = benchEnv();
@@ -72,18 +92,23 @@ async function main() {
       [products.map((p) => p.id)],
     );
     const apiPort = await freePort();
+    const profileArgs = values["api-cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["api-cpu-prof"]}`] : [];
     api = track(
-      spawn(process.execPath, [apiMain], {
-        env: {
-          ...env,
-          API_PORT: String(apiPort),
-          API_HOST: "127.0.0.1",
-          LOG_LEVEL: "error",
-          NODE_ENV: "production",
-          TRUECOPY_QUEUE_PREFIX: slug,
+      spawn(
+        process.execPath,
+        [...profileArgs, values["api-dist"] ? path.resolve(values["api-dist"], "main.js") : apiMain],
+        {
+          env: {
+            ...env,
+            API_PORT: String(apiPort),
+            API_HOST: "127.0.0.1",
+            LOG_LEVEL: "error",
+            NODE_ENV: "production",
+            TRUECOPY_QUEUE_PREFIX: slug,
+          },
+          stdio: ["ignore", "ignore", "inherit"],
         },
-        stdio: ["ignore", "ignore", "inherit"],
-      }),
+      ),
     );
     await waitForHttp(`http://127.0.0.1:${apiPort}/healthz`);
 
@@ -117,6 +142,7 @@ async function main() {
     if (probe.status !== 200 || sample.includes('"errors"')) throw new Error(`GraphQL probe failed: ${sample}`);
     const graphqlSeconds = Number(values["graphql-seconds"]);
     log(`GraphQL products(first: 20) from ${clients} clients for ${graphqlSeconds} s`);
+    const cpuBefore = processCpuMs(api.pid);
     const graphql = await load({
       host: "127.0.0.1",
       port: apiPort,
@@ -127,6 +153,10 @@ async function main() {
       connections: clients,
       seconds: graphqlSeconds,
     });
+    // CPU the API process spent per GraphQL request: unlike throughput, barely moved by other work
+    // on a shared machine (Linux only; null elsewhere).
+    const cpuAfter = processCpuMs(api.pid);
+    const cpuPerRequest = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / graphql.requests : null;
     const base = await startServer(path.join(serveDir, "constant-server.mjs"), [sample], {});
     let baseline;
     try {
@@ -152,7 +182,7 @@ async function main() {
         line(`graphql × ${clients} clients`, graphql),
         line(`node:http constant × ${clients}`, baseline),
         "",
-        `serve: ${serve.requests} requests at ${serve.rps.toFixed(0)}/s, ${serveErrors} errors (goal 0); graphql: ${graphqlErrors} errors, ${graphql.rps.toFixed(0)} req/s vs ${baseline.rps.toFixed(0)} req/s bare node:http = ${(graphql.rps / baseline.rps).toFixed(3)}x, p99 ${f(graphql.p99)} ms`,
+        `serve: ${serve.requests} requests at ${serve.rps.toFixed(0)}/s, ${serveErrors} errors (goal 0); graphql: ${graphqlErrors} errors, ${graphql.rps.toFixed(0)} req/s vs ${baseline.rps.toFixed(0)} req/s bare node:http = ${(graphql.rps / baseline.rps).toFixed(3)}x, p99 ${f(graphql.p99)} ms${cpuPerRequest === null ? "" : `, API CPU ${cpuPerRequest.toFixed(2)} ms per request`}`,
       ].join("\n")}\n`,
     );
     if (serveErrors || graphqlErrors) process.exitCode = 1;

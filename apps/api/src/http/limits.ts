@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { GraphQLError, type ASTVisitor, type GraphQLSchema, type ValidationContext } from "graphql";
+import { GraphQLError, type ASTVisitor, type DocumentNode, type GraphQLSchema, type ValidationContext } from "graphql";
 import type { NextFunction, Request, Response } from "express";
 import type * as QueryComplexity from "graphql-query-complexity";
 import type { ComplexityEstimator } from "graphql-query-complexity";
@@ -19,19 +19,30 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 };
 
 export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServerPlugin {
+  // Apollo keeps one parsed document per query text, so a document without variables has one
+  // complexity per operation name: it is priced once, and still checked against `max` every time.
+  const priced = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ request, document }) {
-          let complexity: number;
+          const variables = request.variables ?? {};
+          const fixed = Object.keys(variables).length === 0;
+          const operation = request.operationName ?? "";
+          let complexity: number | undefined = fixed ? priced.get(document)?.get(operation) : undefined;
           try {
-            complexity = getComplexity({
+            complexity ??= getComplexity({
               schema,
               query: document,
-              variables: request.variables ?? {},
+              variables,
               ...(request.operationName ? { operationName: request.operationName } : {}),
               estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
+            if (fixed) {
+              const byOperation = priced.get(document) ?? new Map<string, number>();
+              byOperation.set(operation, complexity);
+              priced.set(document, byOperation);
+            }
           } catch (e) {
             // Bad or missing variables: the same answer execution would give, before any work.
             throw new GraphQLError((e as Error).message, {

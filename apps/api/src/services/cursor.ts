@@ -46,17 +46,25 @@ export function toConnection<T extends { id: string; createdAt: Date }>(
   totalCount: number,
   after: string | null | undefined,
 ): TConnection<T> {
-  const edges = rows
-    .slice(0, take)
-    .map((node) => ({ node, cursor: encodeCursor({ at: node.createdAt, id: node.id }) }));
+  // Cursors are encoded when a client asks for them: most list reads never do.
+  const edges = rows.slice(0, take).map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor({ at: node.createdAt, id: node.id });
+    },
+  }));
   return {
     edges,
     totalCount,
     pageInfo: {
       hasNextPage: rows.length > take,
       hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
   };
 }

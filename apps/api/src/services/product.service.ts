@@ -3,9 +3,10 @@ import type { Prisma } from "@truecopy/db";
 import type { TContext } from "../context.js";
 import { merchantScope } from "../auth/auth-checker.js";
 import type { Product, ProductConnection, ProductFilter } from "../schema/types.js";
-import { afterCursor, clampFirst, toConnection } from "./cursor.js";
+import { clampFirst, decodeCursor, toConnection } from "./cursor.js";
+import { PRODUCT_COLUMNS } from "../loaders.js";
 
-type TProductRecord = Omit<Product, "price"> & { price: Prisma.Decimal | number | null };
+type TProductRecord = Omit<Product, "price"> & { price: Prisma.Decimal | number | string | null };
 
 export const toProduct = (p: TProductRecord): Product => ({ ...p, price: p.price == null ? null : Number(p.price) });
 
@@ -14,6 +15,13 @@ export const assertUuid = (id: string, what = "id") => {
   if (!UUID_RE.test(id)) throw new AppError("BAD_USER_INPUT", `${what} must be a UUID`);
 };
 
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * One page of products and the count of all that match, in one round trip: the count is a one-row
+ * subquery the page joins laterally (an empty page still returns it). The catalogue's hot query, so
+ * it is plain parameterised SQL rather than two ORM queries (docs/benchmarks.md, Load).
+ */
 export async function listProducts(
   ctx: TContext,
   filter: ProductFilter | undefined,
@@ -25,32 +33,43 @@ export async function listProducts(
   if (merchantId) assertUuid(merchantId, "merchantId");
   const search = filter?.search?.trim();
   if (search && search.length > 200) throw new AppError("BAD_USER_INPUT", "search is limited to 200 characters");
-  const where: Prisma.ProductWhereInput = {
-    ...(merchantId ? { merchantId } : {}),
-    ...(filter?.category ? { category: filter.category } : {}),
-    ...(search
-      ? {
-          OR: [
-            { sku: { contains: search, mode: "insensitive" } },
-            { title: { contains: search, mode: "insensitive" } },
-            { description: { contains: search, mode: "insensitive" } },
-          ],
-        }
-      : {}),
-    ...(filter?.language ? { analyses: { some: { language: filter.language, variantId: null } } } : {}),
-    ...(filter?.analyzed === true ? { analyses: { some: { variantId: null } } } : {}),
-    ...(filter?.analyzed === false ? { analyses: { none: { variantId: null } } } : {}),
+  const cursor = after ? decodeCursor(after) : null;
+
+  const params: unknown[] = [];
+  const param = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
   };
-  const prisma = ctx.services.db.prisma;
-  const [rows, totalCount] = await Promise.all([
-    prisma.product.findMany({
-      where: afterCursor(where, after),
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: take + 1,
-    }),
-    prisma.product.count({ where }),
-  ]);
-  const connection = toConnection(rows.map(toProduct), take, totalCount, after);
+  const where: string[] = [];
+  if (merchantId) where.push(`p."merchantId" = ${param(merchantId)}::uuid`);
+  if (filter?.category) where.push(`p.category = ${param(filter.category)}`);
+  if (search) {
+    const like = param(`%${escapeLike(search)}%`);
+    where.push(`(p.sku ILIKE ${like} OR p.title ILIKE ${like} OR p.description ILIKE ${like})`);
+  }
+  // The product's own analysis (not a variant's), as the filter describes.
+  const analysis = (extra: string) =>
+    `EXISTS (SELECT 1 FROM "Analysis" a WHERE a."productId" = p.id AND a."variantId" IS NULL${extra})`;
+  if (filter?.language) where.push(analysis(` AND a.language = ${param(filter.language)}`));
+  if (filter?.analyzed === true) where.push(analysis(""));
+  if (filter?.analyzed === false) where.push(`NOT ${analysis("")}`);
+  const matching = where.length ? where.join(" AND ") : "true";
+  const page = cursor
+    ? `${matching} AND (p."createdAt" < ${param(cursor.at)} OR (p."createdAt" = $${params.length} AND p.id < ${param(cursor.id)}::uuid))`
+    : matching;
+
+  const { rows } = await ctx.services.db.pool.query<TProductRecord & { total: number }>(
+    `SELECT c.total, page.*
+     FROM (SELECT count(*)::int AS total FROM "Product" p WHERE ${matching}) c
+     LEFT JOIN LATERAL (
+       SELECT ${PRODUCT_COLUMNS} FROM "Product" p WHERE ${page}
+       ORDER BY p."createdAt" DESC, p.id DESC LIMIT ${take + 1}
+     ) page ON true`,
+    params,
+  );
+  const totalCount = rows[0]?.total ?? 0;
+  const products = rows.filter((r) => r.id !== null).map(({ total: _total, ...r }) => toProduct(r));
+  const connection = toConnection(products, take, totalCount, after);
   for (const { node } of connection.edges) ctx.loaders.product.prime(node.id, node);
   return connection;
 }
