@@ -13,8 +13,8 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { benchEnv, childEnv } from "../ingest/bench-env.mjs";
-import { freePort, killChildren, median, run, track, waitForHttp } from "../lib/processes.mjs";
-import { openBenchDatabase } from "../ingest/bench-database.mjs";
+import { freePort, median, run, runBench, track, waitForHttp } from "../lib/processes.mjs";
+import { openBenchDatabase, removeBenchMerchant } from "../ingest/bench-database.mjs";
 import { copyLine } from "../ingest/copy-text.mjs";
 
 const USAGE = `node bench/events/events.bench.mjs [--runs N] [--events N] [--batch N] [--in-flight N]`;
@@ -226,18 +226,10 @@ async function main() {
     api?.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 300));
     await pool.query(`DROP TABLE IF EXISTS "${table}"`).catch(() => undefined);
-    await pool
-      .query(`DELETE FROM "Product" WHERE "merchantId" = (SELECT id FROM "Merchant" WHERE slug = $1)`, [slug])
-      .catch(() => undefined);
-    await pool.query(`DELETE FROM "ApiKey" WHERE name = $1`, [`${slug}-key`]).catch(() => undefined);
-    await pool.query(`DELETE FROM "Merchant" WHERE slug = $1`, [slug]).catch(() => undefined);
+    await removeBenchMerchant(pool, slug);
     await pool.end();
     await db.drop();
   }
 }
 
-main().catch((e) => {
-  process.stderr.write(`events bench failed: ${e.stack ?? e}\n`);
-  killChildren();
-  process.exit(1);
-});
+runBench("events", main);

@@ -67,3 +67,16 @@ export async function openBenchDatabase({ databaseUrl, log }) {
     },
   };
 }
+
+/**
+ * Removes what a bench created for its merchant `slug` (its products, its API keys named
+ * `${slug}-key`, the merchant). Best effort: the bench's result is already printed, and a database
+ * the bench created itself is dropped anyway.
+ */
+export async function removeBenchMerchant(pool, slug) {
+  await pool
+    .query(`DELETE FROM "Product" WHERE "merchantId" = (SELECT id FROM "Merchant" WHERE slug = $1)`, [slug])
+    .catch(() => undefined);
+  await pool.query(`DELETE FROM "ApiKey" WHERE name = $1`, [`${slug}-key`]).catch(() => undefined);
+  await pool.query(`DELETE FROM "Merchant" WHERE slug = $1`, [slug]).catch(() => undefined);
+}

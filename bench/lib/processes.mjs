@@ -72,3 +72,12 @@ export async function waitForHttp(url, timeoutMs = 60_000) {
 }
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs a bench's main; on failure prints why, stops every child and exits 1. */
+export function runBench(name, main) {
+  main().catch((e) => {
+    process.stderr.write(`${name} bench failed: ${e.stack ?? e}\n`);
+    killChildren();
+    process.exit(1);
+  });
+}

@@ -9,8 +9,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { benchEnv, childEnv } from "../ingest/bench-env.mjs";
-import { freePort, killChildren, median, run, startServer, track, waitForHttp } from "../lib/processes.mjs";
-import { openBenchDatabase } from "../ingest/bench-database.mjs";
+import { freePort, median, run, runBench, startServer, track, waitForHttp } from "../lib/processes.mjs";
+import { openBenchDatabase, removeBenchMerchant } from "../ingest/bench-database.mjs";
 
 const USAGE = `node bench/serve/serve.bench.mjs [--runs N] [--seconds S] [--connections C] [--products P] [--cpu-prof DIR]`;
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -167,18 +167,10 @@ async function main() {
   } finally {
     api?.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 300));
-    await pool
-      .query(`DELETE FROM "Product" WHERE "merchantId" = (SELECT id FROM "Merchant" WHERE slug = $1)`, [slug])
-      .catch(() => undefined);
-    await pool.query(`DELETE FROM "ApiKey" WHERE name = $1`, [`${slug}-key`]).catch(() => undefined);
-    await pool.query(`DELETE FROM "Merchant" WHERE slug = $1`, [slug]).catch(() => undefined);
+    await removeBenchMerchant(pool, slug);
     await pool.end();
     await db.drop();
   }
 }
 
-main().catch((e) => {
-  process.stderr.write(`serve bench failed: ${e.stack ?? e}\n`);
-  killChildren();
-  process.exit(1);
-});
+runBench("serve", main);
