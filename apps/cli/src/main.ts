@@ -21,6 +21,7 @@ import { exportCommand } from "./commands/export.command.js";
 import { exportPublishedCommand } from "./commands/export-published.command.js";
 import { simulateCommand } from "./commands/simulate.command.js";
 import { visionCommand } from "./commands/vision.command.js";
+import { reembedCommand } from "./commands/reembed.command.js";
 import { isRole, seedCommand } from "./commands/seed.command.js";
 import { isMerchantBound } from "@truecopy/core";
 
@@ -51,6 +52,9 @@ Commands:
   generate --in FILE.jsonl [--brand-pack FILE.json]
                                   grounded copy of {"id","locale","field","attributes","reviews"?,"audience"?,"style"?}
                                   lines → {"id","text","claims","findings","status"} each (offline)
+  reembed [--batch-size N] [--wait] [--quiet]
+                                  queue analysed products without a vector of the configured embedding model (or
+                                  of an older version of it) for analysis again; prints {"model","jobRunId","products"}
   audit:verify                    recompute the audit log's hash chain; exit 1 at the first broken event
   merchant:create --slug SLUG --name NAME             create (or rename) a merchant
   user:create --email E --password P --role ROLE [--name N] [--merchant SLUG]
@@ -217,6 +221,20 @@ async function run(argv: string[]): Promise<number> {
         file: values.in,
         ...(values["brand-pack"] ? { brandPackFile: values["brand-pack"] } : {}),
       });
+    }
+    case "reembed": {
+      const batchSize = values["batch-size"] ? Number(values["batch-size"]) : undefined;
+      if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000))
+        throw new UsageError("--batch-size must be 1..10000");
+      const result = await withDb((db) =>
+        reembedCommand(db, {
+          ...(batchSize ? { batchSize } : {}),
+          wait: values.wait ?? false,
+          quiet: values.quiet ?? false,
+        }),
+      );
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return 0;
     }
     case "audit:verify": {
       const r = await withDb((db) => verifyAuditChain(db.pool));
