@@ -10,7 +10,7 @@ import {
 } from "@truecopy/core";
 import type { TQueryable } from "./client.js";
 import { writeOutboxBatches } from "./outbox.repo.js";
-import { vectorLiterals, widenHnswSearch, type TVectorModel } from "./vector.js";
+import { nearestProductsSql, vectorLiterals, widenHnswSearch, type TVectorModel } from "./vector.js";
 import { withTransaction } from "./client.js";
 
 // Storage behind incremental duplicate detection: per-product signatures in GIN-indexed arrays (a
@@ -175,13 +175,17 @@ export async function productCandidates(
       } else found.set(id, { productId: id, via: [via], cosine });
     };
     const query = `SELECT vector::vector(${dim}) AS v FROM "Embedding" WHERE "ownerKind" = 'PRODUCT' AND "ownerId" = $1 AND model = '${name}'`;
-    const knn = await tx.query<{ ownerId: string; score: number }>(
-      `SELECT e."ownerId", 1 - (${expr} <=> q.v) AS score FROM "Embedding" e CROSS JOIN (${query}) q
-       WHERE e.model = '${name}' AND e."ownerKind" = 'PRODUCT' AND e."ownerId" <> $1
-       ORDER BY ${expr} <=> q.v LIMIT ${k}`,
-      [o.productId],
-    );
-    for (const r of knn.rows) add(r.ownerId, "knn", Number(r.score));
+    // The vector is read first: only a parameter lets the kNN statement walk the HNSW index.
+    const own = await tx.query<{ v: string }>(`SELECT v::text AS v FROM (${query}) q`, [o.productId]);
+    const vector = own.rows[0]?.v;
+    if (vector !== undefined) {
+      const knn = await tx.query<{ ownerId: string; score: number }>(nearestProductsSql(model, k), [
+        vector,
+        o.productId,
+        null,
+      ]);
+      for (const r of knn.rows) add(r.ownerId, "knn", Number(r.score));
+    }
     const blocked = async (keys: string[], via: "model" | "brand", limit: number) => {
       if (!keys.length) return;
       // Within a block the nearest first (exact cosine over the block; a product without a vector last).
