@@ -27,11 +27,20 @@ import { lint, slotClassOf } from "@truecopy/core";
 import prettier from "prettier";
 import { loadAdvertiseGen } from "./lib/advertisegen.mjs";
 import { jiebaWords } from "./lib/generation-metrics.mjs";
-import { clauses, findValues, INCOMPLETE, miningRejections, PROPERTY, valueStems } from "./lib/generator-mining.mjs";
+import {
+  BODY_EFFECT,
+  clauses,
+  findValues,
+  INCOMPLETE,
+  miningRejections,
+  PROPERTY,
+  USE_CLAIM,
+  valueStems,
+} from "./lib/generator-mining.mjs";
 
 export const GENERATOR_V1 = {
   name: "generator-v1",
-  version: "1.0.0",
+  version: "1.1.0",
   /** A template's other words must each have been seen with this many values of its class to take any value. */
   portability: 3,
   /** A word fewer references use is a detail of one product, not language. */
@@ -40,6 +49,10 @@ export const GENERATOR_V1 = {
   minClauseCount: 2,
   commonWordReferences: 8,
   maxTemplateChars: 24,
+  /** Character n-grams kept for the expected-BLEU choice: shared by at least this many references. */
+  minGramReferences: 3,
+  /** Values with at least this many references get n-gram statistics of their own. */
+  minValueReferences: 6,
   /** Ranking: score = count·log(1+n) + typicality·20 (+ exact when the value was seen, + opening). */
   weights: { count: 3, typicality: 1, exact: 2, opening: 4 },
 };
@@ -258,7 +271,8 @@ for (const t of templates.values()) {
 }
 templateList.sort((a, b) => (a.c < b.c ? -1 : a.c > b.c ? 1 : b.s - a.s || (a.l + a.r < b.l + b.r ? -1 : 1)));
 
-const keepClause = (text) => !offending(text, {});
+// Connectives and fillers cite nothing: no body effect (修饰身形, 显高) or use (方便穿脱) in them.
+const keepClause = (text) => !BODY_EFFECT.test(text) && !USE_CLAIM.test(text) && !offending(text, {});
 // A clause seen once is still language when every word of it is common.
 const frequentOrCommon = (t, n) =>
   n >= GENERATOR_V1.minClauseCount ||
@@ -302,6 +316,114 @@ const values = Object.fromEntries(
   [...valuesByKey].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, s]) => [k, [...s].sort()]),
 );
 
+// The references' character n-grams (1–4), for choosing among realisations the one a reference
+// most likely shares (expected BLEU, `select.ts` in core): the share of references containing each
+// n-gram, all and per category, and how often it recurs within one. Only n-grams at least
+// `minGramReferences` references share are kept — language, not a detail of one product.
+const gramStats = (refs) => {
+  const df = new Map();
+  const occ = new Map();
+  for (const r of refs) {
+    const chars = [...r.summary];
+    const seen = new Set();
+    for (let n = 1; n <= 4; n++)
+      for (let i = 0; i + n <= chars.length; i++) {
+        const g = chars.slice(i, i + n).join("");
+        occ.set(g, (occ.get(g) ?? 0) + 1);
+        seen.add(g);
+      }
+    for (const g of seen) df.set(g, (df.get(g) ?? 0) + 1);
+  }
+  const kept = [...df]
+    .filter(([g, c]) => c >= GENERATOR_V1.minGramReferences && !/[|\s]/.test(g))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  // Grouped by count, each group one `|`-separated string: compact, and the formatter leaves it be.
+  const grouped = (entries) => {
+    const out = {};
+    for (const [g, c] of entries) out[c] = out[c] ? `${out[c]}|${g}` : g;
+    return out;
+  };
+  return {
+    n: refs.length,
+    df: grouped(kept),
+    // Occurrences beyond the first per reference (only where there are any): a repeated n-gram
+    // earns a second match only as often as references repeat it.
+    repeats: grouped(kept.filter(([g, c]) => occ.get(g) > c).map(([g, c]) => [g, occ.get(g) - c])),
+  };
+};
+// What references of inputs with a given value say more often than references in general (印花 →
+// 印花图案, 精美的印花): per value that at least `minValueReferences` references have, the n-grams
+// at least `minGramReferences` of them share and at least twice as often as all references do.
+const byValue = {};
+{
+  const all = new Map();
+  for (const r of mining) {
+    const chars = [...r.summary];
+    const seen = new Set();
+    for (let n = 1; n <= 4; n++) for (let i = 0; i + n <= chars.length; i++) seen.add(chars.slice(i, i + n).join(""));
+    for (const g of seen) all.set(g, (all.get(g) ?? 0) + 1);
+    r.grams = seen;
+  }
+  const rowsOf = new Map();
+  for (const r of mining)
+    for (const v of new Set(r.attributes.map((a) => a.value))) rowsOf.set(v, [...(rowsOf.get(v) ?? []), r]);
+  for (const v of [...rowsOf.keys()].sort()) {
+    const rs = rowsOf.get(v);
+    if (rs.length < GENERATOR_V1.minValueReferences) continue;
+    const df = new Map();
+    for (const r of rs) for (const g of r.grams) df.set(g, (df.get(g) ?? 0) + 1);
+    const groups = {};
+    for (const [g, c] of [...df].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (c < GENERATOR_V1.minGramReferences || /[|\s]/.test(g)) continue;
+      if (c / rs.length < (2 * all.get(g)) / N) continue;
+      groups[c] = groups[c] ? `${groups[c]}|${g}` : g;
+    }
+    byValue[v] = { n: rs.length, df: groups };
+  }
+  for (const r of mining) delete r.grams;
+}
+// How often a reference says a value the input gives, verbatim.
+let valueMentions = 0;
+let valueCount = 0;
+for (const r of mining)
+  for (const a of r.attributes) {
+    valueCount++;
+    if (r.summary.includes(a.value)) valueMentions++;
+  }
+// Reference length against the number of attribute values: a least-squares line and the residuals'
+// quantiles (the brevity penalty is expected over them).
+const lengthPoints = mining.map((r) => [r.attributes.length, [...r.summary].length]);
+const meanX = lengthPoints.reduce((s, [x]) => s + x, 0) / N;
+const meanY = lengthPoints.reduce((s, [, y]) => s + y, 0) / N;
+const slope =
+  lengthPoints.reduce((s, [x, y]) => s + (x - meanX) * (y - meanY), 0) /
+  lengthPoints.reduce((s, [x]) => s + (x - meanX) ** 2, 0);
+const residuals = lengthPoints.map(([x, y]) => y - meanY - slope * (x - meanX)).sort((a, b) => a - b);
+const QUANTILES = 20;
+const ngrams = {
+  min: GENERATOR_V1.minGramReferences,
+  ...gramStats(mining),
+  byCategory: Object.fromEntries(
+    [...rowsByCategory.keys()]
+      .filter(Boolean)
+      .sort()
+      .map((cat) => [
+        cat,
+        gramStats(mining.filter((r) => r.attributes.some((a) => a.key === "类型" && a.value === cat))),
+      ]),
+  ),
+  byValue,
+  valueShare: round(valueMentions / valueCount),
+  length: {
+    meanValues: round(meanX),
+    mean: round(meanY),
+    perValue: round(slope),
+    residuals: Array.from({ length: QUANTILES }, (_, i) =>
+      Math.round(residuals[Math.floor(((i + 0.5) / QUANTILES) * residuals.length)]),
+    ),
+  },
+};
+
 const model = {
   name: GENERATOR_V1.name,
   version: GENERATOR_V1.version,
@@ -323,6 +445,7 @@ const model = {
   connectives: connectiveTable,
   fillers: fillerList,
   fillersByCategory,
+  ngrams,
 };
 const longest = Math.max(...templateList.map((t) => t.l.length + t.r.length), ...fillerList.map((f) => f.t.length));
 // Written as the repository's formatter writes it, so `prettier --write` leaves the file as trained.

@@ -186,6 +186,7 @@ describe("the gate", () => {
     ["another collar from the vocabulary", "v领设计，", ["unsourced_fact"]],
     ["a measurement", "续航长达30天，", ["unsourced_fact", "ungrounded_claim"]],
     ["a wearer", "适合女士穿着，", ["unsourced_fact"]],
+    ["a season", "秋冬必备，", ["unsourced_fact"]],
     ["a count", "共有3个口袋，", ["unsourced_fact"]],
     ["prohibited wording", "全网独一无二，", ["lint_finding"]],
   ])("blocks an attribute-free claim injected into a template: %s", (_, injected, codes) => {

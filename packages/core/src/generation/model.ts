@@ -41,7 +41,26 @@ export type TGeneratorModel = {
   fillers: { t: string; s: number }[];
   /** The same, ranked for each category (类型): what its copy typically says. */
   fillersByCategory: Record<string, { t: string; s: number }[]>;
+  /** The references' character n-grams, for choosing the realisation a reference most likely shares. */
+  ngrams?: TNgramStats;
 };
+
+/** N-grams by how many references contain them: count → `|`-separated n-grams. */
+type TGramGroups = Record<string, string>;
+type TGramCounts = { n: number; df: TGramGroups; repeats: TGramGroups };
+
+export type TNgramStats = TGramCounts & {
+  byCategory: Record<string, TGramCounts>;
+  /** Per value: references of inputs with it, and the n-grams they share more than others do. */
+  byValue: Record<string, { n: number; df: TGramGroups }>;
+  /** Share of input values a reference states verbatim. */
+  valueShare: number;
+  /** Reference length ≈ mean + perValue·(values − meanValues) + a residual (quantiles). */
+  length: { meanValues: number; mean: number; perValue: number; residuals: number[] };
+};
+
+/** Decoded n-gram counts: references containing each n-gram, and its occurrences beyond one per reference. */
+export type TGramTable = { n: number; df: ReadonlyMap<string, number>; repeats: ReadonlyMap<string, number> };
 
 export const GENERATOR_MODEL = model as TGeneratorModel;
 
@@ -71,7 +90,25 @@ export type TCompiledModel = {
   vocabulary: TDictionary;
   /** The slot class of a key: the model's own, else the class rule when the model has that class. */
   classOf: (key: string) => string | null;
+  /** The references' n-grams, all and per category (类型); null for a model without them. */
+  ngrams: {
+    all: TGramTable;
+    byCategory: ReadonlyMap<string, TGramTable>;
+    byValue: ReadonlyMap<string, TGramTable>;
+    stats: TNgramStats;
+  } | null;
 };
+
+const decodeGrams = (groups: TGramGroups): Map<string, number> => {
+  const m = new Map<string, number>();
+  for (const [count, grams] of Object.entries(groups)) for (const g of grams.split("|")) m.set(g, Number(count));
+  return m;
+};
+const gramTable = (c: { n: number; df: TGramGroups; repeats?: TGramGroups }): TGramTable => ({
+  n: c.n,
+  df: decodeGrams(c.df),
+  repeats: decodeGrams(c.repeats ?? {}),
+});
 
 let compiled: TCompiledModel | null = null;
 
@@ -103,5 +140,13 @@ export function compileModel(model: TGeneratorModel): TCompiledModel {
     templatesByClass: byClass,
     classOf: (key) => model.classes[key] ?? (known.has(slotClassOf(key)) ? slotClassOf(key) : null),
     vocabulary: buildDictionary([Object.fromEntries([...surfaces].map((s) => [s, [s]]))]),
+    ngrams: model.ngrams
+      ? {
+          all: gramTable(model.ngrams),
+          byCategory: new Map(Object.entries(model.ngrams.byCategory).map(([cat, c]) => [cat, gramTable(c)])),
+          byValue: new Map(Object.entries(model.ngrams.byValue).map(([v, c]) => [v, gramTable(c)])),
+          stats: model.ngrams,
+        }
+      : null,
   };
 }

@@ -3,6 +3,7 @@ import type { TJoinMode, TPiece, TUnit } from "./assemble.js";
 import { unitText } from "./assemble.js";
 import type { TFact } from "./facts.js";
 import type { TCompiledModel, TTemplate } from "./model.js";
+import { ExpectedBleu } from "./select.js";
 import type { TGenerationStyle } from "./types.js";
 
 // The surface realiser for Chinese apparel copy: each attribute value is said with a clause
@@ -34,11 +35,11 @@ function categoryPieces(f: TFact): TPiece[] {
 
 type TPicker = { used: Set<string> };
 
-function pickTemplate(f: TFact, o: TRealiseOptions, picker: TPicker, opening: boolean): TTemplate | null {
-  if (!f.cls) return null;
+/** Templates that may say this fact, best-ranked first. */
+function rankTemplates(f: TFact, o: TRealiseOptions, picker: TPicker, opening: boolean): TTemplate[] {
+  if (!f.cls) return [];
   const w = o.compiled.model.weights;
-  let best: TTemplate | null = null;
-  let bestScore = -Infinity;
+  const ranked: { t: TTemplate; score: number }[] = [];
   for (const t of o.compiled.templatesByClass.get(f.cls) ?? []) {
     const id = `${t.l}\u0000${t.r}`;
     if (picker.used.has(id) || o.banned?.has(id)) continue;
@@ -54,28 +55,30 @@ function pickTemplate(f: TFact, o: TRealiseOptions, picker: TPicker, opening: bo
       (opening ? w.opening * Math.log1p(t.o) : 0) -
       // Concise copy prefers the shortest way to say it (雪纺面料, not 面料是雪纺的面料).
       (o.style === "concise" ? 0.5 * (t.l.length + t.r.length) : 0);
-    if (score > bestScore) {
-      bestScore = score;
-      best = t;
-    }
+    ranked.push({ t, score });
   }
-  if (best) picker.used.add(`${best.l}\u0000${best.r}`);
-  return best;
+  // Stable: equal scores keep the model's order.
+  return ranked.sort((a, b) => b.score - a.score).map((x) => x.t);
 }
 
-function factUnit(f: TFact, o: TRealiseOptions, picker: TPicker, opening: boolean): TUnit {
-  if (f.provenance.kind === "review") return { pieces: [fact(f, `买家普遍称赞${f.value}`)], facts: [f], kind: "fact" };
-  const t = pickTemplate(f, o, picker, opening);
-  if (!t) {
-    // No clause of the corpus may say it: the value alone, or key and value for unknown keys.
-    // (The key is part of the statement: the claim covers "保修期为一年".)
-    return { pieces: [f.cls ? fact(f) : fact(f, `${f.key}为${f.value}`)], facts: [f], kind: "fact" };
-  }
+function templateUnit(f: TFact, t: TTemplate): TUnit {
   const pieces: TPiece[] = [];
   if (t.l) pieces.push(t.l);
   pieces.push(fact(f));
   if (t.r) pieces.push(t.r);
   return { pieces, facts: [f], kind: "fact", template: `${t.l}\u0000${t.r}` };
+}
+
+function factUnit(f: TFact, o: TRealiseOptions, picker: TPicker, opening: boolean): TUnit {
+  if (f.provenance.kind === "review") return { pieces: [fact(f, `买家普遍称赞${f.value}`)], facts: [f], kind: "fact" };
+  const t = rankTemplates(f, o, picker, opening)[0];
+  if (t) picker.used.add(`${t.l}\u0000${t.r}`);
+  if (!t) {
+    // No clause of the corpus may say it: the value alone, or key and value for unknown keys.
+    // (The key is part of the statement: the claim covers "保修期为一年".)
+    return { pieces: [f.cls ? fact(f) : fact(f, `${f.key}为${f.value}`)], facts: [f], kind: "fact" };
+  }
+  return templateUnit(f, t);
 }
 
 /** Attributes an opening puts before the garment noun (这款白色蕾丝连衣裙). */
@@ -161,6 +164,14 @@ export function realiseApparel(facts: readonly TFact[], o: TRealiseOptions): TRe
     return { units, mode: o.field === "BULLETS" ? "lines" : "list", perSentence: 1 };
   }
 
+  if (o.field === "DESCRIPTION" && o.style === "vivid") {
+    const scorer = ExpectedBleu.forInput(o.compiled, {
+      category: type?.value ?? null,
+      values: product.map((f) => f.value),
+    });
+    if (scorer) return realiseByExpectedBleu(units, rest, { ...o, scorer, category: type?.value ?? null });
+  }
+
   const budget = o.field === "SHORT" ? 3 : o.field === "BULLETS" ? 5 : Infinity;
   const usedClauses = new Set<string>();
   let length = units.reduce((n, u) => n + unitText(u).length + 1, 0);
@@ -210,4 +221,83 @@ export function realiseApparel(facts: readonly TFact[], o: TRealiseOptions): TRe
     }
   }
   return { units, mode: "sentences", perSentence: o.field === "SHORT" ? units.length : o.style === "concise" ? 3 : 2 };
+}
+
+/** Templates of a fact weighed by expected BLEU: the best-ranked few. */
+const TEMPLATE_CHOICES = 8;
+/** Connectives considered after each fact clause, and fillers for the closing. */
+const CONNECTIVE_CHOICES = 15;
+const FILLER_CHOICES = 20;
+
+/**
+ * A vivid description chosen by expected BLEU against an unseen reference (`select.ts`): each fact
+ * in plan order gets the template whose wording references most likely share, then connectives
+ * (after the fact they follow) and fillers (at the end) are added one at a time, the best first,
+ * while they raise the expected score — so the length is where the expected brevity penalty and
+ * the precision of what is added balance. The facts and their claims are those of the plan; only
+ * fact-free wording is chosen.
+ */
+function realiseByExpectedBleu(
+  opening: TUnit[],
+  facts: readonly TFact[],
+  o: TRealiseOptions & { scorer: ExpectedBleu; category: string | null },
+): TRealised {
+  const { scorer } = o;
+  const picker: TPicker = { used: new Set() };
+  for (const u of opening) scorer.commit(unitText(u));
+  const clauses: { unit: TUnit; cls: string | null; after: TUnit | null }[] = [];
+  for (const f of facts) {
+    const choices = rankTemplates(f, o, picker, opening.length + clauses.length === 0).slice(0, TEMPLATE_CHOICES);
+    let unit = choices.length ? null : factUnit(f, o, picker, opening.length + clauses.length === 0);
+    if (!unit) {
+      let best = -Infinity;
+      for (const t of choices) {
+        const u = templateUnit(f, t);
+        const score = scorer.logPrecision(scorer.delta(unitText(u)));
+        if (score > best) {
+          best = score;
+          unit = u;
+        }
+      }
+      if (unit?.template) picker.used.add(unit.template);
+    }
+    if (!unit) continue;
+    scorer.commit(unitText(unit));
+    clauses.push({ unit, cls: f.cls, after: null });
+  }
+
+  const usable = (t: string): boolean => !o.forbidden(t) && !o.banned?.has(t);
+  type TExtra = { text: string; at: number | null };
+  let pool: TExtra[] = [];
+  clauses.forEach((c, at) => {
+    if (!c.cls) return;
+    for (const x of (o.compiled.model.connectives[c.cls] ?? []).slice(0, CONNECTIVE_CHOICES))
+      if (usable(x.t)) pool.push({ text: x.t, at });
+  });
+  const model = o.compiled.model;
+  for (const x of ((o.category && model.fillersByCategory[o.category]) || model.fillers).slice(0, FILLER_CHOICES))
+    if (usable(x.t)) pool.push({ text: x.t, at: null });
+  const fillers: TUnit[] = [];
+  for (;;) {
+    let best: { x: TExtra; score: number } | null = null;
+    for (const x of pool) {
+      const score = scorer.logBleu(scorer.delta(x.text));
+      if (!best || score > best.score) best = { x, score };
+    }
+    if (!best || best.score <= scorer.logBleu()) break;
+    const { x } = best;
+    scorer.commit(x.text);
+    const unit: TUnit = { pieces: [x.text], facts: [], kind: x.at === null ? "filler" : "connective" };
+    if (x.at === null) fillers.push(unit);
+    else {
+      const c = clauses[x.at];
+      if (c) c.after = unit;
+    }
+    // One connective per clause; no clause twice.
+    pool = pool.filter((p) => p.text !== x.text && (x.at === null || p.at !== x.at));
+  }
+  const units = [...opening];
+  for (const c of clauses) units.push(c.unit, ...(c.after ? [c.after] : []));
+  units.push(...fillers);
+  return { units, mode: "sentences", perSentence: 2 };
 }

@@ -38,6 +38,16 @@ export const PROPERTY =
   /保暖|透气|吸汗|吸湿|排汗|速干|防风|防水|防晒|抗皱|弹力|弹性|耐磨|耐穿|起球|变形|褪色|抗菌|亲肤|柔软|舒适|舒服|轻薄|厚实|保型|挺括|顺滑|丝滑|凉爽|清凉|垂感|垂坠|质感|手感|柔滑|光泽|细腻|光滑|轻盈|轻柔|透肉|吸水|悬垂|保温|厚|薄|软|滑|凉|暖/;
 
 /**
+ * What a garment does to the wearer's body (修饰身形, 显高, 拉长比例, 遮肉, 凸显曲线…): a claim only an
+ * attribute (版型#显瘦) may make, so never the wording of a connective or filler, which cite nothing.
+ */
+export const BODY_EFFECT =
+  /修饰|显瘦|显高(?!端)|显腿|曲线|身材|身形|身姿|比例|遮肉|藏肉|遮住|肤色|显白|纤细|高挑|苗条|拉长|拉伸|瘦|腿部修长/;
+
+/** What a garment is good for (方便穿脱, 实用, 活动自如): likewise a claim, never a connective or filler's. */
+export const USE_CLAIM = /方便|穿脱|便捷|便于|实用|活动|自如|不易|耐穿|耐磨/;
+
+/**
  * Why `rest` (a clause with its slots replaced by \u0000) cannot be a template, or [] when it can.
  * `slotKeys` / `slotValues` are the attribute keys and values of its slots.
  */
