@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import type { TDatabase } from "@truecopy/db";
 import type { Merchant, Product, ProductAnalysis, ProductReview } from "./schema/types.js";
 import { createReviewLoaders } from "./services/review.loaders.js";
+import { groupBy, rowsByIdLoader } from "./services/batch-loading.js";
 import { createLintLoaders } from "./services/finding.loaders.js";
 
 // Per-request batching: a page of 50 products costs one query per relation, not 50.
@@ -11,37 +12,13 @@ const REVIEWS_PER_PRODUCT = 50;
 
 export const PRODUCT_COLUMNS = `id, "merchantId", sku, title, description, category, locale, price, currency, attributes, "sourceVersion", "createdAt", "updatedAt"`;
 
-function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
-  const m = new Map<K, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
-}
-
 export function createLoaders(db: TDatabase) {
   const { pool } = db;
   return {
     ...createReviewLoaders(db),
     ...createLintLoaders(db),
-    product: new DataLoader<string, Product | null>(async (ids) => {
-      const { rows } = await pool.query<Product>(
-        `SELECT ${PRODUCT_COLUMNS} FROM "Product" WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    merchant: new DataLoader<string, Merchant | null>(async (ids) => {
-      const { rows } = await pool.query<Merchant>(`SELECT id, slug, name FROM "Merchant" WHERE id = ANY($1::uuid[])`, [
-        ids,
-      ]);
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    product: rowsByIdLoader<Product>(db, `SELECT ${PRODUCT_COLUMNS} FROM "Product" WHERE id = ANY($1::uuid[])`),
+    merchant: rowsByIdLoader<Merchant>(db, `SELECT id, slug, name FROM "Merchant" WHERE id = ANY($1::uuid[])`),
     merchantProductCount: new DataLoader<string, number>(async (ids) => {
       const { rows } = await pool.query<{ merchantId: string; n: number }>(
         `SELECT "merchantId", count(*)::int AS n FROM "Product" WHERE "merchantId" = ANY($1::uuid[]) GROUP BY 1`,
@@ -78,14 +55,10 @@ export function createLoaders(db: TDatabase) {
       return ids.map((id) => (grouped.get(id) ?? []).map((r) => r.url));
     }),
     // What a generated variant keeps of its generation (null columns: written by a person, or not kept).
-    variantGeneration: new DataLoader<string, { claims: unknown; blockReasons: unknown } | null>(async (ids) => {
-      const { rows } = await pool.query<{ id: string; claims: unknown; blockReasons: unknown }>(
-        `SELECT id, claims, "blockReasons" FROM "Variant" WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    variantGeneration: rowsByIdLoader<{ id: string; claims: unknown; blockReasons: unknown }>(
+      db,
+      `SELECT id, claims, "blockReasons" FROM "Variant" WHERE id = ANY($1::uuid[])`,
+    ),
     analysis: new DataLoader<string, ProductAnalysis | null>(async (ids) => {
       type TRow = Omit<ProductAnalysis, "facts" | "reviewSentiment" | "aspects"> & {
         productId: string;

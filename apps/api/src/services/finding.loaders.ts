@@ -8,6 +8,7 @@ import {
 } from "@truecopy/db";
 import type { Evidence, Finding, FindingFeedback } from "../schema/lint.types.js";
 import { VARIANT_COLUMNS, type Variant } from "../schema/variant.types.js";
+import { groupBy, rowsByIdLoader } from "./batch-loading.js";
 
 /** Stored evidence as the Evidence type: a list of objects with a source (older rows held `{}`). */
 export function toEvidence(value: unknown): Evidence[] {
@@ -47,29 +48,11 @@ export const toFindingFeedback = ({ ruleId, ...r }: TFindingFeedbackRow): Findin
   kind: r.kind as FindingFeedback["kind"],
 });
 
-function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
-}
-
 /** Per-request loaders for variants, their findings and moderators' feedback. */
 export function createLintLoaders(db: TDatabase) {
   const { pool } = db;
   return {
-    variant: new DataLoader<string, Variant | null>(async (ids) => {
-      const { rows } = await pool.query<Variant>(
-        `SELECT ${VARIANT_COLUMNS} FROM "Variant" WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    variant: rowsByIdLoader<Variant>(db, `SELECT ${VARIANT_COLUMNS} FROM "Variant" WHERE id = ANY($1::uuid[])`),
     variantsByProduct: new DataLoader<string, Variant[]>(async (ids) => {
       const { rows } = await pool.query<Variant>(
         `SELECT ${VARIANT_COLUMNS} FROM "Variant" WHERE "productId" = ANY($1::uuid[])

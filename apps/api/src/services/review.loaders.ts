@@ -10,15 +10,10 @@ import {
 } from "@truecopy/db";
 import type { TRole } from "@truecopy/core";
 import type { ReviewActor } from "../schema/review.types.js";
+import { groupBy, rowsByIdLoader } from "./batch-loading.js";
 
 // Per-request batching for the review workflow's field resolvers (decisions, originals, actors).
 export type TReviewLoaders = ReturnType<typeof createReviewLoaders>;
-
-function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
-  const m = new Map<K, T[]>();
-  for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
-  return m;
-}
 
 export function createReviewLoaders(db: TDatabase) {
   const { pool } = db;
@@ -39,15 +34,11 @@ export function createReviewLoaders(db: TDatabase) {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     /** Users and API keys by id: who decided, who holds a claim. */
-    reviewActor: new DataLoader<string, ReviewActor | null>(async (ids) => {
-      const { rows } = await pool.query<ReviewActor & { role: TRole }>(
-        `SELECT id, 'user' AS kind, name, role::text AS role FROM "User" WHERE id = ANY($1::uuid[])
-         UNION ALL
-         SELECT id, 'api_key' AS kind, name, role::text AS role FROM "ApiKey" WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    reviewActor: rowsByIdLoader<ReviewActor & { role: TRole }>(
+      db,
+      `SELECT id, 'user' AS kind, name, role::text AS role FROM "User" WHERE id = ANY($1::uuid[])
+       UNION ALL
+       SELECT id, 'api_key' AS kind, name, role::text AS role FROM "ApiKey" WHERE id = ANY($1::uuid[])`,
+    ),
   };
 }
