@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { createLogger, parseEnv, testEnv, ZWorkerEnv } from "@truecopy/config";
-import { MATCHER_MODEL, validateProductRow, type TProductRow } from "@truecopy/core";
+import { MATCHER_MODEL } from "@truecopy/core";
 import {
   duplicateClusterMembers,
   importProductBatch,
@@ -12,9 +11,10 @@ import {
   type TDatabase,
   type TDuplicateClusterRow,
 } from "@truecopy/db";
-import { createTestMerchant, openTestDatabase } from "@truecopy/db/testing";
+import { createTestMerchant, openTestDatabase, testProductRow, until } from "@truecopy/db/testing";
 import { createTextEmbedder } from "@truecopy/ml";
-import { startWorkerRuntime, type TWorkerRuntime } from "../../runtime.js";
+import type { TWorkerRuntime } from "../../runtime.js";
+import { startTestWorker } from "../../testing.js";
 import { dedupeProducts } from "./dedupe.handler.js";
 
 // Duplicate detection end to end: imports are analysed, the analyze job queues the dedupe job,
@@ -23,44 +23,17 @@ import { dedupeProducts } from "./dedupe.handler.js";
 
 let db: TDatabase;
 let worker: TWorkerRuntime;
-const log = createLogger("test", "error");
 const system = { actorId: null, actorKind: "system" as const, requestId: null };
 const moderator = { actorId: randomUUID(), actorKind: "user" as const, requestId: "req-dedupe" };
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const env = testEnv();
-  worker = await startWorkerRuntime(
-    parseEnv(ZWorkerEnv, {
-      DATABASE_URL: env.DATABASE_URL,
-      REDIS_URL: env.REDIS_URL,
-      TRUECOPY_QUEUE_PREFIX: `dedupe-${randomUUID().slice(0, 8)}`,
-      OUTBOX_POLL_MS: "50",
-      LOG_LEVEL: "error",
-    }),
-    log,
-  );
+  worker = await startTestWorker({ prefix: `dedupe-${randomUUID().slice(0, 8)}` });
 }, 60_000);
 afterAll(async () => {
   await worker?.stop();
   await db?.close();
 });
-
-function row(raw: Record<string, unknown>): TProductRow {
-  const r = validateProductRow(raw, 1);
-  if (!r.ok) throw new Error(`invalid test row: ${JSON.stringify(r)}`);
-  return r.value;
-}
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 // Text and model numbers of this run only: clusters span merchants, and the test database keeps
 // earlier runs' products, whose copies would join these clusters.
@@ -114,8 +87,8 @@ describe("dedupe job", () => {
     await importProductBatch(db.pool, {
       merchantId: a.id,
       rows: [
-        row({ sku: "orig", title: "不锈钢保温杯 750ml", description: COPY, locale: "zh-CN" }),
-        row({
+        testProductRow({ sku: "orig", title: "不锈钢保温杯 750ml", description: COPY, locale: "zh-CN" }),
+        testProductRow({
           sku: "xm4",
           title: `Sony WH-${MODEL}XM4 wireless noise cancelling headphones, black`,
           description: HEADPHONES,
@@ -137,32 +110,32 @@ describe("dedupe job", () => {
       merchantId: b.id,
       rows: [
         // Reformatted (full width, punctuation, emoji): the same copy.
-        row({
+        testProductRow({
           sku: "copy",
           title: "保温杯",
           description: `🔥${COPY.replaceAll("。", "！")}🔥`,
           locale: "zh-CN",
         }),
-        row({
+        testProductRow({
           sku: "near",
           title: "真空保温杯",
           description: nearCopy(),
           locale: "zh-CN",
         }),
-        row({
+        testProductRow({
           sku: "other",
           title: "电热水壶",
           description: "这款" + Array.from({ length: 5 }, sentence).join(""),
           locale: "zh-CN",
         }),
-        row({
+        testProductRow({
           sku: "xm4-b",
           title: `SONY WH${MODEL}XM4/B Wireless Over-Ear Headphones`,
           description: "Noise cancelling headphones with 30 hour battery life.",
           price: 329,
           locale: "en-US",
         }),
-        row({
+        testProductRow({
           sku: "xm5",
           title: `Sony WH-${MODEL}XM5 wireless noise cancelling headphones, black`,
           description: HEADPHONES,
@@ -252,10 +225,10 @@ describe("dedupe job", () => {
     await importProductBatch(db.pool, {
       merchantId: m.id,
       rows: [
-        row({ sku: "c1", title: "Camping chair", description: base, locale: "en-US" }),
-        row({ sku: "c2", title: "Folding chair", description: `${base} Ships today.`, locale: "en-US" }),
-        row({ sku: "m1", title: "Ceramic mug", description: other, locale: "en-US" }),
-        row({ sku: "m2", title: "Coffee mug", description: other.toUpperCase(), locale: "en-US" }),
+        testProductRow({ sku: "c1", title: "Camping chair", description: base, locale: "en-US" }),
+        testProductRow({ sku: "c2", title: "Folding chair", description: `${base} Ships today.`, locale: "en-US" }),
+        testProductRow({ sku: "m1", title: "Ceramic mug", description: other, locale: "en-US" }),
+        testProductRow({ sku: "m2", title: "Coffee mug", description: other.toUpperCase(), locale: "en-US" }),
       ],
       actor: system,
       jobRunId: null,
