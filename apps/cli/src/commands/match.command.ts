@@ -1,8 +1,7 @@
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import { z } from "zod";
 import { listingProfile, MATCHER_MODEL, scoreListingPair } from "@truecopy/core";
 import { createTextEmbedder, type TTextEmbedder } from "@truecopy/ml";
+import { lineError, parseJsonlLine, plural, runJsonlCommand, type TJsonlLine, type TLineAnswer } from "../jsonl.js";
 
 // The contract (stable; used by external evaluation): one input line
 // {"id","left":{"name","description"?,"price"?},"right":{...}} → one output line
@@ -40,31 +39,10 @@ const ZMatchInput = z.object({
   left: ZListing,
   right: ZListing,
 });
-type TMatchInput = z.infer<typeof ZMatchInput>;
 
-export type TMatchLine = { line: number; raw: string };
-type TParsed = { ok: true; input: TMatchInput } | { ok: false; error: string; id?: string | number };
+export type TMatchLine = TJsonlLine;
 
 const BATCH = 256;
-
-function parseLine({ raw, line }: TMatchLine): TParsed {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (e) {
-    return { ok: false, error: `line ${line}: not valid JSON (${(e as Error).message})` };
-  }
-  const r = ZMatchInput.safeParse(value);
-  if (r.success) return { ok: true, input: r.data };
-  const id = value && typeof value === "object" && "id" in value ? value.id : undefined;
-  const known = typeof id === "string" || typeof id === "number";
-  const detail = r.error.issues.map((i) => `${i.path.join(".") || "(line)"}: ${i.message}`).join("; ");
-  return {
-    ok: false,
-    error: `line ${line}${known ? ` (id ${JSON.stringify(id)})` : ""}: ${detail}`,
-    ...(known ? { id } : {}),
-  };
-}
 
 const dot = (a: Float32Array, b: Float32Array) => {
   let s = 0;
@@ -82,13 +60,14 @@ export async function matchLines(
     throw new Error(
       `${MATCHER_MODEL.name} scores cosines of ${MATCHER_MODEL.embeddingModel}, not ${embedder.model.name}`,
     );
-  const parsed = lines.map(parseLine);
+  const parsed = lines.map((l) => parseJsonlLine(ZMatchInput, l));
   const names = [...new Set(parsed.flatMap((p) => (p.ok ? [p.input.left.name, p.input.right.name] : [])))];
   const vectors = new Map((await embedder.embed(names)).map((v, i) => [names[i]!, v]));
   return parsed.map((p) => {
     if (!p.ok) {
-      onError(p.error);
-      return JSON.stringify({ ...(p.id !== undefined ? { id: p.id } : {}), error: p.error });
+      const error = lineError(p);
+      onError(error);
+      return JSON.stringify({ ...(p.id !== undefined ? { id: p.id } : {}), error });
     }
     const { id, left, right } = p.input;
     const r = scoreListingPair(listingProfile(left), listingProfile(right), {
@@ -101,27 +80,18 @@ export async function matchLines(
 /** `truecopy match --in pairs.jsonl`: offline, no database. */
 export async function matchCommand(o: { file: string }): Promise<number> {
   const embedder = createTextEmbedder(MATCHER_MODEL.embeddingModel);
-  const input = createInterface({ input: createReadStream(o.file, { encoding: "utf8" }), crlfDelay: Infinity });
-  let line = 0;
-  let bad = 0;
-  let pending: TMatchLine[] = [];
-  const onError = (message: string) => {
-    bad += 1;
-    process.stderr.write(`truecopy match: ${message}\n`);
-  };
-  const flush = async () => {
-    if (!pending.length) return;
-    const out = await matchLines(pending, embedder, onError);
-    pending = [];
-    process.stdout.write(`${out.join("\n")}\n`);
-  };
-  for await (const raw of input) {
-    line += 1;
-    if (!raw.trim()) continue;
-    pending.push({ line, raw });
-    if (pending.length >= BATCH) await flush();
-  }
-  await flush();
-  if (bad) process.stderr.write(`truecopy match: ${bad} malformed line${bad === 1 ? "" : "s"}\n`);
+  // A bad line keeps its place in the output (an error object) and is also named on stderr.
+  const bad = await runJsonlCommand({
+    name: "match",
+    file: o.file,
+    batch: BATCH,
+    stream: true,
+    handle: async (lines) => {
+      const errors: TLineAnswer[] = [];
+      const out = await matchLines(lines, embedder, (error) => errors.push({ error }));
+      return [...out.map((output) => ({ output })), ...errors];
+    },
+  });
+  if (bad) process.stderr.write(`truecopy match: ${plural(bad, "malformed line")}\n`);
   return bad ? 1 : 0;
 }
