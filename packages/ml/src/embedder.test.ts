@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTextEmbedder, releaseEmbeddingSessions } from "./embedder.js";
+import { DEFAULT_TEXT_EMBEDDING_MODEL, getModelSpec, MODELS } from "./registry.js";
 
 const cosine = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
 const norm = (a: Float32Array) => Math.sqrt(cosine(a, a));
@@ -18,12 +19,22 @@ const ZH = {
   dress: "女士碎花连衣裙，夏季雪纺A字中长裙，短袖设计显瘦百搭",
 };
 
-describe("createTextEmbedder(hashgram-v1)", () => {
-  const embedder = createTextEmbedder();
-  afterAll(releaseEmbeddingSessions);
+afterAll(releaseEmbeddingSessions);
+
+it("embeds with the registry's default text-embedding model when none is named", () => {
+  expect(createTextEmbedder().model.name).toBe(DEFAULT_TEXT_EMBEDDING_MODEL);
+  expect(getModelSpec(DEFAULT_TEXT_EMBEDDING_MODEL).kind).toBe("text-embedding");
+});
+
+const TEXT_EMBEDDING_MODELS = Object.values(MODELS)
+  .filter((m) => m.kind === "text-embedding")
+  .map((m) => m.name);
+
+describe.each(TEXT_EMBEDDING_MODELS)("createTextEmbedder(%s)", (name) => {
+  const embedder = createTextEmbedder(name);
 
   it("exposes the model and returns unit vectors of dimension 256", async () => {
-    expect(embedder.model).toMatchObject({ name: "hashgram-v1", dim: 256 });
+    expect(embedder.model).toMatchObject({ name, dim: 256 });
     expect(embedder.model.version).toMatch(/^\d+\.\d+\.\d+$/);
     const vectors = await embedder.embed([EN.watch, ZH.watch, "x"]);
     expect(vectors).toHaveLength(3);
@@ -36,7 +47,7 @@ describe("createTextEmbedder(hashgram-v1)", () => {
 
   it("is deterministic across calls and embedder instances", async () => {
     const [a] = await embedder.embed([EN.watch]);
-    const [b] = await createTextEmbedder("hashgram-v1").embed([EN.watch]);
+    const [b] = await createTextEmbedder(name).embed([EN.watch]);
     expect(Array.from(a!)).toEqual(Array.from(b!));
   });
 
@@ -47,7 +58,7 @@ describe("createTextEmbedder(hashgram-v1)", () => {
     const single: Float32Array[] = [];
     for (const t of texts) single.push((await embedder.embed([t]))[0]!);
     for (const options of [{}, { batchSize: 2 }, { batchSize: 3, maxIdsPerRun: 4096 }]) {
-      const batched = await createTextEmbedder("hashgram-v1", options).embed(texts);
+      const batched = await createTextEmbedder(name, options).embed(texts);
       batched.forEach((v, i) => {
         for (let j = 0; j < 256; j++) expect(v[j]).toBeCloseTo(single[i]![j]!, 5);
       });
@@ -87,7 +98,8 @@ describe("createTextEmbedder(hashgram-v1)", () => {
     });
   }
 
-  it("rejects unknown models when created", () => {
+  it("rejects unknown models and models of another kind when created", () => {
     expect(() => createTextEmbedder("no-such-model")).toThrow(/Unknown model/);
+    expect(() => createTextEmbedder("sentiment-v1")).toThrow(/sentiment-v1 is a sentiment model, not a text embedding/);
   });
 });

@@ -1,6 +1,6 @@
 // Text embeddings with onnxruntime-node. One InferenceSession per model per process (sessions are
 // expensive: they parse the weights and allocate thread pools), shared by every embedder instance.
-import { hashedFeatureIds } from "@truecopy/core";
+import { AppError, hashedFeatureIds } from "@truecopy/core";
 import { createSessionCache, runPacked } from "./onnx-runs.js";
 import { DEFAULT_TEXT_EMBEDDING_MODEL, getModelSpec } from "./registry.js";
 
@@ -31,6 +31,8 @@ export function createTextEmbedder(
   options: TTextEmbedderOptions = {},
 ): TTextEmbedder {
   const spec = getModelSpec(name);
+  if (spec.kind !== "text-embedding")
+    throw new AppError("BAD_USER_INPUT", `${spec.name} is a ${spec.kind} model, not a text embedding`, { name });
   const batchSize = Math.max(1, options.batchSize ?? 16);
   const maxIdsPerRun = Math.max(spec.maxFeatures, options.maxIdsPerRun ?? 32768);
   const padId = spec.buckets;

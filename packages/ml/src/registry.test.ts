@@ -22,6 +22,13 @@ describe("model registry", () => {
     expect(modelFileUrl(spec).pathname).toMatch(/packages\/ml\/models\/hashgram-v1\.onnx$/);
   });
 
+  it("describes hashgram-v2 like v1 (features, buckets, dimension), so its vectors fit the same kind of index", () => {
+    const [v1, v2] = [getModelSpec("hashgram-v1"), getModelSpec("hashgram-v2")];
+    expect(v2).toMatchObject({ name: "hashgram-v2", kind: "text-embedding", dim: 256, file: "hashgram-v2.onnx" });
+    expect({ ...v2, name: v1.name, version: v1.version, file: v1.file, sha256: v1.sha256 }).toEqual(v1);
+    expect(v2.sha256).not.toBe(v1.sha256);
+  });
+
   it("loads every registered model file with a matching sha256", async () => {
     for (const spec of Object.values(MODELS)) {
       const bytes = await readVerifiedModel(spec);

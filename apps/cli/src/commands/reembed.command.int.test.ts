@@ -16,6 +16,17 @@ const model = getModelSpec(DEFAULT_TEXT_EMBEDDING_MODEL);
 const actor = { actorId: null, actorKind: "system" as const, requestId: null };
 
 describe("truecopy reembed", () => {
+  it("brings products to a model whose partial HNSW index exists (kNN queries need it)", async () => {
+    const { rows } = await db.pool.query<{ indexdef: string }>(
+      `SELECT indexdef FROM pg_indexes WHERE tablename = 'Embedding' AND indexdef LIKE '%USING hnsw%'`,
+    );
+    expect(
+      rows.some(
+        (r) => r.indexdef.includes(`vector(${model.dim})`) && r.indexdef.includes(`model = '${model.name}'::text`),
+      ),
+    ).toBe(true);
+  });
+
   it("queues the products analysed with another model or version, one per batch, and one run at a time", async () => {
     const m = await createTestMerchant(db, "reembed");
     const skus = ["current", "older-version", "other-model", "never-analysed"];
