@@ -99,7 +99,7 @@ function PreviewCard({ m }: { m: TGenerateMessages }) {
         </label>
         <label className="field">
           <span>{m.field}</span>
-          <select value={field} onChange={(e) => setField(e.target.value as VariantField)}>
+          <select value={field} onChange={(e) => setField(e.target.value as VariantField)} data-testid="generate-field">
             {FIELDS.map((f) => (
               <option key={f} value={f}>
                 {f}
@@ -109,7 +109,12 @@ function PreviewCard({ m }: { m: TGenerateMessages }) {
         </label>
         <label className="field">
           <span>{m.audience}</span>
-          <input value={audience} placeholder={m.audienceHint} onChange={(e) => setAudience(e.target.value)} />
+          <input
+            value={audience}
+            placeholder={m.audienceHint}
+            onChange={(e) => setAudience(e.target.value)}
+            data-testid="generate-audience"
+          />
         </label>
         <button type="button" className="button primary" disabled={busy} onClick={() => void preview()}>
           {m.preview}
@@ -263,7 +268,7 @@ function BatchCard({ m }: { m: TGenerateMessages }) {
       <div className="field-row">
         <label className="field">
           <span>{m.category}</span>
-          <input value={category} onChange={(e) => setCategory(e.target.value)} />
+          <input value={category} onChange={(e) => setCategory(e.target.value)} data-testid="generate-batch-category" />
         </label>
         <label className="field grow">
           <span>{m.search}</span>
@@ -281,6 +286,7 @@ function BatchCard({ m }: { m: TGenerateMessages }) {
             max={10000}
             value={rate}
             onChange={(e) => setRate(Number(e.target.value) || 1)}
+            data-testid="generate-batch-rate"
           />
         </label>
       </div>
