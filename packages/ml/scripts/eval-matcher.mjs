@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Precision, recall and F1 of the shipped same-product matcher (`matcher-v1`, @truecopy/core's
-// scoreListingPair with the matcher's name embeddings (hashgram-v1) — what `truecopy match` runs) on the shared
-// pairs: every split present in the file (train, valid, and test when a file has it).
+// scoreListingPair with name embeddings of MATCHER_MODEL.embeddingModel, hashgram-v1 — what
+// `truecopy match` runs) on the shared pairs: every split present in the file (train, valid, and
+// test when a file has it).
 //
 //   pnpm --filter @truecopy/core build && pnpm --filter @truecopy/ml build
 //   node packages/ml/scripts/eval-matcher.mjs                       # both shared data sets
