@@ -1,6 +1,7 @@
 "use client";
 
 import { ActorName } from "../actor-name";
+import { RetryLine } from "../load-states";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { formatDateTime } from "../../../lib/format";
@@ -201,14 +202,7 @@ export function AuditView() {
           />
         </label>
       </form>
-      {error !== null && (
-        <div className="error-text" role="alert">
-          {error}{" "}
-          <button type="button" className="button small" onClick={() => void load(null)}>
-            {t("common.retry")}
-          </button>
-        </div>
-      )}
+      {error !== null && <RetryLine message={error} onRetry={() => void load(null)} />}
       <div className="table-wrap card flush">
         <table className="table audit-table">
           <thead>

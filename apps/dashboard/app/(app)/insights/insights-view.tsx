@@ -125,6 +125,15 @@ export function InsightsView() {
     { key: "approvalRate", label: t("insights.approvalRate") },
     { key: "acceptanceRate", label: t("insights.acceptanceRate") },
   ];
+  // Each chart's table shows its category column and then the chart's own series.
+  const throughputSeries = [
+    { key: "approved", label: t("insights.col.approved") },
+    { key: "edited", label: t("insights.col.edited") },
+    { key: "rejected", label: t("insights.col.rejected") },
+    { key: "published", label: t("insights.col.published") },
+  ];
+  const ageSeries = [{ key: "count", label: t("insights.col.items") }];
+  const reasonSeries = [{ key: "count", label: t("insights.col.rejected") }];
   const error = insights.error ?? trend.error ?? precision.error;
   const precisionRows = (precision.data?.rulePrecision ?? []).map((row) => ({
     rule: row.rule,
@@ -221,66 +230,29 @@ export function InsightsView() {
           table={
             <DataTable
               data={throughput}
-              columns={[
-                { key: "day", label: t("insights.col.day") },
-                { key: "approved", label: t("insights.col.approved") },
-                { key: "edited", label: t("insights.col.edited") },
-                { key: "rejected", label: t("insights.col.rejected") },
-                { key: "published", label: t("insights.col.published") },
-              ]}
+              columns={[{ key: "day", label: t("insights.col.day") }, ...throughputSeries]}
             />
           }
         >
-          <LineChartView
-            data={throughput}
-            categoryKey="day"
-            series={[
-              { key: "approved", label: t("insights.col.approved") },
-              { key: "edited", label: t("insights.col.edited") },
-              { key: "rejected", label: t("insights.col.rejected") },
-              { key: "published", label: t("insights.col.published") },
-            ]}
-          />
+          <LineChartView data={throughput} categoryKey="day" series={throughputSeries} />
         </ChartCard>
         <ChartCard
           title={t("insights.queueAge")}
           description={t("insights.queueAgeHint")}
           testId="chart-queue-age"
           table={
-            <DataTable
-              data={ageRows}
-              columns={[
-                { key: "bucket", label: t("insights.col.waiting") },
-                { key: "count", label: t("insights.col.items") },
-              ]}
-            />
+            <DataTable data={ageRows} columns={[{ key: "bucket", label: t("insights.col.waiting") }, ...ageSeries]} />
           }
         >
-          <BarChartView
-            data={ageRows}
-            categoryKey="bucket"
-            series={[{ key: "count", label: t("insights.col.items") }]}
-          />
+          <BarChartView data={ageRows} categoryKey="bucket" series={ageSeries} />
         </ChartCard>
         <ChartCard
           title={t("insights.reasons")}
           description={t("insights.reasonsHint")}
           testId="chart-reasons"
-          table={
-            <DataTable
-              data={reasons}
-              columns={[
-                { key: "reason", label: t("review.reason") },
-                { key: "count", label: t("insights.col.rejected") },
-              ]}
-            />
-          }
+          table={<DataTable data={reasons} columns={[{ key: "reason", label: t("review.reason") }, ...reasonSeries]} />}
         >
-          <BarChartView
-            data={reasons}
-            categoryKey="reason"
-            series={[{ key: "count", label: t("insights.col.rejected") }]}
-          />
+          <BarChartView data={reasons} categoryKey="reason" series={reasonSeries} />
         </ChartCard>
       </div>
       {admin && (

@@ -8,6 +8,7 @@ import type { ProductRowFragment } from "../../../lib/graphql/generated/graphql"
 import { useT } from "../../../lib/i18n/i18n-provider";
 import { canImport } from "../../../lib/roles";
 import { useCurrentUser } from "../current-user";
+import { RetryLine } from "../load-states";
 import { ImportPanel } from "./import-panel";
 import { JobRunsPanel } from "./job-runs-panel";
 import { ProductTable } from "./product-table";
@@ -166,14 +167,7 @@ export function ProductsView() {
             onChange={(event) => setDraft(event.target.value)}
           />
         </form>
-        {list.error !== null && (
-          <div className="error-text" role="alert">
-            {list.error}{" "}
-            <button type="button" className="button small" onClick={reload}>
-              {t("common.retry")}
-            </button>
-          </div>
-        )}
+        {list.error !== null && <RetryLine message={list.error} onRetry={reload} />}
         {list.items.length > 0 && <ProductTable products={list.items} />}
         {!list.loading && list.error === null && list.items.length === 0 && (
           <div className="empty">{search === "" ? t("products.empty") : t("products.noMatch", { search })}</div>

@@ -31,6 +31,7 @@ import { useGraphQLQuery } from "../../../lib/use-graphql-query";
 import { useShortcuts } from "../../../lib/use-shortcuts";
 import { Modal } from "../../modal";
 import { useCurrentUser } from "../current-user";
+import { RetryLine } from "../load-states";
 import { useToast } from "../toast";
 import { ClaimBadge, RejectDialog, SeverityBadge, ShortcutHelp, SlaBadge } from "./review-widgets";
 
@@ -496,14 +497,7 @@ export function ReviewQueueView() {
         </div>
       )}
 
-      {error !== null && (
-        <div className="error-text" role="alert">
-          {error}{" "}
-          <button type="button" className="button small" onClick={() => setReload((value) => value + 1)}>
-            {t("common.retry")}
-          </button>
-        </div>
-      )}
+      {error !== null && <RetryLine message={error} onRetry={() => setReload((value) => value + 1)} />}
 
       <div
         ref={scrollRef}

@@ -2,14 +2,15 @@
 
 import Link from "next/link";
 import { formatAttributeValue, formatDateTime, formatPrice } from "../../../../lib/format";
-import { errorMessage, GraphQLRequestError } from "../../../../lib/graphql-client";
 import { ProductDocument } from "../../../../lib/graphql/generated/graphql";
 import type { ProductQuery } from "../../../../lib/graphql/generated/graphql";
 import { useI18n, useT } from "../../../../lib/i18n/i18n-provider";
 import type { TMessageKey } from "../../../../lib/i18n/messages";
 import { useGraphQLQuery } from "../../../../lib/use-graphql-query";
 import { can } from "../../../../lib/roles";
+import { AttributeTable } from "../../attribute-table";
 import { useCurrentUser } from "../../current-user";
+import { isNotFoundError, LoadErrorCard, LoadingLine } from "../../load-states";
 import { ProductImages } from "../../product-images";
 import { LanguageBadge } from "../language-badge";
 import { CopyCheck } from "./copy-check";
@@ -26,11 +27,6 @@ function factLabel(status: string): TMessageKey | null {
 
 // While the analyze job has not reached this product, look again now and then.
 const PENDING_ANALYSIS_POLL_MS = 2000;
-
-function attributeEntries(attributes: unknown): [string, unknown][] {
-  if (attributes === null || typeof attributes !== "object" || Array.isArray(attributes)) return [];
-  return Object.entries(attributes as Record<string, unknown>);
-}
 
 // Merchant-supplied URLs become links only when they are plain web addresses.
 function webUrl(raw: string): string | null {
@@ -57,7 +53,6 @@ function Stars({ rating }: { rating: number | null }) {
 function ProductBody({ product, onChanged }: { product: TProductDetail; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const user = useCurrentUser();
-  const attributes = attributeEntries(product.attributes);
   return (
     <article className="product-detail">
       <nav className="breadcrumb" aria-label={t("product.breadcrumb")}>
@@ -113,20 +108,7 @@ function ProductBody({ product, onChanged }: { product: TProductDetail; onChange
 
           <section className="card">
             <h2>{t("product.attributes")}</h2>
-            {attributes.length === 0 ? (
-              <p className="muted">{t("product.noAttributes")}</p>
-            ) : (
-              <table className="table compact kv">
-                <tbody>
-                  {attributes.map(([key, value]) => (
-                    <tr key={key}>
-                      <th scope="row">{key}</th>
-                      <td>{formatAttributeValue(value)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <AttributeTable attributes={product.attributes} />
           </section>
 
           {product.analysis !== null && product.analysis.facts.length > 0 && (
@@ -327,10 +309,7 @@ export function ProductDetail({ id }: { id: string }) {
     },
   );
 
-  const missing =
-    query.data?.product === null ||
-    (query.error instanceof GraphQLRequestError && ["NOT_FOUND", "BAD_USER_INPUT"].includes(query.error.code));
-  if (missing) {
+  if (query.data?.product === null || isNotFoundError(query.error)) {
     return (
       <div className="card">
         <h1>{t("product.notFound")}</h1>
@@ -340,18 +319,9 @@ export function ProductDetail({ id }: { id: string }) {
     );
   }
   if (query.data?.product == null) {
-    if (query.error !== undefined) {
-      return (
-        <div className="card error-card" role="alert">
-          <h2>{t("product.loadError")}</h2>
-          <p>{errorMessage(query.error)}</p>
-          <button type="button" className="button" onClick={query.refetch}>
-            {t("common.retry")}
-          </button>
-        </div>
-      );
-    }
-    return <p className="muted loading-line">{t("common.loading")}</p>;
+    if (query.error !== undefined)
+      return <LoadErrorCard error={query.error} onRetry={query.refetch} title={t("product.loadError")} />;
+    return <LoadingLine />;
   }
   return <ProductBody product={query.data.product} onChanged={query.refetch} />;
 }

@@ -1,12 +1,14 @@
 "use client";
 
 import { ActorName } from "../../actor-name";
+import { AttributeTable } from "../../attribute-table";
+import { isNotFoundError, LoadErrorCard, LoadingLine } from "../../load-states";
 import { ProductImages } from "../../product-images";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { formatAttributeValue, formatDateTime } from "../../../../lib/format";
-import { errorMessage, GraphQLRequestError, graphqlRequest } from "../../../../lib/graphql-client";
+import { formatDateTime } from "../../../../lib/format";
+import { errorMessage, graphqlRequest } from "../../../../lib/graphql-client";
 import {
   ApproveVariantDocument,
   ClaimReviewItemDocument,
@@ -35,11 +37,6 @@ import { FindingCard } from "../finding-card";
 import { ClaimBadge, RejectDialog, ShortcutHelp } from "../review-widgets";
 
 type TVariant = NonNullable<ReviewItemViewQuery["variant"]>;
-
-function attributeEntries(attributes: unknown): [string, unknown][] {
-  if (attributes === null || typeof attributes !== "object" || Array.isArray(attributes)) return [];
-  return Object.entries(attributes as Record<string, unknown>);
-}
 
 function History({ productId, currentId }: { productId: string; currentId: string }) {
   const { t, locale } = useI18n();
@@ -186,7 +183,6 @@ function ItemBody({ variant, onChanged }: { variant: TVariant; onChanged: () => 
   });
 
   const product = variant.product;
-  const attributes = attributeEntries(product.attributes);
   const findings = variant.findings;
   const noPermission = t("common.noPermission", { role: enumLabel(t, "role", user.role) });
 
@@ -416,20 +412,7 @@ function ItemBody({ variant, onChanged }: { variant: TVariant; onChanged: () => 
           <section className="card" data-testid="evidence">
             <h2>{t("review.evidence")}</h2>
             <h3>{t("product.attributes")}</h3>
-            {attributes.length === 0 ? (
-              <p className="muted">{t("product.noAttributes")}</p>
-            ) : (
-              <table className="table compact kv">
-                <tbody>
-                  {attributes.map(([key, value]) => (
-                    <tr key={key}>
-                      <th scope="row">{key}</th>
-                      <td>{formatAttributeValue(value)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <AttributeTable attributes={product.attributes} />
             <h3>
               {t("product.reviews")} <span className="muted">({product.reviewCount})</span>
             </h3>
@@ -472,10 +455,7 @@ function ItemBody({ variant, onChanged }: { variant: TVariant; onChanged: () => 
 export function ReviewItemView({ id }: { id: string }) {
   const { t } = useI18n();
   const query = useGraphQLQuery(ReviewItemViewDocument, { id });
-  const missing =
-    query.data?.variant === null ||
-    (query.error instanceof GraphQLRequestError && ["NOT_FOUND", "BAD_USER_INPUT"].includes(query.error.code));
-  if (missing) {
+  if (query.data?.variant === null || isNotFoundError(query.error)) {
     return (
       <div className="card">
         <h1>{t("review.notFound")}</h1>
@@ -484,17 +464,8 @@ export function ReviewItemView({ id }: { id: string }) {
     );
   }
   if (query.data?.variant == null) {
-    if (query.error !== undefined) {
-      return (
-        <div className="card error-card" role="alert">
-          <p>{errorMessage(query.error)}</p>
-          <button type="button" className="button" onClick={query.refetch}>
-            {t("common.retry")}
-          </button>
-        </div>
-      );
-    }
-    return <p className="muted loading-line">{t("common.loading")}</p>;
+    if (query.error !== undefined) return <LoadErrorCard error={query.error} onRetry={query.refetch} />;
+    return <LoadingLine />;
   }
   return <ItemBody variant={query.data.variant} onChanged={query.refetch} />;
 }
