@@ -39,6 +39,14 @@ describe("truecopy match (the stable CLI contract)", () => {
     expect(errors).toEqual([]);
   });
 
+  it("refuses name embeddings of another model than the one the matcher was trained on", async () => {
+    const other = createTextEmbedder("hashgram-v2");
+    expect(other.model.name).not.toBe(MATCHER_MODEL.embeddingModel);
+    await expect(matchLines(lines('{"id":1,"left":{"name":"a"},"right":{"name":"b"}}'), other)).rejects.toThrow(
+      `${MATCHER_MODEL.name} scores cosines of ${MATCHER_MODEL.embeddingModel}, not hashgram-v2`,
+    );
+  });
+
   it("keeps a malformed line's place with an error naming the line and the field", async () => {
     const errors: string[] = [];
     const out = await matchLines(
