@@ -159,9 +159,23 @@ export class ExpectedBleu {
 
   /** Log of the expected BLEU-4, with `d` added: the precision part and the expected brevity penalty. */
   logBleu(d?: TBleuDelta): number {
-    const c = this.chars + (d?.chars ?? 0);
+    return this.logBrevity(this.chars + (d?.chars ?? 0)) + this.logPrecision(d);
+  }
+
+  private logBrevity(c: number): number {
     let bp = 0;
     for (const r of this.referenceLengths) bp += c >= r ? 1 : c > 0 ? Math.exp(1 - r / c) : 0;
-    return Math.log(Math.max(bp / this.referenceLengths.length, 1e-9)) + this.logPrecision(d);
+    return Math.log(Math.max(bp / this.referenceLengths.length, 1e-9));
+  }
+
+  /**
+   * What one more character is worth to the expected brevity penalty at the length references have
+   * (their median): while clauses are chosen one by one, a longer way of saying a fact spares
+   * wording that would otherwise be added later only to reach that length.
+   */
+  lengthValue(): number {
+    const sorted = [...this.referenceLengths].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? 100;
+    return this.logBrevity(median + 1) - this.logBrevity(median);
   }
 }
