@@ -66,7 +66,8 @@ function provider(extra: Record<string, string> = {}) {
       LLM_BASE_URL: baseUrl,
       LLM_API_KEY: "sk-test",
       LLM_MODEL: "test-model",
-      LLM_TIMEOUT_MS: "300",
+      // Generous: a busy test machine must not turn a prompt answer into a retry. The timeout test sets its own.
+      LLM_TIMEOUT_MS: "5000",
       LLM_MAX_RETRIES: "2",
       LLM_PRICE_INPUT_PER_MTOK: "0.15",
       LLM_PRICE_OUTPUT_PER_MTOK: "0.6",
@@ -157,7 +158,7 @@ describe("LLM provider", () => {
 
   it("times out a slow answer and gives up after the retries", async () => {
     handler = (_req, _body, res) => setTimeout(() => res.writeHead(200).end(answer("late")), 1_000);
-    const { p, sleeps } = provider();
+    const { p, sleeps } = provider({ LLM_TIMEOUT_MS: "300" });
     await expect(p.generate(WATCH)).rejects.toThrow(/timed out after 300 ms/);
     expect(requests).toHaveLength(3);
     expect(sleeps).toEqual([375, 750]);
