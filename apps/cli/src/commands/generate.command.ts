@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { generateCopy, GENERATION_STYLES, type TBrandPack, type TGenerationCandidate } from "@truecopy/core";
 import { lineError, parseJsonlLine, plural, runJsonlCommand } from "../jsonl.js";
-import { readBrandPack } from "./lint.command.js";
+import { contractFindings, readBrandPack } from "./lint.command.js";
 
 // The contract (stable; used by external evaluation): one input line
 // {"id","locale","field","attributes":{key: value | [values]},"reviews"?:[...],"audience"?,"style"?,"category"?}
@@ -46,17 +46,7 @@ function parseLine(raw: string, line: number): TGenerateInputLine | string {
 /** The output line of one candidate (claims and findings as the contract says). */
 export function contractLine(id: string | number, c: TGenerationCandidate): string {
   const findings = [
-    ...c.gate.findings
-      .filter((f) => f.severity !== "INFO")
-      .map((f) => ({
-        rule: f.rule,
-        category: f.category,
-        severity: f.severity,
-        start: f.start,
-        end: f.end,
-        message: f.message,
-        ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
-      })),
+    ...contractFindings(c.gate.findings),
     ...c.gate.reasons
       .filter((r) => r.code === "unsourced_fact" || r.code === "ungrounded_claim" || r.code === "empty")
       .map((r) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { brandPackErrors, brandPackSchema, lint, type TBrandPack } from "@truecopy/core";
+import { brandPackErrors, brandPackSchema, lint, type TBrandPack, type TLintFinding } from "@truecopy/core";
 import { lineError, parseJsonlLine, plural, runJsonlCommand, type TJsonlLine } from "../jsonl.js";
 
 // The contract (stable; used by external evaluation): one input line
@@ -27,6 +27,21 @@ const ZLintInput = z.object({
 export type TLintLine = TJsonlLine;
 export type TLintLineResult = { ok: true; output: string } | { ok: false; error: string };
 
+/** The linter's findings as the contract prints them (lint and generate): INFO left out, these fields only. */
+export function contractFindings(findings: readonly TLintFinding[]) {
+  return findings
+    .filter((f) => f.severity !== "INFO")
+    .map((f) => ({
+      rule: f.rule,
+      category: f.category,
+      severity: f.severity,
+      start: f.start,
+      end: f.end,
+      message: f.message,
+      ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+    }));
+}
+
 /** Lints one input line into its output line, or the error for stderr; exported for tests. */
 export function lintLine(l: TLintLine, brandPack?: TBrandPack): TLintLineResult {
   const parsed = parseJsonlLine(ZLintInput, l);
@@ -39,17 +54,7 @@ export function lintLine(l: TLintLine, brandPack?: TBrandPack): TLintLineResult 
     ...(input.field !== undefined ? { field: input.field } : {}),
     ...(brandPack ? { brandPack } : {}),
   });
-  const findings = result.findings
-    .filter((f) => f.severity !== "INFO")
-    .map((f) => ({
-      rule: f.rule,
-      category: f.category,
-      severity: f.severity,
-      start: f.start,
-      end: f.end,
-      message: f.message,
-      ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
-    }));
+  const findings = contractFindings(result.findings);
   const verdict = findings.length === 0 ? "pass" : result.verdict;
   return { ok: true, output: JSON.stringify({ id: input.id, verdict, findings }) };
 }
