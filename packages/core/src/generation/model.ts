@@ -95,6 +95,8 @@ export type TCompiledModel = {
     all: TGramTable;
     byCategory: ReadonlyMap<string, TGramTable>;
     byValue: ReadonlyMap<string, TGramTable>;
+    /** N-gram → the values whose references favour it (`byValue` inverted). */
+    favouredBy: ReadonlyMap<string, readonly { value: string; df: number; n: number }[]>;
     stats: TNgramStats;
   } | null;
 };
@@ -140,13 +142,24 @@ export function compileModel(model: TGeneratorModel): TCompiledModel {
     templatesByClass: byClass,
     classOf: (key) => model.classes[key] ?? (known.has(slotClassOf(key)) ? slotClassOf(key) : null),
     vocabulary: buildDictionary([Object.fromEntries([...surfaces].map((s) => [s, [s]]))]),
-    ngrams: model.ngrams
-      ? {
-          all: gramTable(model.ngrams),
-          byCategory: new Map(Object.entries(model.ngrams.byCategory).map(([cat, c]) => [cat, gramTable(c)])),
-          byValue: new Map(Object.entries(model.ngrams.byValue).map(([v, c]) => [v, gramTable(c)])),
-          stats: model.ngrams,
-        }
-      : null,
+    ngrams: model.ngrams ? compileNgrams(model.ngrams) : null,
+  };
+}
+
+function compileNgrams(stats: TNgramStats): NonNullable<TCompiledModel["ngrams"]> {
+  const byValue = new Map(Object.entries(stats.byValue).map(([v, c]) => [v, gramTable(c)]));
+  const favouredBy = new Map<string, { value: string; df: number; n: number }[]>();
+  for (const [value, t] of byValue)
+    for (const [g, df] of t.df) {
+      const list = favouredBy.get(g);
+      if (list) list.push({ value, df, n: t.n });
+      else favouredBy.set(g, [{ value, df, n: t.n }]);
+    }
+  return {
+    all: gramTable(stats),
+    byCategory: new Map(Object.entries(stats.byCategory).map(([cat, c]) => [cat, gramTable(c)])),
+    byValue,
+    favouredBy,
+    stats,
   };
 }

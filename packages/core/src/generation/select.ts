@@ -18,8 +18,22 @@ const UNSEEN_REFERENCES = 0.5;
 const N = 4;
 
 export type TBleuDelta = { matched: number[]; total: number[]; chars: number };
-/** A clause's n-grams as ids of this text's n-gram table, with their orders (0-based). */
-type TClauseGrams = { ids: Int32Array; orders: Uint8Array };
+/** A clause's n-grams (the same string objects every time, so their hashes are computed once) and orders (0-based). */
+type TClauseGrams = { grams: string[]; orders: Uint8Array };
+/** What the model says of one n-gram, whatever the input: probability per category, and the values whose references favour it. */
+type TGramInfo = {
+  byCategory: Map<string, number>;
+  again: number;
+  values: { value: string; p: (base: number) => number }[];
+};
+
+/**
+ * Per model, across inputs: the n-grams of clauses seen (connectives and fillers recur in every
+ * description) and what the statistics say of each n-gram. Bounded, as clauses with values are
+ * endless in a long-running worker.
+ */
+const SHARED_LIMIT = 50_000;
+const shared = new WeakMap<TGramTable, { clauses: Map<string, TClauseGrams>; info: Map<string, TGramInfo> }>();
 
 /** A text being written, with the expected n-gram matches so far. */
 export class ExpectedBleu {
@@ -31,17 +45,27 @@ export class ExpectedBleu {
   private readonly counts: number[] = [];
   private readonly first: number[] = [];
   private readonly again: number[] = [];
-  private readonly clauses = new Map<string, TClauseGrams>();
+  private readonly idsOf = new Map<string, Int32Array>();
+  private readonly cache: { clauses: Map<string, TClauseGrams>; info: Map<string, TGramInfo> };
 
   private constructor(
-    private readonly all: TGramTable,
-    private readonly category: TGramTable | null,
-    private readonly values: readonly TGramTable[],
+    private readonly ng: NonNullable<TCompiledModel["ngrams"]>,
+    private readonly category: string | null,
+    /** The input's values and their order. */
+    private readonly inputValues: ReadonlyMap<string, number>,
     /** N-grams inside an input value: a reference states the value with `valueShare`. */
     private readonly valueGrams: ReadonlySet<string>,
-    private readonly valueShare: number,
     private readonly referenceLengths: readonly number[],
-  ) {}
+  ) {
+    let cache = shared.get(ng.all);
+    if (!cache) {
+      cache = { clauses: new Map(), info: new Map() };
+      shared.set(ng.all, cache);
+    }
+    if (cache.clauses.size > SHARED_LIMIT) cache.clauses.clear();
+    if (cache.info.size > SHARED_LIMIT) cache.info.clear();
+    this.cache = cache;
+  }
 
   static forInput(
     compiled: TCompiledModel,
@@ -54,41 +78,56 @@ export class ExpectedBleu {
       for (let n = 1; n <= N; n++) for (let i = 0; i + n <= v.length; i++) valueGrams.add(v.slice(i, i + n));
     const { length } = ng.stats;
     const expected = length.mean + length.perValue * (o.values.length - length.meanValues);
-    const tables = [...new Set(o.values)].flatMap((v) => {
-      const t = ng.byValue.get(v);
-      return t ? [t] : [];
-    });
     return new ExpectedBleu(
-      ng.all,
-      (o.category && ng.byCategory.get(o.category)) || null,
-      tables,
+      ng,
+      o.category && ng.byCategory.has(o.category) ? o.category : null,
+      new Map([...new Set(o.values)].map((v, i) => [v, i])),
       valueGrams,
-      ng.stats.valueShare,
       length.residuals.map((r) => Math.max(10, expected + r)),
     );
+  }
+
+  private infoOf(g: string): TGramInfo {
+    let info = this.cache.info.get(g);
+    if (info) return info;
+    const df = this.ng.all.df.get(g);
+    const repeats = this.ng.all.repeats.get(g) ?? 0;
+    const values = (this.ng.favouredBy.get(g) ?? []).map((v) => ({
+      value: v.value,
+      p: (base: number) => (v.df + VALUE_PRIOR_REFERENCES * base) / (v.n + VALUE_PRIOR_REFERENCES),
+    }));
+    info = { byCategory: new Map(), again: df ? repeats / (df + repeats) : 0, values };
+    this.cache.info.set(g, info);
+    return info;
   }
 
   /** The n-gram's id, its probabilities computed on first sight. */
   private idOf(g: string): number {
     let id = this.ids.get(g);
     if (id !== undefined) return id;
-    const df = this.all.df.get(g);
-    const prior = (df ?? UNSEEN_REFERENCES) / this.all.n;
-    const cat = this.category;
-    let p = cat ? ((cat.df.get(g) ?? 0) + PRIOR_REFERENCES * prior) / (cat.n + PRIOR_REFERENCES) : prior;
-    // What references of inputs with one of these values say more often than others.
-    for (const t of this.values) {
-      const c = t.df.get(g);
-      if (c !== undefined) p = Math.max(p, (c + VALUE_PRIOR_REFERENCES * p) / (t.n + VALUE_PRIOR_REFERENCES));
+    const info = this.infoOf(g);
+    const key = this.category ?? "";
+    let p = info.byCategory.get(key);
+    if (p === undefined) {
+      const { all } = this.ng;
+      const prior = (all.df.get(g) ?? UNSEEN_REFERENCES) / all.n;
+      const cat = this.category ? this.ng.byCategory.get(this.category) : undefined;
+      p = cat ? ((cat.df.get(g) ?? 0) + PRIOR_REFERENCES * prior) / (cat.n + PRIOR_REFERENCES) : prior;
+      info.byCategory.set(key, p);
     }
-    if (this.valueGrams.has(g)) p = Math.max(p, this.valueShare);
-    // Within a reference that has it, further occurrences are geometric with the corpus's repeat rate.
-    const repeats = this.all.repeats.get(g) ?? 0;
+    // What references of inputs with one of these values say more often than others.
+    let best = p;
+    const favouring = info.values.filter((v) => this.inputValues.has(v.value));
+    // In the input's order, each value's references seen in the light of what was known before.
+    if (favouring.length > 1)
+      favouring.sort((a, b) => (this.inputValues.get(a.value) ?? 0) - (this.inputValues.get(b.value) ?? 0));
+    for (const v of favouring) best = Math.max(best, v.p(best));
+    if (this.valueGrams.has(g)) best = Math.max(best, this.ng.stats.valueShare);
     id = this.counts.length;
     this.ids.set(g, id);
     this.counts.push(0);
-    this.first.push(p);
-    this.again.push(df ? repeats / (df + repeats) : 0);
+    this.first.push(best);
+    this.again.push(info.again);
     return id;
   }
 
@@ -97,20 +136,26 @@ export class ExpectedBleu {
    * it shares with any clause boundary), but not that comma alone. Generated copy is in the Basic
    * Multilingual Plane, so UTF-16 units are characters.
    */
-  private gramsOf(clause: string): TClauseGrams {
-    let out = this.clauses.get(clause);
-    if (out) return out;
-    const text = `，${clause}，`;
-    const ids: number[] = [];
-    const orders: number[] = [];
-    for (let n = 1; n <= N; n++)
-      for (let i = n === 1 ? 1 : 0; i + n <= text.length; i++) {
-        ids.push(this.idOf(text.slice(i, i + n)));
-        orders.push(n - 1);
-      }
-    out = { ids: Int32Array.from(ids), orders: Uint8Array.from(orders) };
-    this.clauses.set(clause, out);
-    return out;
+  private gramsOf(clause: string): { ids: Int32Array; orders: Uint8Array } {
+    let c = this.cache.clauses.get(clause);
+    if (!c) {
+      const text = `，${clause}，`;
+      const grams: string[] = [];
+      const orders: number[] = [];
+      for (let n = 1; n <= N; n++)
+        for (let i = n === 1 ? 1 : 0; i + n <= text.length; i++) {
+          grams.push(text.slice(i, i + n));
+          orders.push(n - 1);
+        }
+      c = { grams, orders: Uint8Array.from(orders) };
+      this.cache.clauses.set(clause, c);
+    }
+    let ids = this.idsOf.get(clause);
+    if (!ids) {
+      ids = Int32Array.from(c.grams, (g) => this.idOf(g));
+      this.idsOf.set(clause, ids);
+    }
+    return { ids, orders: c.orders };
   }
 
   /** What appending a clause (with the comma after it) would add. */
