@@ -168,8 +168,8 @@ describe("generation in Chromium", () => {
     // A batch that was already writing when the pause came may finish (here the 5-product one);
     // the 25-product batch is parked at its next check and writes nothing until the resume.
     await page.waitForTimeout(4_000);
-    const { rows: paused } = await db.query<{ status: string; processed: number }>(
-      `SELECT status, processed FROM "JobRun" WHERE queue = 'generate' AND "merchantId" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
+    const { rows: paused } = await db.query<{ id: string; status: string; processed: number }>(
+      `SELECT id, status, processed FROM "JobRun" WHERE queue = 'generate' AND "merchantId" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
       [stack.merchant.id],
     );
     expect(paused[0]).toMatchObject({ status: "PAUSED" });
@@ -178,6 +178,14 @@ describe("generation in Chromium", () => {
     await expect
       .poll(() => run.getByTestId("generate-counts").textContent())
       .toMatch(new RegExp(`^${paused[0]!.processed}/${BATCH_PRODUCTS} products done`));
+    // The jobs page (another tab) shows the run as paused too.
+    const jobsTab = await context.newPage();
+    await jobsTab.goto(`${stack.dashboardUrl}/jobs`);
+    const listed = jobsTab.locator(`[data-testid="job-run"][data-job-id="${paused[0]!.id}"]`);
+    await listed.waitFor();
+    expect(await listed.getAttribute("data-status")).toBe("PAUSED");
+    expect(await listed.locator(".status-badge").textContent()).toBe("Paused");
+    await jobsTab.close();
     const dir = e2eEnv().screenshotsDir;
     if (dir !== null) {
       await page.mouse.move(0, 0);
