@@ -19,10 +19,15 @@ export type TQueryOptions<TData> = {
   skip?: boolean;
 };
 
-// A session that expired mid-use: sign in again and come back here.
-function redirectToLogin(): void {
+/**
+ * A session that expired mid-use: sign in again and come back here. True when `caught` said so
+ * (the page is leaving: show nothing of the failure).
+ */
+export function redirectToLoginIfSignedOut(caught: unknown): boolean {
+  if (!(caught instanceof GraphQLRequestError && caught.code === "UNAUTHENTICATED")) return false;
   const next = `${window.location.pathname}${window.location.search}`;
   window.location.assign(`/login?next=${encodeURIComponent(next)}`);
+  return true;
 }
 
 export function useGraphQLQuery<TData, TVariables>(
@@ -58,10 +63,7 @@ export function useGraphQLQuery<TData, TVariables>(
         setError(undefined);
       } catch (caught) {
         if (controller.signal.aborted) return;
-        if (caught instanceof GraphQLRequestError && caught.code === "UNAUTHENTICATED") {
-          redirectToLogin();
-          return;
-        }
+        if (redirectToLoginIfSignedOut(caught)) return;
         failed = true;
         setError(caught instanceof Error ? caught : new Error(String(caught)));
       } finally {

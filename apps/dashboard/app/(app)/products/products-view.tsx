@@ -2,11 +2,12 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { errorMessage, GraphQLRequestError, graphqlRequest } from "../../../lib/graphql-client";
+import { errorMessage, graphqlRequest } from "../../../lib/graphql-client";
 import { ProductsDocument, SemanticSearchDocument } from "../../../lib/graphql/generated/graphql";
 import type { ProductRowFragment } from "../../../lib/graphql/generated/graphql";
 import { useT } from "../../../lib/i18n/i18n-provider";
 import { canImport } from "../../../lib/roles";
+import { redirectToLoginIfSignedOut } from "../../../lib/use-graphql-query";
 import { useCurrentUser } from "../current-user";
 import { RetryLine } from "../load-states";
 import { ImportPanel } from "./import-panel";
@@ -118,12 +119,7 @@ export function ProductsView() {
         }));
       } catch (caught) {
         if (controller.signal.aborted) return;
-        if (caught instanceof GraphQLRequestError && caught.code === "UNAUTHENTICATED") {
-          window.location.assign(
-            `/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`,
-          );
-          return;
-        }
+        if (redirectToLoginIfSignedOut(caught)) return;
         setList((current) => ({ ...current, loading: false, error: errorMessage(caught) }));
       }
     },

@@ -4,7 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { errorMessage, GraphQLRequestError, graphqlRequest } from "../../../lib/graphql-client";
+import { errorMessage, graphqlRequest } from "../../../lib/graphql-client";
 import {
   ApproveVariantDocument,
   BulkDecideDocument,
@@ -27,7 +27,7 @@ import type {
 import { useI18n } from "../../../lib/i18n/i18n-provider";
 import { enumLabel } from "../../../lib/i18n/translate";
 import { can } from "../../../lib/roles";
-import { useGraphQLQuery } from "../../../lib/use-graphql-query";
+import { redirectToLoginIfSignedOut, useGraphQLQuery } from "../../../lib/use-graphql-query";
 import { useShortcuts } from "../../../lib/use-shortcuts";
 import { Modal } from "../../modal";
 import { useCurrentUser } from "../current-user";
@@ -137,12 +137,7 @@ export function ReviewQueueView() {
         }));
       } catch (caught) {
         if (controller.signal.aborted) return;
-        if (caught instanceof GraphQLRequestError && caught.code === "UNAUTHENTICATED") {
-          window.location.assign(
-            `/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`,
-          );
-          return;
-        }
+        if (redirectToLoginIfSignedOut(caught)) return;
         setError(errorMessage(caught));
       } finally {
         if (!controller.signal.aborted) setLoading(false);
