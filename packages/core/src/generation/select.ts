@@ -207,10 +207,16 @@ export class ExpectedBleu {
     return this.logBrevity(this.chars + (d?.chars ?? 0)) + this.logPrecision(d);
   }
 
+  private readonly brevity: number[] = [];
+
   private logBrevity(c: number): number {
+    const known = this.brevity[c];
+    if (known !== undefined) return known;
     let bp = 0;
     for (const r of this.referenceLengths) bp += c >= r ? 1 : c > 0 ? Math.exp(1 - r / c) : 0;
-    return Math.log(Math.max(bp / this.referenceLengths.length, 1e-9));
+    const out = Math.log(Math.max(bp / this.referenceLengths.length, 1e-9));
+    this.brevity[c] = out;
+    return out;
   }
 
   /**
