@@ -78,7 +78,7 @@ const spec = ml.getModelSpec(modelName);
 if (spec.kind !== "text-embedding") throw new Error(`${modelName} is a ${spec.kind} model, not a text embedding`);
 const model = dbPkg.vectorLiterals({ name: spec.name, dim: spec.dim });
 // The product's ef_search for k neighbours (widenHnswSearch(tx, 2 * k) in @truecopy/db).
-const PRODUCT_EF = Math.max(40, 2 * K);
+const PRODUCT_EF = Math.max(dbPkg.MIN_EF_SEARCH, 2 * K);
 const log = (m) => process.stderr.write(`${m}\n`);
 
 const time = async (fn) => {
