@@ -117,11 +117,13 @@ export class ExpectedBleu {
     }
     // What references of inputs with one of these values say more often than others.
     let best = p;
-    const favouring = info.values.filter((v) => this.inputValues.has(v.value));
-    // In the input's order, each value's references seen in the light of what was known before.
-    if (favouring.length > 1)
-      favouring.sort((a, b) => (this.inputValues.get(a.value) ?? 0) - (this.inputValues.get(b.value) ?? 0));
-    for (const v of favouring) best = Math.max(best, v.p(best));
+    if (info.values.length) {
+      const favouring = info.values.filter((v) => this.inputValues.has(v.value));
+      // In the input's order, each value's references seen in the light of what was known before.
+      if (favouring.length > 1)
+        favouring.sort((a, b) => (this.inputValues.get(a.value) ?? 0) - (this.inputValues.get(b.value) ?? 0));
+      for (const v of favouring) best = Math.max(best, v.p(best));
+    }
     if (this.valueGrams.has(g)) best = Math.max(best, this.ng.stats.valueShare);
     id = this.counts.length;
     this.ids.set(g, id);
