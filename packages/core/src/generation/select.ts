@@ -18,53 +18,60 @@ const UNSEEN_REFERENCES = 0.5;
 const N = 4;
 
 export type TBleuDelta = { matched: number[]; total: number[]; chars: number };
-/** A clause's n-grams (the same string objects every time, so their hashes are computed once) and orders (0-based). */
-type TClauseGrams = { grams: string[]; orders: Uint8Array };
-/** What the model says of one n-gram, whatever the input: probability per category, and the values whose references favour it. */
-type TGramInfo = {
-  byCategory: Map<string, number>;
-  again: number;
-  values: { value: string; p: (base: number) => number }[];
-};
-
 /**
- * Per model, across inputs: the n-grams of clauses seen (connectives and fillers recur in every
- * description) and what the statistics say of each n-gram. Bounded, as clauses with values are
- * endless in a long-running worker.
+ * Per model, across inputs: an id for every n-gram met, what the statistics say of it whatever the
+ * input (probability per category, repeat rate, the values whose references favour it), and the
+ * ids of every clause weighed (connectives and fillers recur in every description). Bounded, as
+ * clauses with values are endless in a long-running worker.
  */
+type TShared = {
+  ids: Map<string, number>;
+  grams: string[];
+  again: number[];
+  favouredBy: (readonly { value: string; df: number; n: number }[] | undefined)[];
+  /** Category ("" for none) → probability by id, filled as ids are met. */
+  byCategory: Map<string, number[]>;
+  /** Per clause: its n-gram ids, their orders (0-based), and how often each occurred earlier in it. */
+  clauses: Map<string, { ids: Int32Array; orders: Uint8Array; earlier: Uint8Array }>;
+};
 const SHARED_LIMIT = 50_000;
-const shared = new WeakMap<TGramTable, { clauses: Map<string, TClauseGrams>; info: Map<string, TGramInfo> }>();
+const sharedByModel = new WeakMap<TGramTable, TShared>();
 
 /** A text being written, with the expected n-gram matches so far. */
 export class ExpectedBleu {
   private readonly matched = new Array<number>(N).fill(0);
   private readonly total = new Array<number>(N).fill(0);
   private chars = 0;
-  // Per n-gram id: occurrences in the text, probability that a reference has it, and that it has it again.
-  private readonly ids = new Map<string, number>();
-  private readonly counts: number[] = [];
-  private readonly first: number[] = [];
-  private readonly again: number[] = [];
-  private readonly idsOf = new Map<string, Int32Array>();
-  private readonly cache: { clauses: Map<string, TClauseGrams>; info: Map<string, TGramInfo> };
+  /** Occurrences of each n-gram id in the text. */
+  private readonly counts = new Map<number, number>();
+  private readonly shared: TShared;
+  private readonly base: number[];
+  /** N-gram ids inside an input value: a reference states the value with `valueShare`. */
+  private readonly valueIds = new Set<number>();
 
   private constructor(
     private readonly ng: NonNullable<TCompiledModel["ngrams"]>,
     private readonly category: string | null,
     /** The input's values and their order. */
     private readonly inputValues: ReadonlyMap<string, number>,
-    /** N-grams inside an input value: a reference states the value with `valueShare`. */
-    private readonly valueGrams: ReadonlySet<string>,
+    values: readonly string[],
     private readonly referenceLengths: readonly number[],
   ) {
-    let cache = shared.get(ng.all);
-    if (!cache) {
-      cache = { clauses: new Map(), info: new Map() };
-      shared.set(ng.all, cache);
+    let shared = sharedByModel.get(ng.all);
+    if (!shared || shared.grams.length > SHARED_LIMIT) {
+      shared = { ids: new Map(), grams: [], again: [], favouredBy: [], byCategory: new Map(), clauses: new Map() };
+      sharedByModel.set(ng.all, shared);
     }
-    if (cache.clauses.size > SHARED_LIMIT) cache.clauses.clear();
-    if (cache.info.size > SHARED_LIMIT) cache.info.clear();
-    this.cache = cache;
+    this.shared = shared;
+    let base = shared.byCategory.get(category ?? "");
+    if (!base) {
+      base = [];
+      shared.byCategory.set(category ?? "", base);
+    }
+    this.base = base;
+    for (const v of values)
+      for (let n = 1; n <= N; n++)
+        for (let i = 0; i + n <= v.length; i++) this.valueIds.add(this.idOf(v.slice(i, i + n)));
   }
 
   static forInput(
@@ -73,64 +80,64 @@ export class ExpectedBleu {
   ): ExpectedBleu | null {
     const ng = compiled.ngrams;
     if (!ng) return null;
-    const valueGrams = new Set<string>();
-    for (const v of o.values)
-      for (let n = 1; n <= N; n++) for (let i = 0; i + n <= v.length; i++) valueGrams.add(v.slice(i, i + n));
     const { length } = ng.stats;
     const expected = length.mean + length.perValue * (o.values.length - length.meanValues);
     return new ExpectedBleu(
       ng,
       o.category && ng.byCategory.has(o.category) ? o.category : null,
       new Map([...new Set(o.values)].map((v, i) => [v, i])),
-      valueGrams,
+      o.values,
       length.residuals.map((r) => Math.max(10, expected + r)),
     );
   }
 
-  private infoOf(g: string): TGramInfo {
-    let info = this.cache.info.get(g);
-    if (info) return info;
+  /** The n-gram's id in the model's table, added on first sight. */
+  private idOf(g: string): number {
+    const s = this.shared;
+    let id = s.ids.get(g);
+    if (id !== undefined) return id;
     const df = this.ng.all.df.get(g);
     const repeats = this.ng.all.repeats.get(g) ?? 0;
-    const values = (this.ng.favouredBy.get(g) ?? []).map((v) => ({
-      value: v.value,
-      p: (base: number) => (v.df + VALUE_PRIOR_REFERENCES * base) / (v.n + VALUE_PRIOR_REFERENCES),
-    }));
-    info = { byCategory: new Map(), again: df ? repeats / (df + repeats) : 0, values };
-    this.cache.info.set(g, info);
-    return info;
+    id = s.grams.length;
+    s.ids.set(g, id);
+    s.grams.push(g);
+    s.again.push(df ? repeats / (df + repeats) : 0);
+    s.favouredBy.push(this.ng.favouredBy.get(g));
+    return id;
   }
 
-  /** The n-gram's id, its probabilities computed on first sight. */
-  private idOf(g: string): number {
-    let id = this.ids.get(g);
-    if (id !== undefined) return id;
-    const info = this.infoOf(g);
-    const key = this.category ?? "";
-    let p = info.byCategory.get(key);
+  private readonly first = new Map<number, number>();
+
+  /** Probability that a reference of this input has n-gram `id`. */
+  private firstOf(id: number): number {
+    const known = this.first.get(id);
+    if (known !== undefined) return known;
+    let p = this.base[id];
     if (p === undefined) {
+      const g = this.shared.grams[id] ?? "";
       const { all } = this.ng;
       const prior = (all.df.get(g) ?? UNSEEN_REFERENCES) / all.n;
       const cat = this.category ? this.ng.byCategory.get(this.category) : undefined;
       p = cat ? ((cat.df.get(g) ?? 0) + PRIOR_REFERENCES * prior) / (cat.n + PRIOR_REFERENCES) : prior;
-      info.byCategory.set(key, p);
+      this.base[id] = p;
     }
-    // What references of inputs with one of these values say more often than others.
-    let best = p;
-    if (info.values.length) {
-      const favouring = info.values.filter((v) => this.inputValues.has(v.value));
-      // In the input's order, each value's references seen in the light of what was known before.
-      if (favouring.length > 1)
-        favouring.sort((a, b) => (this.inputValues.get(a.value) ?? 0) - (this.inputValues.get(b.value) ?? 0));
-      for (const v of favouring) best = Math.max(best, v.p(best));
+    // What references of inputs with one of these values say more often than others: in the
+    // input's order, each value's references seen in the light of what was known before.
+    const favoured = this.shared.favouredBy[id];
+    if (favoured) {
+      const of = favoured.filter((v) => this.inputValues.has(v.value));
+      if (of.length > 1) of.sort((a, b) => (this.inputValues.get(a.value) ?? 0) - (this.inputValues.get(b.value) ?? 0));
+      for (const v of of) p = Math.max(p, (v.df + VALUE_PRIOR_REFERENCES * p) / (v.n + VALUE_PRIOR_REFERENCES));
     }
-    if (this.valueGrams.has(g)) best = Math.max(best, this.ng.stats.valueShare);
-    id = this.counts.length;
-    this.ids.set(g, id);
-    this.counts.push(0);
-    this.first.push(best);
-    this.again.push(info.again);
-    return id;
+    if (this.valueIds.has(id)) p = Math.max(p, this.ng.stats.valueShare);
+    this.first.set(id, p);
+    return p;
+  }
+
+  /** Probability that a reference has n-gram `id` at least `k + 1` times. */
+  private matchOf(id: number, k: number): number {
+    const p = this.firstOf(id);
+    return k === 0 ? p : p * (this.shared.again[id] ?? 0) ** k;
   }
 
   /**
@@ -138,54 +145,49 @@ export class ExpectedBleu {
    * it shares with any clause boundary), but not that comma alone. Generated copy is in the Basic
    * Multilingual Plane, so UTF-16 units are characters.
    */
-  private gramsOf(clause: string): { ids: Int32Array; orders: Uint8Array } {
-    let c = this.cache.clauses.get(clause);
+  private gramsOf(clause: string): { ids: Int32Array; orders: Uint8Array; earlier: Uint8Array } {
+    let c = this.shared.clauses.get(clause);
     if (!c) {
       const text = `，${clause}，`;
-      const grams: string[] = [];
+      const ids: number[] = [];
       const orders: number[] = [];
       for (let n = 1; n <= N; n++)
         for (let i = n === 1 ? 1 : 0; i + n <= text.length; i++) {
-          grams.push(text.slice(i, i + n));
+          ids.push(this.idOf(text.slice(i, i + n)));
           orders.push(n - 1);
         }
-      c = { grams, orders: Uint8Array.from(orders) };
-      this.cache.clauses.set(clause, c);
+      const seen = new Map<number, number>();
+      const earlier = ids.map((id) => {
+        const k = seen.get(id) ?? 0;
+        seen.set(id, k + 1);
+        return k;
+      });
+      c = { ids: Int32Array.from(ids), orders: Uint8Array.from(orders), earlier: Uint8Array.from(earlier) };
+      this.shared.clauses.set(clause, c);
     }
-    let ids = this.idsOf.get(clause);
-    if (!ids) {
-      ids = Int32Array.from(c.grams, (g) => this.idOf(g));
-      this.idsOf.set(clause, ids);
-    }
-    return { ids, orders: c.orders };
+    return c;
   }
 
   /** What appending a clause (with the comma after it) would add. */
   delta(clause: string): TBleuDelta {
     const matched = new Array<number>(N).fill(0);
     const total = new Array<number>(N).fill(0);
-    const { ids, orders } = this.gramsOf(clause);
-    const counts = this.counts;
+    const { ids, orders, earlier } = this.gramsOf(clause);
+    // The k-th occurrence matches when a reference has it k times (BLEU clips counts), counting
+    // the occurrences earlier in the clause too.
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] ?? 0;
       const n = orders[i] ?? 0;
-      // The k-th occurrence matches when a reference has it k times (BLEU clips counts).
-      const k = counts[id] ?? 0;
-      const p = this.first[id] ?? 0;
-      matched[n] = (matched[n] ?? 0) + (k === 0 ? p : p * (this.again[id] ?? 0) ** k);
+      const k = (this.counts.get(id) ?? 0) + (earlier[i] ?? 0);
+      matched[n] = (matched[n] ?? 0) + this.matchOf(id, k);
       total[n] = (total[n] ?? 0) + 1;
-      counts[id] = k + 1;
-    }
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] ?? 0;
-      counts[id] = (counts[id] ?? 1) - 1;
     }
     return { matched, total, chars: clause.length + 1 };
   }
 
   /** Appends a clause; `d` is its `delta`, computed on the text as it is now. */
   commit(clause: string, d: TBleuDelta = this.delta(clause)): void {
-    for (const id of this.gramsOf(clause).ids) this.counts[id] = (this.counts[id] ?? 0) + 1;
+    for (const id of this.gramsOf(clause).ids) this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
     for (let n = 0; n < N; n++) {
       this.matched[n] = (this.matched[n] ?? 0) + (d.matched[n] ?? 0);
       this.total[n] = (this.total[n] ?? 0) + (d.total[n] ?? 0);
