@@ -72,7 +72,7 @@ beforeAll(async () => {
   await decideVariant(db.pool, {
     variantId,
     action: "REJECT",
-    reasonCode: "COMPLIANCE",
+    reasonCode: "EXAGGERATION",
     actor: {
       actorId: randomUUID(),
       userId: null,

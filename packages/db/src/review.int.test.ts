@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import type { TRole } from "@truecopy/core";
+import { REJECT_REASON_CODES, type TRole } from "@truecopy/core";
 import type { TDatabase } from "./client.js";
 import { createTestMerchant, openTestDatabase } from "./testing.js";
 import {
@@ -235,6 +235,22 @@ describe("decisions", () => {
       expect(failed.reason).toMatchObject({ code: "CONFLICT" });
       const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM "Decision" WHERE "variantId" = $1`, [id]);
       expect(rows[0].n).toBe(1);
+    }
+  });
+
+  it("stores only the reason codes the API offers, whoever writes the rejection", async () => {
+    const m = await createTestMerchant(db, "reason");
+    const { productId } = await product(m.id);
+    const id = await pending(productId);
+    // The statistics serialise reason codes as a GraphQL enum: one unknown code would break them all.
+    await expect(
+      decideVariant(db.pool, { variantId: id, action: "REJECT", reasonCode: "COMPLIANCE", actor: actor("MODERATOR") }),
+    ).rejects.toThrow(/Decision_reason_code_known/);
+    expect(await statusOf(id)).toBe("PENDING_REVIEW");
+    for (const code of REJECT_REASON_CODES) {
+      const v = await pending(productId);
+      await decideVariant(db.pool, { variantId: v, action: "REJECT", reasonCode: code, actor: actor("MODERATOR") });
+      expect(await statusOf(v)).toBe("REJECTED");
     }
   });
 
