@@ -1,7 +1,6 @@
-import { createWriteStream } from "node:fs";
-import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
-import { findMerchantBySlugOrId, type TDatabase } from "@truecopy/db";
+import type { TDatabase } from "@truecopy/db";
+import { openExportTarget } from "./export-target.js";
 
 type TExportRow = {
   id: string;
@@ -38,15 +37,7 @@ export async function exportCommand(
   db: TDatabase,
   o: { format: "jsonl" | "csv"; out?: string; merchant?: string },
 ): Promise<number> {
-  let merchantId: string | null = null;
-  if (o.merchant) {
-    const m = await findMerchantBySlugOrId(db.pool, o.merchant);
-    if (!m) throw new Error(`unknown merchant "${o.merchant}"`);
-    merchantId = m.id;
-  }
-  const out: Writable = o.out ? createWriteStream(o.out) : process.stdout;
-  const write = (s: string) =>
-    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once("drain", () => r()));
+  const { merchantId, write, close } = await openExportTarget(db, o);
   if (o.format === "csv") await write(stringify([[...CSV_COLUMNS]]));
   let after = "00000000-0000-0000-0000-000000000000";
   let count = 0;
@@ -106,8 +97,7 @@ export async function exportCommand(
     }
     after = rows.at(-1)!.id;
   }
-  if (o.out)
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  await close();
   process.stderr.write(`exported ${count} products\n`);
   return count;
 }
