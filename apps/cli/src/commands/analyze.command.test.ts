@@ -79,5 +79,6 @@ describe("truecopy analyze (the stable CLI contract)", () => {
     const [big] = await run(JSON.stringify({ id: "big", text: "续航很长，电池5000mAh。".repeat(70_000) }));
     expect(big!.id).toBe("big");
     expect(big!.error).toBeUndefined();
-  });
+    // A generous limit: a 1 MB text takes a second or two, more on a loaded machine.
+  }, 30_000);
 });
