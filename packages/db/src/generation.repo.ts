@@ -177,8 +177,8 @@ export type TGeneratedVariant = {
 /**
  * Stores one batch's candidates in one transaction: each becomes a new GENERATED/LLM variant
  * (PENDING_REVIEW or BLOCKED) with its claims and, when blocked, the gate's reasons, unless its
- * idempotency key already has one — so a retried job or a repeated request never duplicates — and
- * an Analysis row ties it to its run (with the LLM's accounting); new variants are queued for
+ * idempotency key already has one — so a retried job or a repeated request never duplicates — tied
+ * to its run, with an Analysis row holding how it was generated (and the LLM's accounting); new variants are queued for
  * linting (their findings); the batch counts on its run.
  * Nothing else is touched: existing variants, human-written or edited, stay as they are.
  */
@@ -200,16 +200,16 @@ export async function saveGeneratedVariants(
     if (rows.length) {
       const result = await tx.query<{ id: string; key: string }>(
         `INSERT INTO "Variant" AS v (id, "productId", field, locale, text, origin, generator, "generatorVersion", audience,
-           emphasis, style, status, "idempotencyKey", claims, "blockReasons", "updatedAt")
+           emphasis, style, status, "idempotencyKey", claims, "blockReasons", "jobRunId", "updatedAt")
          SELECT gen_random_uuid(), x."productId", x.field::"VariantField", x.locale, x.text, x.origin::"VariantOrigin",
            x.generator, x."generatorVersion", x.audience, ARRAY(SELECT jsonb_array_elements_text(x.emphasis)), x.style,
-           x.status::"VariantStatus", x."idempotencyKey", x.claims, x."blockReasons", now()
+           x.status::"VariantStatus", x."idempotencyKey", x.claims, x."blockReasons", $2::uuid, now()
          FROM jsonb_to_recordset($1::jsonb) AS x("productId" uuid, field text, locale text, text text, origin text,
            generator text, "generatorVersion" text, audience text, emphasis jsonb, style text, status text, "idempotencyKey" text,
            claims jsonb, "blockReasons" jsonb)
          ON CONFLICT ("idempotencyKey") DO NOTHING
          RETURNING v.id, v."idempotencyKey" AS key`,
-        [JSON.stringify(rows.map(({ generation: _g, productVersion: _p, ...v }) => v))],
+        [JSON.stringify(rows.map(({ generation: _g, productVersion: _p, ...v }) => v)), o.progress.jobRunId],
       );
       inserted = result.rows;
     }
@@ -256,15 +256,21 @@ export type TGenerationRunStats = {
 };
 
 /**
- * What a generation run has produced so far: its variants (tied to the run by their Analysis row);
- * blocked ones are those with the gate's reasons on the variant.
+ * What a generation run has produced so far: its variants (Variant.jobRunId, indexed: the batch panel
+ * polls this every second); blocked ones are those with the gate's reasons on the variant, the LLM's
+ * accounting is in each variant's generation Analysis row.
  */
 export async function generationRunStats(db: TQueryable, jobRunId: string): Promise<TGenerationRunStats> {
   type TLlm = { promptTokens?: number; completionTokens?: number; costUsd?: number; cached?: boolean };
   const { rows } = await db.query<{ blockReasons: { code?: string }[] | null; llm: TLlm | null }>(
-    `SELECT v."blockReasons", a.normalized->'generation'->'llm' AS llm
-     FROM "Analysis" a JOIN "Variant" v ON v.id = a."variantId"
-     WHERE a."variantId" IS NOT NULL AND a.normalized->'generation'->>'jobRunId' = $1`,
+    `SELECT v."blockReasons", g.llm
+     FROM "Variant" v
+     LEFT JOIN LATERAL (
+       SELECT a.normalized->'generation'->'llm' AS llm FROM "Analysis" a
+       WHERE a."variantId" = v.id AND a.normalized ? 'generation'
+       ORDER BY a."createdAt" DESC LIMIT 1
+     ) g ON true
+     WHERE v."jobRunId" = $1::uuid`,
     [jobRunId],
   );
   const stats: TGenerationRunStats = {
