@@ -104,7 +104,9 @@ try {
     await db.pool.query(
       `INSERT INTO "Variant" (id, "productId", field, locale, text, origin, generator, status, "createdAt", "updatedAt")
        SELECT gen_random_uuid(), p.id, 'DESCRIPTION', p.locale, 'Older text ' || n, 'GENERATED', 'gen-' || (n % 3),
-         (ARRAY['APPROVED', 'REJECTED', 'ARCHIVED', 'PUBLISHED']::"VariantStatus"[])[1 + n % 4],
+         -- One live description per slot (the database allows no more); the rest decided or archived.
+         CASE WHEN n = 1 THEN 'PUBLISHED'::"VariantStatus"
+           ELSE (ARRAY['APPROVED', 'REJECTED', 'ARCHIVED']::"VariantStatus"[])[1 + n % 3] END,
          now() - make_interval(days => 3 + n), now()
        FROM "Product" p CROSS JOIN generate_series(1, $2::int) n WHERE p."merchantId" = $1`,
       [merchantId, PER_PRODUCT * 2],

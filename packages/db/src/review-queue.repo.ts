@@ -34,12 +34,8 @@ export type TReviewQueueRow = TVariantRow & {
   severityRank: number;
 };
 
-// SEVERITY order: each waiting item's most severe finding, from one grouped read of the findings the
-// planner can hash-join (a correlated aggregate per item costs ~1 s at 100k items). A stored
-// per-variant maximum with its own index would make this as cheap as the default order.
-const SEVERITY_JOIN = `LEFT JOIN (SELECT f."variantId", max(f.severity) AS sev FROM "Finding" f GROUP BY f."variantId") s ON s."variantId" = v.id`;
-const SEVERITY_RANK = `COALESCE(array_position(ARRAY['INFO', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL']::"Severity"[], s.sev), 0)`;
-
+// SEVERITY order: each variant's most severe finding is stored as "severityRank" (kept by triggers on
+// Finding), so the order walks its own partial index like the default order does.
 function whereClause(
   params: ReturnType<typeof sqlParams>,
   filter: TReviewQueueFilter,
@@ -95,10 +91,10 @@ function orderAndKeyset(
       const rank = params.add(after.severityRank ?? 0);
       const at = params.add(after.at);
       const id = params.add(after.id);
-      keyset = `(${SEVERITY_RANK} < ${rank}::int OR (${SEVERITY_RANK} = ${rank}::int AND (v."createdAt", v.id) > (${at}::timestamptz, ${id}::uuid)))`;
+      keyset = `(v."severityRank" < ${rank}::int OR (v."severityRank" = ${rank}::int AND (v."createdAt", v.id) > (${at}::timestamptz, ${id}::uuid)))`;
     }
     return {
-      inner: `s.sev DESC NULLS LAST, v."createdAt", v.id`,
+      inner: `v."severityRank" DESC, v."createdAt", v.id`,
       outer: `q."severityRank" DESC, q."createdAt", q.id`,
       keyset,
     };
@@ -132,8 +128,8 @@ export async function listReviewQueue(
   const { rows } = await db.query<TReviewQueueRow>(
     `SELECT q.*, fs."maxSeverity", COALESCE(fs."findingCount", 0)::int AS "findingCount"
      FROM (
-       SELECT ${variantColumns("v")}, ${o.sort === "SEVERITY" ? SEVERITY_RANK : "NULL::int"} AS "severityRank"
-       FROM "Variant" v ${joins} ${o.sort === "SEVERITY" ? SEVERITY_JOIN : ""}
+       SELECT ${variantColumns("v")}, v."severityRank"
+       FROM "Variant" v ${joins}
        WHERE ${conditions.join(" AND ")}
        ORDER BY ${inner}
        LIMIT ${limit}
@@ -144,9 +140,9 @@ export async function listReviewQueue(
      ORDER BY ${outer}`,
     params.values,
   );
-  const severityRank = (s: TSeverity | null) => (s ? SEVERITIES.indexOf(s) + 1 : 0);
+  // The stored rank, not one recomputed here: the next page's keyset must compare what the order used.
   return {
-    rows: rows.slice(0, o.first).map((r) => ({ ...r, severityRank: severityRank(r.maxSeverity) })),
+    rows: rows.slice(0, o.first),
     hasNextPage: rows.length > o.first,
   };
 }
@@ -224,7 +220,7 @@ export async function claimNextReviewItem(
   const { rows } = await pool.query<TVariantRow>(
     `UPDATE "Variant" v SET "claimedById" = ${actor}::uuid, "claimExpiresAt" = now() + make_interval(secs => ${lease}::float8)
      WHERE v.id = (
-       SELECT v.id FROM "Variant" v ${joins} ${o.sort === "SEVERITY" ? SEVERITY_JOIN : ""}
+       SELECT v.id FROM "Variant" v ${joins}
        WHERE ${conditions.join(" AND ")}
        ORDER BY ${inner} LIMIT 1
        FOR UPDATE OF v SKIP LOCKED

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { REJECT_REASON_CODES, type TRole } from "@truecopy/core";
-import type { TDatabase } from "./client.js";
+import { withTransaction, type TDatabase } from "./client.js";
 import { createTestMerchant, openTestDatabase } from "./testing.js";
 import {
   claimNextReviewItem,
@@ -146,6 +146,48 @@ describe("review queue", () => {
     expect(age.total).toBe(6);
     expect(age.buckets.find((b) => b.key === "H4_12")!.count).toBe(5);
     expect(age.buckets.find((b) => b.key === "LT_1H")!.count).toBe(1);
+  });
+});
+
+describe("stored severity rank", () => {
+  const rankOf = async (id: string) =>
+    (await db.pool.query<{ r: number }>(`SELECT "severityRank" AS r FROM "Variant" WHERE id = $1`, [id])).rows[0]!.r;
+  const finding = (variantId: string, severity: string, start: number) =>
+    db.pool.query<{ id: string }>(
+      `INSERT INTO "Finding" (id, "variantId", "ruleId", "rulePackVersion", category, severity, start, "end")
+       VALUES (gen_random_uuid(), $1, 'en.absolute', '1', 'ABSOLUTE', $2::"Severity", $3, $3 + 1) RETURNING id`,
+      [variantId, severity, start],
+    );
+
+  it("follows every insert, change and removal of a variant's findings, whoever writes them", async () => {
+    const m = await createTestMerchant(db, "rank");
+    const { productId } = await product(m.id);
+    const [a, b] = [await pending(productId), await pending(productId)];
+    expect(await rankOf(a)).toBe(0);
+    await finding(a, "LOW", 0);
+    const high = (await finding(a, "HIGH", 2)).rows[0]!.id;
+    await finding(b, "INFO", 0);
+    expect([await rankOf(a), await rankOf(b)]).toEqual([4, 1]);
+    await db.pool.query(`UPDATE "Finding" SET severity = 'CRITICAL' WHERE id = $1`, [high]);
+    expect(await rankOf(a)).toBe(5);
+    await db.pool.query(`DELETE FROM "Finding" WHERE id = $1`, [high]);
+    expect(await rankOf(a)).toBe(2);
+    // Moving a finding to another variant (an update) refreshes both.
+    await db.pool.query(`UPDATE "Finding" SET "variantId" = $2 WHERE "variantId" = $1`, [a, b]);
+    expect([await rankOf(a), await rankOf(b)]).toEqual([0, 2]);
+  });
+
+  it("gives the SEVERITY order its own index", async () => {
+    const plan = await withTransaction(db.pool, async (tx) => {
+      await tx.query(`SET LOCAL enable_seqscan = off`);
+      await tx.query(`SET LOCAL enable_sort = off`);
+      const { rows } = await tx.query<{ "QUERY PLAN": string }>(
+        `EXPLAIN SELECT v.id FROM "Variant" v WHERE v.status = 'PENDING_REVIEW'
+         ORDER BY v."severityRank" DESC, v."createdAt", v.id LIMIT 50`,
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("Variant_pending_review_severity_idx");
   });
 });
 
