@@ -3,7 +3,6 @@
 // auth, per-event validation, product/merchant/variant checks and the idempotent bulk INSERT, two
 // batches of 10,000 in flight) vs a raw `COPY … FROM STDIN` of the same rows into a scratch table
 // shaped like "Event" (same columns, defaults and indexes, no foreign keys), in the same run.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -13,7 +12,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { benchEnv, childEnv } from "../ingest/bench-env.mjs";
-import { freePort, median, run, runBench, track, waitForHttp } from "../lib/processes.mjs";
+import { median, run, runBench, startApi } from "../lib/processes.mjs";
 import { openBenchDatabase, removeBenchMerchant } from "../ingest/bench-database.mjs";
 import { copyLine } from "../ingest/copy-text.mjs";
 
@@ -159,22 +158,8 @@ async function main() {
       [merchant.id],
     );
     await pool.query(`CREATE TABLE "${table}" (LIKE "Event" INCLUDING ALL)`);
-    const apiPort = await freePort();
-    api = track(
-      spawn(process.execPath, [apiMain], {
-        env: {
-          ...env,
-          API_PORT: String(apiPort),
-          API_HOST: "127.0.0.1",
-          LOG_LEVEL: "error",
-          NODE_ENV: "production",
-          TRUECOPY_QUEUE_PREFIX: slug,
-        },
-        stdio: ["ignore", "ignore", "inherit"],
-      }),
-    );
-    const url = `http://127.0.0.1:${apiPort}`;
-    await waitForHttp(`${url}/healthz`);
+    api = await startApi({ main: apiMain, env, queuePrefix: slug });
+    const url = api.url;
     // Warm-up: the first batch pays for JIT and connection set-up.
     await viaApi(url, key, makeEvents(`warm-${randomUUID()}`, slots).slice(0, batchSize));
     const results = [];
@@ -223,7 +208,7 @@ async function main() {
     );
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {
-    api?.kill("SIGTERM");
+    api?.child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 300));
     await pool.query(`DROP TABLE IF EXISTS "${table}"`).catch(() => undefined);
     await removeBenchMerchant(pool, slug);

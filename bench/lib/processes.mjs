@@ -71,6 +71,31 @@ export async function waitForHttp(url, timeoutMs = 60_000) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
+/**
+ * Starts a built API (`apps/api/dist/main.js` or another build's) in production mode on a free
+ * loopback port, with its own queue prefix, and waits until it answers /healthz. `cpuProfileDir`
+ * makes it write a V8 CPU profile there when it exits.
+ */
+export async function startApi({ main, env, queuePrefix, cpuProfileDir }) {
+  const port = await freePort();
+  const child = track(
+    spawn(process.execPath, [...(cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : []), main], {
+      env: {
+        ...env,
+        API_PORT: String(port),
+        API_HOST: "127.0.0.1",
+        LOG_LEVEL: "error",
+        NODE_ENV: "production",
+        TRUECOPY_QUEUE_PREFIX: queuePrefix,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    }),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/healthz`);
+  return { child, port, url };
+}
+
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Runs a bench's main; on failure prints why, stops every child and exits 1. */

@@ -10,8 +10,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { benchEnv, childEnv } from "../ingest/bench-env.mjs";
 import { openBenchDatabase } from "../ingest/bench-database.mjs";
-import { freePort, killChildren, run, startServer, track, waitForHttp } from "../lib/processes.mjs";
-import { spawn } from "node:child_process";
+import { killChildren, run, startApi, startServer } from "../lib/processes.mjs";
 
 const USAGE = `node bench/load/load.bench.mjs [--serve-rate R] [--serve-seconds S] [--graphql-clients C] [--graphql-seconds S] [--products P] [--api-dist DIR] [--api-cpu-prof DIR]`;
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -91,26 +90,13 @@ async function main() {
        FROM unnest($1::uuid[]) AS p(id)`,
       [products.map((p) => p.id)],
     );
-    const apiPort = await freePort();
-    const profileArgs = values["api-cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["api-cpu-prof"]}`] : [];
-    api = track(
-      spawn(
-        process.execPath,
-        [...profileArgs, values["api-dist"] ? path.resolve(values["api-dist"], "main.js") : apiMain],
-        {
-          env: {
-            ...env,
-            API_PORT: String(apiPort),
-            API_HOST: "127.0.0.1",
-            LOG_LEVEL: "error",
-            NODE_ENV: "production",
-            TRUECOPY_QUEUE_PREFIX: slug,
-          },
-          stdio: ["ignore", "ignore", "inherit"],
-        },
-      ),
-    );
-    await waitForHttp(`http://127.0.0.1:${apiPort}/healthz`);
+    api = await startApi({
+      main: values["api-dist"] ? path.resolve(values["api-dist"], "main.js") : apiMain,
+      env,
+      queuePrefix: slug,
+      cpuProfileDir: values["api-cpu-prof"],
+    });
+    const apiPort = api.port;
 
     // 1. /serve at a fixed rate: every answer must be a 200.
     const serveRate = Number(values["serve-rate"]);
@@ -150,7 +136,7 @@ async function main() {
       }).then((r) => r.text());
     const graphqlSeconds = Number(values["graphql-seconds"]);
     log(`GraphQL products(first: 20) from ${clients} clients for ${graphqlSeconds} s`);
-    const cpuBefore = processCpuMs(api.pid);
+    const cpuBefore = processCpuMs(api.child.pid);
     const graphql = await load({
       host: "127.0.0.1",
       port: apiPort,
@@ -163,7 +149,7 @@ async function main() {
     });
     // CPU the API process spent per GraphQL request: unlike throughput, barely moved by other work
     // on a shared machine (Linux only; null elsewhere).
-    const cpuAfter = processCpuMs(api.pid);
+    const cpuAfter = processCpuMs(api.child.pid);
     const cpuPerRequest = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / graphql.requests : null;
     const base = await startServer(path.join(serveDir, "constant-server.mjs"), [sample], {});
     let baseline;
@@ -195,7 +181,7 @@ async function main() {
     );
     if (serveErrors || graphqlErrors) process.exitCode = 1;
   } finally {
-    api?.kill("SIGTERM");
+    api?.child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 300));
     await pool
       .query(`DELETE FROM "Product" WHERE "merchantId" = (SELECT id FROM "Merchant" WHERE slug = $1)`, [slug])

@@ -3,13 +3,12 @@
 // (child process: Express, API-key auth, rate limit, cache, Thompson sampling, sticky hashing) vs a
 // bare node:http server returning constant JSON of the same size, in the same run. Load comes from a
 // third process (load.mjs, raw keep-alive sockets). Prints p50/p95/p99 and the throughput ratio.
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { benchEnv, childEnv } from "../ingest/bench-env.mjs";
-import { freePort, median, run, runBench, startServer, track, waitForHttp } from "../lib/processes.mjs";
+import { median, run, runBench, startApi, startServer } from "../lib/processes.mjs";
 import { openBenchDatabase, removeBenchMerchant } from "../ingest/bench-database.mjs";
 
 const USAGE = `node bench/serve/serve.bench.mjs [--runs N] [--seconds S] [--connections C] [--products P] [--cpu-prof DIR]`;
@@ -78,25 +77,8 @@ async function main() {
                     ('不含双酚 A，喝水更安心。', 'GENERATED', 'APPROVED', '{健康}', '专业')) AS v(text, origin, status, emphasis, style)`,
       [products.map((p) => p.id)],
     );
-    const apiPort = await freePort();
-    api = track(
-      spawn(
-        process.execPath,
-        [...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : []), apiMain],
-        {
-          env: {
-            ...env,
-            API_PORT: String(apiPort),
-            API_HOST: "127.0.0.1",
-            LOG_LEVEL: "error",
-            NODE_ENV: "production",
-            TRUECOPY_QUEUE_PREFIX: slug,
-          },
-          stdio: ["ignore", "ignore", "inherit"],
-        },
-      ),
-    );
-    await waitForHttp(`http://127.0.0.1:${apiPort}/healthz`);
+    api = await startApi({ main: apiMain, env, queuePrefix: slug, cpuProfileDir: values["cpu-prof"] });
+    const apiPort = api.port;
     const headers = { authorization: `Bearer ${key}` };
     const path0 = `/serve/${products[0].id}?segment=运动&shopper=bench-1`;
     const probe = await fetch(`http://127.0.0.1:${apiPort}${path0}`, { headers });
@@ -165,7 +147,7 @@ async function main() {
       base.child.kill("SIGTERM");
     }
   } finally {
-    api?.kill("SIGTERM");
+    api?.child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 300));
     await removeBenchMerchant(pool, slug);
     await pool.end();
