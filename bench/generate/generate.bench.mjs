@@ -14,31 +14,19 @@
 //
 //   pnpm --filter @truecopy/core build && pnpm --filter @truecopy/cli build
 //   node bench/generate/generate.bench.mjs [--products 1000] [--runs 5]
-import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { numberArg, requireBuilt } from "../lib/built.mjs";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "../..");
 const coreFile = join(root, "packages/core/dist/index.js");
 const seedFile = join(root, "apps/cli/dist/seed/demo-catalog.js");
-if (process.argv.includes("--help")) {
-  console.log("node bench/generate/generate.bench.mjs [--products 1000] [--runs 5]");
-  process.exit(0);
-}
-for (const file of [coreFile, seedFile]) {
-  if (!existsSync(file)) {
-    console.error(
-      `missing ${file}: build first (pnpm --filter @truecopy/core build && pnpm --filter @truecopy/cli build)`,
-    );
-    process.exit(1);
-  }
-}
-const arg = (flag, dflt) => {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const products = arg("--products", 1000);
-const runs = arg("--runs", 5);
+requireBuilt([coreFile, seedFile], {
+  usage: "node bench/generate/generate.bench.mjs [--products 1000] [--runs 5]",
+  build: "pnpm --filter @truecopy/core build && pnpm --filter @truecopy/cli build",
+});
+const products = numberArg("--products", 1000);
+const runs = numberArg("--runs", 5);
 /** Goal: writing and checking a description costs at most 4× checking it (ratio ≥ 0.25). */
 const GOAL = 0.25;
 
