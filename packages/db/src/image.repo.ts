@@ -12,7 +12,7 @@ import {
 import { withRetriedTransaction, type TQueryable } from "./client.js";
 import { appendAudit, type TAuditInput } from "./audit.repo.js";
 import { recordJobRunBatch } from "./job-run.repo.js";
-import { createQueuedJobRun, writeOutboxBatches } from "./outbox.repo.js";
+import { createQueuedJobRun, importJobRun, writeOutboxBatches } from "./outbox.repo.js";
 
 // Product images and what the vision checks found in them. The report of a check lives in
 // ProductImage.findings (a versioned JSON document; width, height and phash in their columns), so
@@ -153,25 +153,14 @@ export async function queueImportVision(
     [o.productIds],
   );
   if (!rows.length) return { jobRunId: null, images: 0 };
-  const digest = `import:${o.importRunId}`;
-  const grown = await tx.query<{ id: string }>(
-    `UPDATE "JobRun" SET total = total + $3,
-       status = CASE WHEN status IN ('COMPLETED', 'FAILED') THEN 'RUNNING'::"JobStatus" ELSE status END,
-       "finishedAt" = NULL, "updatedAt" = now()
-     WHERE id = (SELECT id FROM "JobRun" WHERE queue = $1 AND "payloadDigest" = $2 ORDER BY "createdAt" LIMIT 1)
-     RETURNING id`,
-    [VISION_QUEUE, digest, rows.length],
-  );
-  const jobRunId =
-    grown.rows[0]?.id ??
-    (await createQueuedJobRun(tx, {
-      queue: VISION_QUEUE,
-      name: VISION_RUN_IMPORT,
-      digest,
-      merchantId: o.merchantId,
-      total: rows.length,
-      actorId: o.actorId,
-    }));
+  const jobRunId = await importJobRun(tx, {
+    queue: VISION_QUEUE,
+    name: VISION_RUN_IMPORT,
+    importRunId: o.importRunId,
+    merchantId: o.merchantId,
+    count: rows.length,
+    actorId: o.actorId,
+  });
   await enqueueImageChecks(
     tx,
     rows.map((r) => r.id),

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { withRetriedTransaction, type TQueryable } from "./client.js";
 import { recordJobRunBatch } from "./job-run.repo.js";
-import { createQueuedJobRun, writeOutboxBatches } from "./outbox.repo.js";
+import { createQueuedJobRun, importJobRun, writeOutboxBatches } from "./outbox.repo.js";
 
 // The lint queue's contract (packages/jobs) repeated here: db must not import jobs.
 export const LINT_QUEUE = "lint";
@@ -48,26 +48,14 @@ export async function queueImportLint(
     [o.productIds],
   );
   if (!rows.length) return { jobRunId: null, variants: 0 };
-  const digest = `import:${o.importRunId}`;
-  // A later batch of the same import: the run grows (and reopens if the worker already finished it).
-  const grown = await tx.query<{ id: string }>(
-    `UPDATE "JobRun" SET total = total + $3,
-       status = CASE WHEN status IN ('COMPLETED', 'FAILED') THEN 'RUNNING'::"JobStatus" ELSE status END,
-       "finishedAt" = NULL, "updatedAt" = now()
-     WHERE id = (SELECT id FROM "JobRun" WHERE queue = $1 AND "payloadDigest" = $2 ORDER BY "createdAt" LIMIT 1)
-     RETURNING id`,
-    [LINT_QUEUE, digest, rows.length],
-  );
-  const jobRunId =
-    grown.rows[0]?.id ??
-    (await createQueuedJobRun(tx, {
-      queue: LINT_QUEUE,
-      name: LINT_RUN_IMPORT,
-      digest,
-      merchantId: o.merchantId,
-      total: rows.length,
-      actorId: o.actorId,
-    }));
+  const jobRunId = await importJobRun(tx, {
+    queue: LINT_QUEUE,
+    name: LINT_RUN_IMPORT,
+    importRunId: o.importRunId,
+    merchantId: o.merchantId,
+    count: rows.length,
+    actorId: o.actorId,
+  });
   await enqueueLint(
     tx,
     rows.map((r) => r.id),

@@ -99,3 +99,33 @@ export async function createQueuedJobRun(
   );
   return rows[0]!.id;
 }
+
+/**
+ * The job run of an import's follow-up work on one queue (lint, image checks): the first batch of
+ * the import creates it; a later batch grows it (and reopens it if the worker already finished).
+ */
+export async function importJobRun(
+  tx: TQueryable,
+  o: { queue: string; name: string; importRunId: string; merchantId: string; count: number; actorId: string | null },
+): Promise<string> {
+  const digest = `import:${o.importRunId}`;
+  const grown = await tx.query<{ id: string }>(
+    `UPDATE "JobRun" SET total = total + $3,
+       status = CASE WHEN status IN ('COMPLETED', 'FAILED') THEN 'RUNNING'::"JobStatus" ELSE status END,
+       "finishedAt" = NULL, "updatedAt" = now()
+     WHERE id = (SELECT id FROM "JobRun" WHERE queue = $1 AND "payloadDigest" = $2 ORDER BY "createdAt" LIMIT 1)
+     RETURNING id`,
+    [o.queue, digest, o.count],
+  );
+  return (
+    grown.rows[0]?.id ??
+    createQueuedJobRun(tx, {
+      queue: o.queue,
+      name: o.name,
+      digest,
+      merchantId: o.merchantId,
+      total: o.count,
+      actorId: o.actorId,
+    })
+  );
+}
