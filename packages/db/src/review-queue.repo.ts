@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { AppError, QUEUE_AGE_BUCKETS, SEVERITIES, type TSeverity } from "@truecopy/core";
+import { AppError, QUEUE_AGE_BUCKETS, type TSeverity } from "@truecopy/core";
 import type { TQueryable } from "./client.js";
 import { sqlParams, variantColumns, type TVariantRow } from "./review.types.js";
 
@@ -295,7 +295,8 @@ export async function reviewItemsByIds(
   ids: readonly string[],
 ): Promise<(TReviewQueueRow & { merchantId: string })[]> {
   const { rows } = await db.query<TReviewQueueRow & { merchantId: string }>(
-    `SELECT ${variantColumns("v")}, p."merchantId", fs."maxSeverity", COALESCE(fs."findingCount", 0)::int AS "findingCount"
+    `SELECT ${variantColumns("v")}, v."severityRank", p."merchantId", fs."maxSeverity",
+       COALESCE(fs."findingCount", 0)::int AS "findingCount"
      FROM "Variant" v JOIN "Product" p ON p.id = v."productId"
      LEFT JOIN LATERAL (
        SELECT max(f.severity) AS "maxSeverity", count(*) AS "findingCount" FROM "Finding" f WHERE f."variantId" = v.id
@@ -303,5 +304,5 @@ export async function reviewItemsByIds(
      WHERE v.id = ANY($1::uuid[])`,
     [ids],
   );
-  return rows.map((r) => ({ ...r, severityRank: r.maxSeverity ? SEVERITIES.indexOf(r.maxSeverity) + 1 : 0 }));
+  return rows;
 }
