@@ -6,6 +6,7 @@ import pg from "pg";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { PAUSED_POLL_MS } from "../lib/job-status.js";
 import { e2eEnv } from "./env.js";
 import { startStack } from "./stack.js";
 import type { TStack } from "./stack.js";
@@ -167,7 +168,15 @@ describe("generation in Chromium", () => {
     await resume.waitFor();
     // A batch that was already writing when the pause came may finish (here the 5-product one);
     // the 25-product batch is parked at its next check and writes nothing until the resume.
+    // Meanwhile the panel asks about the paused run at the slow pace, not every second.
+    const runPolls: number[] = [];
+    const countRunPoll = (request: { postData(): string | null }) => {
+      if (request.postData()?.includes("query GenerationRun(")) runPolls.push(Date.now());
+    };
+    page.on("request", countRunPoll);
     await page.waitForTimeout(4_000);
+    page.off("request", countRunPoll);
+    expect(runPolls.length).toBeLessThanOrEqual(1);
     const { rows: paused } = await db.query<{ id: string; status: string; processed: number }>(
       `SELECT id, status, processed FROM "JobRun" WHERE queue = 'generate' AND "merchantId" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
       [stack.merchant.id],
@@ -175,8 +184,9 @@ describe("generation in Chromium", () => {
     expect(paused[0]).toMatchObject({ status: "PAUSED" });
     expect(paused[0]!.processed).toBeLessThan(BATCH_PRODUCTS);
     expect(await run.getAttribute("data-status")).toBe("PAUSED");
+    // A batch that finished after the pause shows at the next slow poll.
     await expect
-      .poll(() => run.getByTestId("generate-counts").textContent())
+      .poll(() => run.getByTestId("generate-counts").textContent(), { timeout: PAUSED_POLL_MS + 5_000 })
       .toMatch(new RegExp(`^${paused[0]!.processed}/${BATCH_PRODUCTS} products done`));
     // The jobs page (another tab) shows the run as paused too.
     const jobsTab = await context.newPage();

@@ -14,8 +14,11 @@ export type TQueryState<TData> = {
 export type TQueryOptions<TData> = {
   /** Ask again this many milliseconds after each answer (requests never overlap). */
   pollMs?: number;
-  /** Keep polling only while this holds for the latest data. */
-  pollWhile?: (data: TData) => boolean;
+  /**
+   * Keep polling only while this holds for the latest data; a number instead of true asks again
+   * after that many milliseconds rather than `pollMs` (something that moves only when someone acts).
+   */
+  pollWhile?: (data: TData) => boolean | number;
   skip?: boolean;
 };
 
@@ -72,8 +75,10 @@ export function useGraphQLQuery<TData, TVariables>(
       if (pollMs === undefined || controller.signal.aborted) return;
       const pollWhile = pollWhileRef.current;
       const keepPolling = pollWhile === undefined || lastData === undefined || pollWhile(lastData);
+      if (keepPolling === false) return;
+      const delay = typeof keepPolling === "number" ? keepPolling : pollMs;
       // After a failure back off, so a restarting API is not hammered.
-      if (keepPolling) timer = setTimeout(() => void run(), failed ? pollMs * 3 : pollMs);
+      timer = setTimeout(() => void run(), failed ? delay * 3 : delay);
     };
     void run();
 

@@ -19,6 +19,7 @@ import type {
   VariantField,
 } from "../../../lib/graphql/generated/graphql";
 import { useI18n } from "../../../lib/i18n/i18n-provider";
+import { isJobActive, jobsPollPace } from "../../../lib/job-status";
 import { useGraphQLQuery } from "../../../lib/use-graphql-query";
 import { ClaimText } from "../claim-text";
 import { useCurrentUser } from "../current-user";
@@ -31,8 +32,6 @@ const STYLES: GenerationStyle[] = ["VIVID", "CONCISE", "TECHNICAL"];
 // The API's `variants:generate` (packages/core/src/auth/roles.ts): the UI only avoids offering
 // what would be refused.
 const CAN_GENERATE = new Set(["ADMIN", "MERCHANDISER"]);
-// Not finished: a paused run can still be resumed or cancelled.
-const UNFINISHED = new Set(["QUEUED", "RUNNING", "PAUSED"]);
 
 /** Preview one product in three styles side by side; start, follow and steer a batch. */
 export function GenerateView() {
@@ -212,7 +211,7 @@ function BatchCard({ m }: { m: TGenerateMessages }) {
     {
       skip: !runId,
       pollMs: 1_000,
-      pollWhile: (d) => !!d.generationRun && UNFINISHED.has(d.generationRun.jobRun.status),
+      pollWhile: (d) => !!d.generationRun && jobsPollPace([d.generationRun.jobRun]),
     },
   );
   const current: GenerationRunFieldsFragment | null = run.data?.generationRun ?? null;
@@ -261,7 +260,7 @@ function BatchCard({ m }: { m: TGenerateMessages }) {
   }
 
   const job = current?.jobRun;
-  const running = !!job && UNFINISHED.has(job.status);
+  const running = !!job && isJobActive(job);
   return (
     <section className="card generate-card" aria-labelledby="batch-title">
       <h2 id="batch-title">{m.batchTitle}</h2>

@@ -7,7 +7,7 @@ import { ImportProductsFileDocument, JobRunDocument, MerchantsDocument } from ".
 import type { ImportProductsFileMutation, TImportFormat } from "../../../lib/graphql/generated/graphql";
 import { useT } from "../../../lib/i18n/i18n-provider";
 import type { TMessageKey } from "../../../lib/i18n/messages";
-import { isJobActive } from "../../../lib/job-status";
+import { isJobActive, jobsPollPace } from "../../../lib/job-status";
 import { useGraphQLQuery } from "../../../lib/use-graphql-query";
 import { useCurrentUser } from "../current-user";
 import { JobRunItem } from "./job-run-item";
@@ -29,7 +29,7 @@ function ImportedJob({ initial, onFinished }: { initial: TJobRun; onFinished: ()
   const query = useGraphQLQuery(
     JobRunDocument,
     { id: initial.id },
-    { pollMs: 1000, pollWhile: (data) => data.jobRun !== null && isJobActive(data.jobRun) },
+    { pollMs: 1000, pollWhile: (data) => data.jobRun !== null && jobsPollPace([data.jobRun]) },
   );
   const job = query.data?.jobRun ?? initial;
   const active = isJobActive(job);

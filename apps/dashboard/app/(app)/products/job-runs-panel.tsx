@@ -5,20 +5,20 @@ import { errorMessage } from "../../../lib/graphql-client";
 import { JobRunsDocument } from "../../../lib/graphql/generated/graphql";
 import type { JobRunsQuery } from "../../../lib/graphql/generated/graphql";
 import { useT } from "../../../lib/i18n/i18n-provider";
-import { isJobActive } from "../../../lib/job-status";
+import { isJobActive, jobsPollPace } from "../../../lib/job-status";
 import { useGraphQLQuery } from "../../../lib/use-graphql-query";
 import { JobRunItem } from "./job-run-item";
 
 const POLL_MS = 1000;
 
-function anyJobActive(data: JobRunsQuery): boolean {
-  return data.jobRuns.edges.some((edge) => isJobActive(edge.node));
+function pollPace(data: JobRunsQuery): boolean | number {
+  return jobsPollPace(data.jobRuns.edges.map((edge) => edge.node));
 }
 
-/** Recent job runs; polls every second while any of them is queued or running. */
+/** Recent job runs; polls every second while any of them is queued or running, slowly while paused. */
 export function JobRunsPanel({ refreshToken, onJobsSettled }: { refreshToken: number; onJobsSettled: () => void }) {
   const t = useT();
-  const jobs = useGraphQLQuery(JobRunsDocument, { first: 5 }, { pollMs: POLL_MS, pollWhile: anyJobActive });
+  const jobs = useGraphQLQuery(JobRunsDocument, { first: 5 }, { pollMs: POLL_MS, pollWhile: pollPace });
   const runs = jobs.data?.jobRuns.edges.map((edge) => edge.node) ?? [];
   const anyActive = runs.some(isJobActive);
   const { refetch } = jobs;
