@@ -94,6 +94,14 @@ function localeOf(p: TProductForGeneration, attributes: TAttributeMap): string {
   return resolveLintLocale(undefined, Object.entries(attributes).flat().join(" ")) === "zh" ? "zh-CN" : "en-US";
 }
 
+/** The outcome of a batch whose run no longer lets it write (gone, cancelled or paused); null goes on. */
+function stopOutcome(status: Awaited<ReturnType<typeof generationRunStatus>>): TGenerateOutcome | null {
+  if (status === null) return { state: "unknown-run" };
+  if (status === "CANCELLED") return { state: "cancelled" };
+  if (status === "PAUSED") return { state: "paused" };
+  return null;
+}
+
 /**
  * Generates every asked-for field × style × audience of a batch of products and stores the
  * candidates (PENDING_REVIEW, or BLOCKED with the gate's reasons); never changes an existing
@@ -103,10 +111,8 @@ function localeOf(p: TProductForGeneration, attributes: TAttributeMap): string {
 export async function generateBatch(deps: TGenerateDeps, payload: TGeneratePayload): Promise<TGenerateOutcome> {
   const { pool } = deps.db;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const status = await generationRunStatus(pool, payload.jobRunId);
-  if (status === null) return { state: "unknown-run" };
-  if (status === "CANCELLED") return { state: "cancelled" };
-  if (status === "PAUSED") return { state: "paused" };
+  const stopped = stopOutcome(await generationRunStatus(pool, payload.jobRunId));
+  if (stopped) return stopped;
   await markJobRunStarted(pool, payload.jobRunId);
 
   const products = await loadProductsForGeneration(pool, payload.productIds);
@@ -168,9 +174,8 @@ export async function generateBatch(deps: TGenerateDeps, payload: TGeneratePaylo
     if (existing.has(job.key)) continue;
     if (++done % CANCEL_CHECK_EVERY === 0) {
       // Nothing of the batch is written yet: a paused batch is simply done again after the resume.
-      const now = await generationRunStatus(pool, payload.jobRunId);
-      if (now === "CANCELLED") return { state: "cancelled" };
-      if (now === "PAUSED") return { state: "paused" };
+      const stoppedNow = stopOutcome(await generationRunStatus(pool, payload.jobRunId));
+      if (stoppedNow) return stoppedNow;
     }
     await takeRateSlot(deps.redis, rateKey, rate, sleep);
     let candidate: TGenerationCandidate;
