@@ -8,31 +8,21 @@
 //
 //   pnpm --filter @truecopy/core build && pnpm --filter @truecopy/cli build
 //   node bench/analysis/analysis.bench.mjs [--docs 3000] [--runs 5]
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { numberArg, requireBuilt } from "../lib/built.mjs";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "../..");
 const coreDir = join(root, "packages/core");
 const seedFile = join(root, "apps/cli/dist/seed/demo-catalog.js");
 const coreFile = join(coreDir, "dist/index.js");
-for (const file of [coreFile, seedFile]) {
-  if (!existsSync(file)) {
-    console.error(`missing ${file}: build first (pnpm --filter @truecopy/core build && pnpm --filter @truecopy/cli build)`);
-    process.exit(1);
-  }
-}
-if (process.argv.includes("--help")) {
-  console.log("node bench/analysis/analysis.bench.mjs [--docs 3000] [--runs 5]");
-  process.exit(0);
-}
-const arg = (flag, dflt) => {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const docs = arg("--docs", 3000);
-const runs = arg("--runs", 5);
+requireBuilt([coreFile, seedFile], {
+  usage: "node bench/analysis/analysis.bench.mjs [--docs 3000] [--runs 5]",
+  build: "pnpm --filter @truecopy/core build && pnpm --filter @truecopy/cli build",
+});
+const docs = numberArg("--docs", 3000);
+const runs = numberArg("--runs", 5);
 
 const core = await import(pathToFileURL(coreFile).href);
 const { scaledCatalog } = await import(pathToFileURL(seedFile).href);

@@ -13,27 +13,19 @@
 //   pnpm --filter @truecopy/core build
 //   node --max-old-space-size=4096 bench/dedupe/dedupe.bench.mjs [--docs 1000000] [--copies 0.1] [--seed 7]
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { numberArg, requireBuilt } from "../lib/built.mjs";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "../..");
 const coreFile = join(root, "packages/core/dist/index.js");
-if (process.argv.includes("--help")) {
-  console.log("node bench/dedupe/dedupe.bench.mjs [--docs 1000000] [--copies 0.1] [--seed 7]");
-  process.exit(0);
-}
-if (!existsSync(coreFile)) {
-  console.error(`missing ${coreFile}: build first (pnpm --filter @truecopy/core build)`);
-  process.exit(1);
-}
-const arg = (flag, dflt) => {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const DOCS = arg("--docs", 1_000_000);
-const COPY_SHARE = arg("--copies", 0.1);
-const SEED = arg("--seed", 7);
+requireBuilt([coreFile], {
+  usage: "node bench/dedupe/dedupe.bench.mjs [--docs 1000000] [--copies 0.1] [--seed 7]",
+  build: "pnpm --filter @truecopy/core build",
+});
+const DOCS = numberArg("--docs", 1_000_000);
+const COPY_SHARE = numberArg("--copies", 0.1);
+const SEED = numberArg("--seed", 7);
 const GOAL = 0.05;
 const { CopyDedupeBatch, normalizeText } = await import(pathToFileURL(coreFile).href);
 

@@ -22,7 +22,6 @@
 //   DATABASE_URL=postgres://…/<name>_test node bench/knn/knn.bench.mjs [--products 100000] [--queries 200]
 //     [--merchants 40] [--model NAME] [--keep]
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
@@ -31,6 +30,7 @@ import { pathToFileURL } from "node:url";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { copyLine } from "../ingest/copy-text.mjs";
+import { requireBuilt } from "../lib/built.mjs";
 import { openBenchDatabase } from "../ingest/bench-database.mjs";
 import { benchEnv } from "../ingest/bench-env.mjs";
 import { COPY_HEADER, COPY_TRAILER, embeddingTuple, mean, median, quantile, recallAt } from "./knn-metrics.mjs";
@@ -39,19 +39,13 @@ import { benchTexts, seededRandom } from "./product-texts.mjs";
 const root = join(dirname(new URL(import.meta.url).pathname), "../..");
 const dbFile = join(root, "packages/db/dist/index.js");
 const mlDir = join(root, "packages/ml");
-if (process.argv.includes("--help")) {
-  console.log(
+requireBuilt([dbFile, join(mlDir, "dist/index.js")], {
+  usage: [
     "node bench/knn/knn.bench.mjs [--products 100000] [--queries 200] [--merchants 40] [--model NAME] [--keep]",
-  );
-  console.log("  --keep  leave the rows in DATABASE_URL's database (for EXPLAIN experiments)");
-  process.exit(0);
-}
-for (const file of [dbFile, join(mlDir, "dist/index.js")]) {
-  if (!existsSync(file)) {
-    console.error(`missing ${file}: build first (pnpm turbo run build --filter @truecopy/db --filter @truecopy/ml...)`);
-    process.exit(1);
-  }
-}
+    "  --keep  leave the rows in DATABASE_URL's database (for EXPLAIN experiments)",
+  ].join("\n"),
+  build: "pnpm turbo run build --filter @truecopy/db --filter @truecopy/ml...",
+});
 const option = (flag) => {
   const i = process.argv.indexOf(flag);
   return i >= 0 ? process.argv[i + 1] : undefined;

@@ -9,9 +9,9 @@
 //
 //   pnpm --filter @truecopy/core build && pnpm --filter @truecopy/ml build && pnpm --filter @truecopy/cli build
 //   node bench/language/language.bench.mjs [--docs 3000] [--runs 5]
-import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { numberArg, requireBuilt } from "../lib/built.mjs";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "../..");
 const files = {
@@ -19,22 +19,12 @@ const files = {
   ml: join(root, "packages/ml/dist/index.js"),
   seed: join(root, "apps/cli/dist/seed/demo-catalog.js"),
 };
-for (const file of Object.values(files)) {
-  if (!existsSync(file)) {
-    console.error(`missing ${file}: build first (core, ml and cli)`);
-    process.exit(1);
-  }
-}
-if (process.argv.includes("--help")) {
-  console.log("node bench/language/language.bench.mjs [--docs 3000] [--runs 5]");
-  process.exit(0);
-}
-const arg = (flag, dflt) => {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const docs = arg("--docs", 3000);
-const runs = arg("--runs", 5);
+requireBuilt(Object.values(files), {
+  usage: "node bench/language/language.bench.mjs [--docs 3000] [--runs 5]",
+  build: "pnpm --filter @truecopy/core build && pnpm --filter @truecopy/ml build && pnpm --filter @truecopy/cli build",
+});
+const docs = numberArg("--docs", 3000);
+const runs = numberArg("--runs", 5);
 
 const core = await import(pathToFileURL(files.core).href);
 const ml = await import(pathToFileURL(files.ml).href);
