@@ -322,10 +322,16 @@ export async function saveImageReports(
 export type TDuplicateImage = { imageId: string; productId: string; sku: string; distance: number };
 
 /**
+ * Widest search the block index answers exactly: hashes within 7 bits share one of their 8 bytes
+ * (pigeonhole), so the key overlap loses no candidate; at 8 bits two hashes may differ in every byte.
+ */
+export const BLOCK_INDEX_MAX_DISTANCE = 7;
+
+/**
  * Images of other products of the same merchant whose perceptual hash is within `maxDistance`
  * bits of each given image's and whose main colour is the same (nearest first, at most `limit`
- * each). Without an index on the hash this scans the merchant's images; the proposed index is in
- * docs/vision.md.
+ * each). Up to BLOCK_INDEX_MAX_DISTANCE the candidates come from the GIN index over
+ * image_hash_blocks(phash); a wider search compares every image of the merchant.
  */
 export async function findDuplicateImages(
   db: TQueryable,
@@ -334,22 +340,39 @@ export async function findDuplicateImages(
 ): Promise<Map<string, TDuplicateImage[]>> {
   const out = new Map<string, TDuplicateImage[]>(imageIds.map((id) => [id, []]));
   if (!imageIds.length) return out;
-  const { rows } = await db.query<TDuplicateImage & { of: string; colours: unknown; candidateColours: unknown }>(
-    `SELECT a.id AS of, d.id AS "imageId", d."productId", d.sku, d.distance,
-            a.findings->'colors' AS colours, d.findings->'colors' AS "candidateColours" FROM "ProductImage" a
-     JOIN "Product" ap ON ap.id = a."productId"
-     CROSS JOIN LATERAL (
-       SELECT b.id, b."productId", bp.sku, b.findings,
-              bit_count(('x' || b.phash)::bit(64) # ('x' || a.phash)::bit(64))::int AS distance
-       FROM "ProductImage" b JOIN "Product" bp ON bp.id = b."productId"
-       WHERE bp."merchantId" = ap."merchantId" AND b."productId" <> a."productId"
-         AND b.phash ~ '^[0-9a-f]{16}$'
-         AND bit_count(('x' || b.phash)::bit(64) # ('x' || a.phash)::bit(64)) <= $2
-       ORDER BY distance, bp.sku, b.id LIMIT $3
-     ) d
+  const maxDistance = o.maxDistance ?? DUPLICATE_MAX_DISTANCE;
+  // The overlap only narrows the rows the exact distance is computed on; results are the same.
+  const byBlocks =
+    maxDistance <= BLOCK_INDEX_MAX_DISTANCE ? `AND image_hash_blocks(b.phash) && image_hash_blocks(a.phash)` : "";
+  // One statement per merchant, the merchant a constant: the planner then knows how many images it
+  // has and walks a small merchant's products, but the block index for a large one. Compared with
+  // the outer row's merchant it guesses an average merchant and takes one path for all.
+  const { rows: merchants } = await db.query<{ merchantId: string }>(
+    `SELECT DISTINCT p."merchantId" FROM "ProductImage" a JOIN "Product" p ON p.id = a."productId"
      WHERE a.id = ANY($1::uuid[]) AND a.phash ~ '^[0-9a-f]{16}$'`,
-    [imageIds, o.maxDistance ?? DUPLICATE_MAX_DISTANCE, o.limit ?? 20],
+    [imageIds],
   );
+  const rows: (TDuplicateImage & { of: string; colours: unknown; candidateColours: unknown })[] = [];
+  for (const { merchantId } of merchants) {
+    const found = await db.query<TDuplicateImage & { of: string; colours: unknown; candidateColours: unknown }>(
+      `SELECT a.id AS of, d.id AS "imageId", d."productId", d.sku, d.distance,
+              a.findings->'colors' AS colours, d.findings->'colors' AS "candidateColours" FROM "ProductImage" a
+       JOIN "Product" ap ON ap.id = a."productId"
+       CROSS JOIN LATERAL (
+         SELECT b.id, b."productId", bp.sku, b.findings,
+                bit_count(('x' || b.phash)::bit(64) # ('x' || a.phash)::bit(64))::int AS distance
+         FROM "ProductImage" b JOIN "Product" bp ON bp.id = b."productId"
+         WHERE bp."merchantId" = $4 AND b."productId" <> a."productId"
+           AND b.phash ~ '^[0-9a-f]{16}$' ${byBlocks}
+           AND bit_count(('x' || b.phash)::bit(64) # ('x' || a.phash)::bit(64)) <= $2
+         ORDER BY distance, bp.sku, b.id LIMIT $3
+       ) d
+       WHERE a.id = ANY($1::uuid[]) AND ap."merchantId" = $4 AND a.phash ~ '^[0-9a-f]{16}$'
+       ORDER BY a.id, d.distance, d.sku, d.id`,
+      [imageIds, maxDistance, o.limit ?? 20, merchantId],
+    );
+    rows.push(...found.rows);
+  }
   const list = (v: unknown) => (Array.isArray(v) ? (v as TDominantColour[]) : []);
   for (const { of, colours, candidateColours, ...d } of rows)
     if (sameMainColour(list(colours), list(candidateColours))) out.get(of)?.push(d);
