@@ -26,6 +26,7 @@ export {
   type TSentimentClassifierOptions,
   type TSentimentLabel,
 } from "./sentiment.js";
+export { loadSentimentLexicon } from "./sentiment-lexicon.js";
 export { loadLanguageIdentifier, LANGUAGE_ID_MODEL } from "./language-id.js";
 export {
   decodeImage,

@@ -30,9 +30,7 @@ export function createSessionCache(): TSessionCache {
       const key = url ? `${spec.name} ${url.href}` : spec.name;
       let session = sessions.get(key);
       if (!session) {
-        session = readVerifiedModel(spec, url).then((bytes) =>
-          ort.InferenceSession.create(bytes, SESSION_OPTIONS),
-        );
+        session = readVerifiedModel(spec, url).then((bytes) => ort.InferenceSession.create(bytes, SESSION_OPTIONS));
         // A failed load must not poison the cache: the next call retries.
         session.catch(() => sessions.delete(key));
         sessions.set(key, session);
@@ -111,6 +109,8 @@ export async function runPacked(o: {
   padId: number;
   output: string;
   take: (textIndex: number, data: Float32Array, row: number) => void;
+  /** Further inputs of a run, one row per text of `textIndices` in that order. */
+  extraInputs?: (textIndices: readonly number[]) => Record<string, ort.Tensor>;
 }): Promise<void> {
   for (const run of packRuns(o.order, (i) => o.ids[i]!.length, o.batchSize, o.maxIdsPerRun)) {
     const result = await o.session.run({
@@ -119,6 +119,7 @@ export async function runPacked(o: {
         run.width,
         o.padId,
       ),
+      ...o.extraInputs?.(run.indices),
     });
     const tensor = result[o.output];
     if (!tensor) throw new Error(`the model returned no "${o.output}" output`);

@@ -24,6 +24,11 @@ export type TModelSpec = {
   maxFeatures: number;
   /** `FEATURE_SCHEME_VERSION` of @truecopy/core the model was trained with. */
   featureScheme: number;
+  /**
+   * A sentiment model that also reads `sentimentLexiconFeatures` of @truecopy/core (input
+   * `lexicon`, float [batch, this many]).
+   */
+  lexiconFeatures?: number;
 };
 
 export const MODELS = {
@@ -62,6 +67,20 @@ export const MODELS = {
     buckets: 65536,
     maxFeatures: 4096,
     featureScheme: 1,
+  },
+  // sentiment-v1's n-grams, their logit weighed with six lexicon features by a stacked logistic
+  // regression. docs/models/sentiment-v2.md
+  "sentiment-v2": {
+    name: "sentiment-v2",
+    version: "2.0.0",
+    kind: "sentiment",
+    dim: 2,
+    file: "sentiment-v2.onnx",
+    sha256: "a9366e185a963c9c6f4b652f835e97d547f45de1090a7ea9e0a3a93d268f3a2e",
+    buckets: 65536,
+    maxFeatures: 4096,
+    featureScheme: 1,
+    lexiconFeatures: 6,
   },
 } as const satisfies Record<string, TModelSpec>;
 

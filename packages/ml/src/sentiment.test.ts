@@ -8,6 +8,7 @@ import { getModelSpec, modelFileUrl } from "./registry.js";
 import {
   createSentimentClassifier,
   DEFAULT_NEUTRAL_THRESHOLD,
+  DEFAULT_SENTIMENT_MODEL,
   releaseSentimentSessions,
   toSentiment,
   type TSentiment,
@@ -31,7 +32,7 @@ const NEGATIVE = [
   "Awful, the worst purchase, it stopped working and I want a refund",
 ];
 
-describe("createSentimentClassifier(sentiment-v1)", () => {
+describe("createSentimentClassifier (default model)", () => {
   const classifier = createSentimentClassifier();
   let dir: string;
   beforeAll(async () => {
@@ -43,7 +44,7 @@ describe("createSentimentClassifier(sentiment-v1)", () => {
   });
 
   it("exposes the model name and version", () => {
-    expect(classifier.model).toEqual({ name: "sentiment-v1", version: "1.0.0" });
+    expect(classifier.model).toEqual({ name: "sentiment-v2", version: "2.0.0" });
   });
 
   it("classifies obvious positive and negative reviews in Chinese and English", async () => {
@@ -95,8 +96,8 @@ describe("createSentimentClassifier(sentiment-v1)", () => {
   });
 
   it("answers a weakly leaning review with its lean by default, and abstains under a caller's threshold", async () => {
-    // No opinion word, but the model leans on 收到 (received) a little: 0.5 < P(positive) < 0.65.
-    const text = "东西收到了，还没用";
+    // No opinion word, but the model leans on 到了 (arrived) a little: 0.5 < P(positive) < 0.65.
+    const text = "快递到了，还没拆";
     const [lean] = await classifier.classify([text]);
     expect(lean!.label).toBe("positive");
     expect(lean!.score).toBeGreaterThan(0.5);
@@ -117,7 +118,7 @@ describe("createSentimentClassifier(sentiment-v1)", () => {
   });
 
   it("rejects a model file whose sha256 does not match the registry", async () => {
-    const spec = getModelSpec("sentiment-v1");
+    const spec = getModelSpec(DEFAULT_SENTIMENT_MODEL);
     const path = join(dir, "corrupt.onnx");
     await copyFile(modelFileUrl(spec), path);
     const bytes = await readFile(path);
@@ -126,7 +127,20 @@ describe("createSentimentClassifier(sentiment-v1)", () => {
     const corrupt = createSentimentClassifier({ modelUrl: pathToFileURL(path) });
     const error = await corrupt.classify(["很好"]).catch((e: unknown) => e);
     expect(isAppError(error)).toBe(true);
-    expect(String((error as Error).message)).toMatch(/sentiment-v1.*corrupt.*sha256 [0-9a-f]{64}, expected/);
+    expect(String((error as Error).message)).toMatch(/sentiment-v2.*corrupt.*sha256 [0-9a-f]{64}, expected/);
+  });
+
+  it("reads words the reviews never taught it through the lexicons (sentiment-v1 has only its n-grams)", async () => {
+    const v1 = createSentimentClassifier({ model: "sentiment-v1" });
+    expect(v1.model).toEqual({ name: "sentiment-v1", version: "1.0.0" });
+    const texts = ["手感很温润", "东西很鸡肋"]; // smooth to the touch (praise); a "chicken rib": of little use
+    const [warm, rib] = await classifier.classify(texts);
+    const [warmV1, ribV1] = await v1.classify(texts);
+    const pPositive = (r: TSentiment) => (r.label === "positive" ? r.score : 1 - r.score);
+    expect(warm!.label).toBe("positive");
+    expect(pPositive(warm!)).toBeGreaterThan(pPositive(warmV1!) + 0.1);
+    expect(rib!.label).toBe("negative");
+    expect(pPositive(rib!)).toBeLessThan(pPositive(ribV1!));
   });
 
   it("refuses models that are not sentiment models and bad thresholds", () => {

@@ -3,9 +3,11 @@
 // P(positive). A text is "neutral" when it carries nothing to read (no letters or digits), when the
 // model does not lean either way, or, if the caller asks for one, when its larger probability is
 // below a neutral threshold.
-import { hashedFeatureIds } from "@truecopy/core";
+import { hashedFeatureIds, SENTIMENT_LEXICON_FEATURES, sentimentLexiconFeatures } from "@truecopy/core";
+import * as ort from "onnxruntime-node";
 import { createSessionCache, runPacked } from "./onnx-runs.js";
 import { getModelSpec } from "./registry.js";
+import { loadSentimentLexicon } from "./sentiment-lexicon.js";
 
 export type TSentimentLabel = "positive" | "negative" | "neutral";
 
@@ -26,7 +28,7 @@ export type TSentimentClassifier = {
 };
 
 export type TSentimentClassifierOptions = {
-  /** Model name in the registry (default "sentiment-v1"). */
+  /** Model name in the registry (default "sentiment-v2"). */
   model?: string;
   /**
    * Below this larger-class probability the label is "neutral". The default, 0.5, gives every text
@@ -43,7 +45,7 @@ export type TSentimentClassifierOptions = {
   modelUrl?: URL;
 };
 
-export const DEFAULT_SENTIMENT_MODEL = "sentiment-v1";
+export const DEFAULT_SENTIMENT_MODEL = "sentiment-v2";
 export const DEFAULT_NEUTRAL_THRESHOLD = 0.5;
 
 const sessions = createSessionCache();
@@ -69,6 +71,11 @@ export function createSentimentClassifier(options: TSentimentClassifierOptions =
   const batchSize = Math.max(1, options.batchSize ?? 32);
   const maxIdsPerRun = Math.max(spec.maxFeatures, options.maxIdsPerRun ?? 32768);
   const padId = spec.buckets;
+  const lexiconWidth = spec.lexiconFeatures ?? 0;
+  if (lexiconWidth !== 0 && lexiconWidth !== SENTIMENT_LEXICON_FEATURES)
+    throw new RangeError(
+      `${spec.name} reads ${lexiconWidth} lexicon features, this build computes ${SENTIMENT_LEXICON_FEATURES}`,
+    );
 
   async function classify(texts: readonly string[]): Promise<TSentiment[]> {
     if (texts.length === 0) return [];
@@ -85,6 +92,7 @@ export function createSentimentClassifier(options: TSentimentClassifierOptions =
       .sort((a, b) => ids[a]!.length - ids[b]!.length);
     if (order.length === 0) return out;
     const session = await sessions.get(spec, options.modelUrl);
+    const lexicon = lexiconWidth ? loadSentimentLexicon() : null;
 
     await runPacked({
       session,
@@ -94,6 +102,13 @@ export function createSentimentClassifier(options: TSentimentClassifierOptions =
       maxIdsPerRun,
       padId,
       output: "probabilities",
+      ...(lexicon && {
+        extraInputs: (textIndices: readonly number[]) => {
+          const rows = new Float32Array(textIndices.length * lexiconWidth);
+          textIndices.forEach((i, row) => rows.set(sentimentLexiconFeatures(texts[i]!, lexicon), row * lexiconWidth));
+          return { lexicon: new ort.Tensor("float32", rows, [textIndices.length, lexiconWidth]) };
+        },
+      }),
       take: (textIndex, data, row) => {
         out[textIndex] = toSentiment(data[row * 2 + 1]!, threshold);
       },

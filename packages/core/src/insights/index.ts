@@ -12,3 +12,4 @@ export {
   type TAspectSpan,
 } from "./review-aspects.js";
 export { summarizeAspects, type TAspectQuote, type TAspectSummary, type TReviewMentions } from "./aspect-summary.js";
+export { SENTIMENT_LEXICON_FEATURES, sentimentLexiconFeatures, type TSentimentLexicon } from "./sentiment-lexicon.js";

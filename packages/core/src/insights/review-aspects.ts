@@ -324,7 +324,7 @@ export const MODEL_OVERRULES_AT = 0.9;
 
 // Below this probability the model's reading of a clause is no evidence: a clause is a few words,
 // and the aspect figures were chosen with the model abstaining under 0.65 (it used to be the
-// classifier's neutral band; the classifier now answers from 0.5, see docs/models/sentiment-v1.md).
+// classifier's neutral band; the classifier now answers from 0.5, see docs/models/sentiment-v1.md and sentiment-v2.md).
 export const MODEL_DECIDES_AT = 0.65;
 
 /**
