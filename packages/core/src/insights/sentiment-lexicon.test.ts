@@ -51,5 +51,8 @@ describe("sentimentLexiconFeatures", () => {
     const many = features("温润".repeat(400));
     expect(many[0]).toBeGreaterThan(one[0]!);
     expect(many[0]).toBeLessThan(one[0]! * 400);
+    // Only the start of a huge text is read: a praise past it changes nothing.
+    const huge = "的".repeat(40_000);
+    expect(features(huge + "温润")).toEqual(features(huge));
   });
 });

@@ -1,4 +1,5 @@
 import { tokenize } from "../analysis/tokenizer.js";
+import { textPrefix } from "../text/features.js";
 import { normalizeText } from "../text/normalize.js";
 import { EN_OPINIONS, ZH_OPINIONS } from "./aspect-lexicon.js";
 
@@ -41,6 +42,8 @@ const BASE_NEGATIONS: ReadonlySet<string> = new Set([
   "no",
   "never",
 ]);
+// Only the start of a long text is read, as by the model's n-grams (4,096 features of ≤ 8 units).
+const MAX_UNITS = 32_768;
 // A negator this many tokens before a word flips it ("不 是 很 好").
 const NEGATION_TOKENS = 3;
 // The same for the opinion scan, in characters before a Chinese opinion word.
@@ -55,12 +58,13 @@ const ZH_OPINION_RE = new RegExp(byLengthDesc(ZH_OPINIONS.keys()).map(escape).jo
 const EN_OPINION_RE = new RegExp(`\\b(?:${byLengthDesc(EN_OPINIONS.keys()).map(escape).join("|")})\\b`, "gu");
 
 /**
- * Six numbers for `text` (see `SENTIMENT_LEXICON_FEATURES`), each divided by √(number of words) like
- * the model's n-gram sum, so a long review is not more extreme for being long. A word within three
+ * Six numbers for the start of a text (see `SENTIMENT_LEXICON_FEATURES`), each divided by √(number of
+ * words) like the model's n-gram sum, so a long review is not more extreme for being long. A word within three
  * tokens after a negator counts with the opposite sign.
  */
-export function sentimentLexiconFeatures(text: string, lexicon: TSentimentLexicon): Float32Array {
+export function sentimentLexiconFeatures(fullText: string, lexicon: TSentimentLexicon): Float32Array {
   const out = new Float32Array(SENTIMENT_LEXICON_FEATURES);
+  const text = textPrefix(fullText, MAX_UNITS);
   const tokens = tokenize(text);
   let words = 0;
   for (let i = 0; i < tokens.length; i++) {

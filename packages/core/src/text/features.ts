@@ -111,7 +111,7 @@ export function hashedFeatureIds(text: string, options: THashedFeatureOptions): 
     return n < maxFeatures;
   };
 
-  const prepared = normalizeText(prefix(text, maxFeatures * INPUT_UNITS_PER_FEATURE)).toLowerCase();
+  const prepared = normalizeText(textPrefix(text, maxFeatures * INPUT_UNITS_PER_FEATURE)).toLowerCase();
   let prevWord: string | null = null;
 
   for (const token of tokenize(prepared)) {
@@ -173,7 +173,8 @@ function codePointStarts(s: string): number[] {
   return starts;
 }
 
-function prefix(text: string, units: number): string {
+/** The first `units` UTF-16 units of `text`, one fewer rather than half a surrogate pair. */
+export function textPrefix(text: string, units: number): string {
   if (text.length <= units) return text;
   const last = text.charCodeAt(units - 1);
   // Never cut a surrogate pair in half.
