@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { numberArg, requireBuilt } from "../lib/built.mjs";
+import { median } from "../lib/stats.mjs";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "../..");
 const coreDir = join(root, "packages/core");
@@ -78,10 +79,6 @@ for (let r = 0; r < runs; r++) {
   }
   console.error(`run ${r + 1}: analysis ${rates.analysis.at(-1).toFixed(0)} docs/s, jieba cut ${rates.baseline.at(-1).toFixed(0)} docs/s`);
 }
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const a = median(rates.analysis);
 const b = median(rates.baseline);
 console.log(`per run: ${JSON.stringify(check)} (tokens, keyphrases, attribute facts over ${texts.length} texts)`);

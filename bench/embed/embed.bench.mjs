@@ -24,6 +24,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { median } from "../lib/stats.mjs";
 
 const mlDir = join(dirname(new URL(import.meta.url).pathname), "../../packages/ml");
 // Packages are resolved through their exports maps from the ml package (as a consumer would).
@@ -215,10 +216,6 @@ async function timed(fn) {
   const out = await fn();
   return { out, textsPerSecond: count / ((performance.now() - started) / 1000) };
 }
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const log = (m) => process.stderr.write(`${m}\n`);
 const rates = { embed: [], bare: [], runOnly: [], defaults: [], features: [] };

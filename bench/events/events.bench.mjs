@@ -12,7 +12,8 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { benchEnv, childEnv } from "../ingest/bench-env.mjs";
-import { median, run, runBench, startApi } from "../lib/processes.mjs";
+import { run, runBench, startApi } from "../lib/processes.mjs";
+import { median } from "../lib/stats.mjs";
 import { openBenchDatabase, removeBenchMerchant } from "../ingest/bench-database.mjs";
 import { copyLine } from "../ingest/copy-text.mjs";
 

@@ -17,6 +17,7 @@
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { numberArg, requireBuilt } from "../lib/built.mjs";
+import { median } from "../lib/stats.mjs";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "../..");
 const coreFile = join(root, "packages/core/dist/index.js");
@@ -75,10 +76,6 @@ const timed = (fn) => {
   const started = process.hrtime.bigint();
   const out = fn();
   return { out, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
-};
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
 const results = {};

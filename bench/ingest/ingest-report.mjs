@@ -1,11 +1,6 @@
-export const GOAL_RATIO = 0.25;
+import { median } from "../lib/stats.mjs";
 
-export function median(values) {
-  if (!values.length) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+export const GOAL_RATIO = 0.25;
 
 const perSecond = (count, ms) => (count * 1000) / ms;
 const seconds = (ms) => (ms / 1000).toFixed(2);

@@ -14,7 +14,8 @@ import { openBenchDatabase } from "./bench-database.mjs";
 import { writeCatalogFile } from "./catalog-file.mjs";
 import { copyBaseline, countScratchRows, createScratchTables, dropScratchTables } from "./copy-baseline.mjs";
 import { countMerchantCatalog, createBenchMerchant, removeBenchMerchant, runCli, runCliOk } from "./cli-import.mjs";
-import { ingestReport, median } from "./ingest-report.mjs";
+import { median } from "../lib/stats.mjs";
+import { ingestReport } from "./ingest-report.mjs";
 
 const USAGE = `node bench/ingest/ingest.bench.mjs [--rows N] [--runs N] [--seed N] [--batch-size N]
 

@@ -1,4 +1,4 @@
-// Pure helpers of the kNN bench: recall against exact search, quantiles, and pgvector rows in
+// Pure helpers of the kNN bench: recall against exact search, and pgvector rows in
 // COPY's binary format.
 import { randomUUID } from "node:crypto";
 
@@ -15,17 +15,6 @@ export function recallAt(found, exact) {
   return Math.min(hits, exact.length) / exact.length;
 }
 
-/** Linear-interpolated quantile (q in [0, 1]); NaN for no values. */
-export function quantile(xs, q) {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const i = (s.length - 1) * q;
-  const lo = Math.floor(i);
-  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
-}
-
-export const median = (xs) => quantile(xs, 0.5);
-export const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 // COPY … (FORMAT binary): signature, flags, header extension length; a row count of -1 ends it.
 export const COPY_HEADER = Buffer.concat([Buffer.from("PGCOPY\n\xff\r\n\0", "latin1"), Buffer.alloc(8)]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { COPY_HEADER, embeddingTuple, quantile, recallAt } from "./knn-metrics.mjs";
+import { quantile } from "../lib/stats.mjs";
+import { COPY_HEADER, embeddingTuple, recallAt } from "./knn-metrics.mjs";
 import { benchTexts } from "./product-texts.mjs";
 
 const rows = (...pairs: [string, number][]) => pairs.map(([id, dist]) => ({ id, dist }));

@@ -33,8 +33,9 @@ import { copyLine } from "../ingest/copy-text.mjs";
 import { requireBuilt } from "../lib/built.mjs";
 import { openBenchDatabase } from "../ingest/bench-database.mjs";
 import { benchEnv } from "../ingest/bench-env.mjs";
-import { COPY_HEADER, COPY_TRAILER, embeddingTuple, mean, median, quantile, recallAt } from "./knn-metrics.mjs";
+import { COPY_HEADER, COPY_TRAILER, embeddingTuple, recallAt } from "./knn-metrics.mjs";
 import { benchTexts, seededRandom } from "./product-texts.mjs";
+import { mean, median, quantile, time } from "../lib/stats.mjs";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "../..");
 const dbFile = join(root, "packages/db/dist/index.js");
@@ -75,11 +76,6 @@ const model = dbPkg.vectorLiterals({ name: spec.name, dim: spec.dim });
 const PRODUCT_EF = Math.max(dbPkg.MIN_EF_SEARCH, 2 * K);
 const log = (m) => process.stderr.write(`${m}\n`);
 
-const time = async (fn) => {
-  const t = performance.now();
-  const r = await fn();
-  return { ms: performance.now() - t, r };
-};
 
 async function copyIn(client, sql, chunks) {
   await pipeline(Readable.from(chunks), client.query(copyStreams.from(sql)));

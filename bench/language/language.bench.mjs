@@ -12,6 +12,7 @@
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { numberArg, requireBuilt } from "../lib/built.mjs";
+import { median } from "../lib/stats.mjs";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "../..");
 const files = {
@@ -80,7 +81,6 @@ for (let run = 0; run < runs; run++) {
       .join(", ")}`,
   );
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
 
 // A fast bench must not be a broken one: the production path found every language it should.

@@ -96,7 +96,6 @@ export async function startApi({ main, env, queuePrefix, cpuProfileDir }) {
   return { child, port, url };
 }
 
-export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Runs a bench's main; on failure prints why, stops every child and exits 1. */
 export function runBench(name, main) {

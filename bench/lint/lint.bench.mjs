@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { numberArg, requireBuilt } from "../lib/built.mjs";
+import { median } from "../lib/stats.mjs";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "../..");
 const coreDir = join(root, "packages/core");
@@ -113,10 +114,6 @@ for (let r = 0; r < runs; r++) {
     `run ${r + 1}: lint ${rates.lint.at(-1).toFixed(0)} texts/s (wording alone ${rates.wording.at(-1).toFixed(0)}), jieba cut ${rates.baseline.at(-1).toFixed(0)} texts/s`,
   );
 }
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const a = median(rates.lint);
 const b = median(rates.baseline);
 const w = median(rates.wording);

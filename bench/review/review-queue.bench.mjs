@@ -18,6 +18,7 @@ import { pathToFileURL } from "node:url";
 import { randomUUID } from "node:crypto";
 import { openBenchDatabase } from "../ingest/bench-database.mjs";
 import { benchEnv } from "../ingest/bench-env.mjs";
+import { median, time } from "../lib/stats.mjs";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "../..");
 const dbFile = join(root, "packages/db/dist/index.js");
@@ -67,15 +68,6 @@ const cleanup = async () => {
 };
 process.on("SIGINT", () => cleanup().finally(() => process.exit(130)));
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const time = async (fn) => {
-  const t = performance.now();
-  const r = await fn();
-  return { ms: performance.now() - t, r };
-};
 
 try {
   await dbPkg.migrate(bench.url);

@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { benchEnv, childEnv } from "../ingest/bench-env.mjs";
-import { median, run, runBench, startApi, startServer } from "../lib/processes.mjs";
+import { run, runBench, startApi, startServer } from "../lib/processes.mjs";
+import { median } from "../lib/stats.mjs";
 import { openBenchDatabase, removeBenchMerchant } from "../ingest/bench-database.mjs";
 
 const USAGE = `node bench/serve/serve.bench.mjs [--runs N] [--seconds S] [--connections C] [--products P] [--cpu-prof DIR]`;

@@ -28,6 +28,7 @@ import { copyLine } from "../ingest/copy-text.mjs";
 import { openBenchDatabase } from "../ingest/bench-database.mjs";
 import { benchEnv } from "../ingest/bench-env.mjs";
 import { numberArg, requireBuilt } from "../lib/built.mjs";
+import { median, time } from "../lib/stats.mjs";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "../..");
 const dbFile = join(root, "packages/db/dist/index.js");
@@ -117,15 +118,6 @@ function catalog({ count, bases, placeholder, reuse }) {
   return { products, images: rows };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const time = async (fn) => {
-  const t = performance.now();
-  const r = await fn();
-  return { ms: performance.now() - t, r };
-};
 
 const bench = await openBenchDatabase({ databaseUrl: benchEnv().databaseUrl, log });
 let db;

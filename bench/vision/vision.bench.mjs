@@ -16,6 +16,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { median } from "../lib/stats.mjs";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "../..");
 const mlDir = join(root, "packages/ml");
@@ -105,7 +106,6 @@ for (let r = 0; r < runs; r++) {
     console.error(`  run ${r + 1} ${which}: ${(images.length / s).toFixed(1)} images/s`);
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pipeline = median(results.pipeline);
 const checks = median(results.checks);
 const decode = median(results.decode);
