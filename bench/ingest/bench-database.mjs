@@ -80,3 +80,12 @@ export async function removeBenchMerchant(pool, slug) {
   await pool.query(`DELETE FROM "ApiKey" WHERE name = $1`, [`${slug}-key`]).catch(() => undefined);
   await pool.query(`DELETE FROM "Merchant" WHERE slug = $1`, [slug]).catch(() => undefined);
 }
+
+/**
+ * Removes the merchants a bench wrote into a shared _test database, with their products (whose rows
+ * go with them). `db`: anything with `query` (a pool or a client).
+ */
+export async function removeBenchMerchants(db, merchantIds) {
+  await db.query(`DELETE FROM "Product" WHERE "merchantId" = ANY($1::uuid[])`, [merchantIds]);
+  await db.query(`DELETE FROM "Merchant" WHERE id = ANY($1::uuid[])`, [merchantIds]);
+}

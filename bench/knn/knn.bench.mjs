@@ -31,7 +31,7 @@ import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import { copyLine } from "../ingest/copy-text.mjs";
 import { requireBuilt } from "../lib/built.mjs";
-import { openBenchDatabase } from "../ingest/bench-database.mjs";
+import { openBenchDatabase, removeBenchMerchants } from "../ingest/bench-database.mjs";
 import { benchEnv } from "../ingest/bench-env.mjs";
 import { COPY_HEADER, COPY_TRAILER, embeddingTuple, recallAt } from "./knn-metrics.mjs";
 import { benchTexts, seededRandom } from "./product-texts.mjs";
@@ -108,8 +108,7 @@ const cleanup = async () => {
        WHERE e."ownerKind" = 'PRODUCT' AND e."ownerId" = p.id AND p."merchantId" = ANY($1::uuid[])`,
       [merchantIds],
     );
-    await admin.query(`DELETE FROM "Product" WHERE "merchantId" = ANY($1::uuid[])`, [merchantIds]);
-    await admin.query(`DELETE FROM "Merchant" WHERE id = ANY($1::uuid[])`, [merchantIds]);
+    await removeBenchMerchants(admin, merchantIds);
   }
   for (const c of clients.splice(0)) await c.end().catch(() => undefined);
   await db?.close();

@@ -16,7 +16,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { randomUUID } from "node:crypto";
-import { openBenchDatabase } from "../ingest/bench-database.mjs";
+import { openBenchDatabase, removeBenchMerchants } from "../ingest/bench-database.mjs";
 import { benchEnv } from "../ingest/bench-env.mjs";
 import { median, time } from "../lib/stats.mjs";
 
@@ -59,9 +59,8 @@ const cleanup = async () => {
   await api?.stop().catch(() => undefined);
   if (db && merchantId && !bench.created && !keep) {
     // A shared _test database: remove exactly what this run wrote.
-    await db.pool.query(`DELETE FROM "Product" WHERE "merchantId" = $1`, [merchantId]);
     await db.pool.query(`DELETE FROM "ApiKey" WHERE "merchantId" IS NULL AND name = 'review-bench'`);
-    await db.pool.query(`DELETE FROM "Merchant" WHERE id = $1`, [merchantId]);
+    await removeBenchMerchants(db.pool, [merchantId]);
   }
   await db?.close();
   await bench.drop();

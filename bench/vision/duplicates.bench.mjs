@@ -25,7 +25,7 @@ import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
 import copyStreams from "pg-copy-streams";
 import { copyLine } from "../ingest/copy-text.mjs";
-import { openBenchDatabase } from "../ingest/bench-database.mjs";
+import { openBenchDatabase, removeBenchMerchants } from "../ingest/bench-database.mjs";
 import { benchEnv } from "../ingest/bench-env.mjs";
 import { numberArg, requireBuilt } from "../lib/built.mjs";
 import { median, time } from "../lib/stats.mjs";
@@ -128,8 +128,7 @@ const cleanup = async () => {
   for (const c of held.splice(0)) c.release();
   if (db && merchantIds.length && !bench.created && !keep) {
     // A shared _test database: remove exactly what this run wrote (images go with their products).
-    await db.pool.query(`DELETE FROM "Product" WHERE "merchantId" = ANY($1::uuid[])`, [merchantIds]);
-    await db.pool.query(`DELETE FROM "Merchant" WHERE id = ANY($1::uuid[])`, [merchantIds]);
+    await removeBenchMerchants(db.pool, merchantIds);
   }
   await db?.close();
   await bench.drop();
