@@ -14,16 +14,15 @@
 // exact shared model numbers still count for unseen products. Sparse Adam with a step size relative
 // to each row's initial scale (v1's rows span two orders of magnitude through IDF weighting), and an
 // L2 pull towards the initial rows. Plain JS on Float32Arrays; deterministic for a seed and data.
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FEATURE_SCHEME_VERSION, hashedFeatureIds } from "@truecopy/core";
+import { hashedFeatureIds } from "@truecopy/core";
 import { loadAdvertiseGen, loadReviews } from "./lib/corpus.mjs";
 import { embedBag } from "./lib/embedding-bag.mjs";
 import { EM_DATASETS, loadEntityMatching, matchedPairs, retrievalMetrics, retrievalTask } from "./lib/em-split.mjs";
 import { retrieval, nearestNeighbourAccuracy } from "./lib/metrics.mjs";
-import { decodeHashgramModel, encodeHashgramModel } from "./lib/onnx-model.mjs";
+import { decodeHashgramModel, writeHashgramModel } from "./lib/onnx-model.mjs";
 import { mulberry32 } from "./lib/random.mjs";
 
 export const HASHGRAM_V2 = {
@@ -417,36 +416,26 @@ async function main() {
 }
 
 function writeModel(table, heads, cfg, out) {
-  const bytes = encodeHashgramModel({
-    table,
-    buckets: cfg.buckets,
-    dim: cfg.dim,
-    heads,
-    metadata: {
-      name: cfg.name,
-      version: cfg.version,
-      dim: cfg.dim,
-      buckets: cfg.buckets,
-      padId: cfg.buckets,
-      maxFeatures: cfg.maxFeatures,
-      featureScheme: FEATURE_SCHEME_VERSION,
-      seed: cfg.seed,
-      init: cfg.init,
-      objective: `symmetric InfoNCE, in-batch and hard negatives, tau ${cfg.tau}`,
-      epochs: cfg.epochs,
-      lr: cfg.lr,
-      pull: cfg.pull,
-      dropout: cfg.dropout,
-      hardNegatives: cfg.hardNegatives,
-      semShare: cfg.semShare,
+  const { bytes, sha256, decoded } = writeHashgramModel(
+    out,
+    {
+      table,
+      heads,
+      cfg,
+      details: {
+        init: cfg.init,
+        objective: `symmetric InfoNCE, in-batch and hard negatives, tau ${cfg.tau}`,
+        epochs: cfg.epochs,
+        lr: cfg.lr,
+        pull: cfg.pull,
+        dropout: cfg.dropout,
+        hardNegatives: cfg.hardNegatives,
+        semShare: cfg.semShare,
+      },
     },
-  });
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, bytes);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  log(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, sha256 ${sha256}`);
-  // Development numbers of what was written (dequantised): the shipped weights, not the float ones.
-  const decoded = decodeHashgramModel(bytes);
+    log,
+  );
+  // Development numbers of what was written: the shipped weights, not the float ones.
   console.log(formatDevelopment(developmentMetrics(jsEmbedder(decoded, cfg))));
   console.log(JSON.stringify({ file: out, bytes: bytes.length, sha256 }));
 }

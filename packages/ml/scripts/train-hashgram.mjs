@@ -10,15 +10,13 @@
 // JS) → one vector per hash bucket (semantic head), beside a seeded random vector per bucket
 // (lexical head: rare and unseen features still count as exact evidence), both scaled by IDF; the
 // semantic head drops the direction common to all documents. Deterministic for a seed and data.
-import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { hashedFeatureIds, FEATURE_SCHEME_VERSION } from "@truecopy/core";
+import { hashedFeatureIds } from "@truecopy/core";
 import { loadTrainingDocuments } from "./lib/corpus.mjs";
 import { embedBag } from "./lib/embedding-bag.mjs";
 import { formatEvaluation, runEvaluation } from "./lib/eval-tasks.mjs";
-import { encodeHashgramModel, decodeHashgramModel } from "./lib/onnx-model.mjs";
+import { writeHashgramModel } from "./lib/onnx-model.mjs";
 import { gaussian, mulberry32 } from "./lib/random.mjs";
 import { csrFromTriplets, randomizedSvd, symmetricEigen } from "./lib/svd.mjs";
 
@@ -228,33 +226,22 @@ async function main() {
 
   const table = buildTable(co, cfg);
   const heads = buildHeads(table, idsDocs, cfg);
-  const bytes = encodeHashgramModel({
-    table,
-    buckets: cfg.buckets,
-    dim: cfg.dim,
-    heads,
-    metadata: {
-      name: cfg.name,
-      version: cfg.version,
-      dim: cfg.dim,
-      buckets: cfg.buckets,
-      padId: cfg.buckets,
-      maxFeatures: cfg.maxFeatures,
-      featureScheme: FEATURE_SCHEME_VERSION,
-      seed: cfg.seed,
-      semDims: cfg.semDims,
-      semShare: cfg.semShare,
-      removeComponents: cfg.removeComponents,
-      lexIdfPower: cfg.lexIdfPower,
-      semIdfPower: cfg.semIdfPower,
+  const { bytes, sha256, decoded } = writeHashgramModel(
+    out,
+    {
+      table,
+      heads,
+      cfg,
+      details: {
+        semDims: cfg.semDims,
+        semShare: cfg.semShare,
+        removeComponents: cfg.removeComponents,
+        lexIdfPower: cfg.lexIdfPower,
+        semIdfPower: cfg.semIdfPower,
+      },
     },
-  });
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, bytes);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  log(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, sha256 ${sha256}`);
-  // Evaluate what was written (dequantised), so the numbers describe the shipped weights.
-  const decoded = decodeHashgramModel(bytes);
+    log,
+  );
   console.log(formatEvaluation(await runEvaluation(jsEmbedder(decoded, cfg))));
   console.log(JSON.stringify({ file: out, bytes: bytes.length, sha256 }));
 }

@@ -7,6 +7,10 @@
 // each head before weighting makes the cosine of two embeddings Σ w_h² · cos_h: a fixed blend of
 // the heads' similarities whatever the text length. The tiny constant ε makes an all-padding row
 // (empty text) come out as a fixed unit vector instead of 0/0.
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { FEATURE_SCHEME_VERSION } from "@truecopy/core";
 import { encodeModel, intAttr, node, onnx, T, tensor, valueInfo } from "./onnx-builders.mjs";
 
 /** Symmetric per-row int8 quantisation of a (rows × dim) float table. */
@@ -91,4 +95,35 @@ export function decodeHashgramModel(bytes) {
     });
   }
   return { table, rows, dim, heads, metadata };
+}
+
+/**
+ * Encodes a trained model with the metadata every hashgram version records (name, version, shape,
+ * feature scheme, seed) followed by `details`, its recipe's own, and writes it to `out`. Returns the
+ * bytes, their sha256 and the model decoded back, so that evaluations describe the shipped
+ * (quantised) weights rather than the float ones.
+ */
+export function writeHashgramModel(out, { table, heads, cfg, details }, log) {
+  const bytes = encodeHashgramModel({
+    table,
+    buckets: cfg.buckets,
+    dim: cfg.dim,
+    heads,
+    metadata: {
+      name: cfg.name,
+      version: cfg.version,
+      dim: cfg.dim,
+      buckets: cfg.buckets,
+      padId: cfg.buckets,
+      maxFeatures: cfg.maxFeatures,
+      featureScheme: FEATURE_SCHEME_VERSION,
+      seed: cfg.seed,
+      ...details,
+    },
+  });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, bytes);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  log(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, sha256 ${sha256}`);
+  return { bytes, sha256, decoded: decodeHashgramModel(bytes) };
 }
