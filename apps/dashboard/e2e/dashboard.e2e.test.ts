@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./chromium.js";
 import { e2eEnv } from "./env.js";
 import { startStack } from "./stack.js";
 import type { TStack, TStackRole } from "./stack.js";
@@ -11,16 +11,6 @@ import type { TStack, TStackRole } from "./stack.js";
 // Drives the built dashboard in Debian's Chromium against the real API, worker, Postgres and Redis:
 // sign in, import a CSV, watch the analysis job, search, open a product and its similar products.
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const XSS_TITLE_PREFIX = "<img src=x onerror=alert(1)>";
 const JOB_TIMEOUT_MS = 120_000;
 
@@ -249,7 +239,7 @@ describe("dashboard in Chromium", () => {
     workDir = mkdtempSync(path.join(os.tmpdir(), "truecopy-dashboard-shots-"));
     stack = await startStack();
     console.info(`dashboard e2e: screenshots in ${workDir}, service logs in ${stack.logDir}`);
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
     // The English interface (the browser asks for Chinese; the language test switches to it).
     await context.addCookies([{ name: "tc_locale", value: "en", url: stack.dashboardUrl }]);

@@ -3,10 +3,10 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PAUSED_POLL_MS } from "../lib/job-status.js";
+import { launchChromium } from "./chromium.js";
 import { e2eEnv } from "./env.js";
 import { startStack } from "./stack.js";
 import type { TStack } from "./stack.js";
@@ -16,16 +16,6 @@ import type { TStack } from "./stack.js";
 // starts a small batch, pauses it (the run says PAUSED), resumes it and follows it to the end; a
 // stored candidate shows its claims' sources in the review item.
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const RUN_TIMEOUT_MS = 150_000;
 // More products than one batch job takes (25), written slowly enough that a pause lands mid-run.
 const BATCH_PRODUCTS = 30;
@@ -96,7 +86,7 @@ describe("generation in Chromium", () => {
     db = new pg.Client({ connectionString: e2eEnv().databaseUrl });
     await db.connect();
     await seedProducts();
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
     await context.addCookies([{ name: "tc_locale", value: "en", url: stack.dashboardUrl }]);
     page = await context.newPage();
